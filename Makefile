@@ -1,0 +1,89 @@
+# narrator — plain Makefile. `make`, `make demo`, `make test`, `make install`, `make clean`.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+LIBDIR   = $(PREFIX)/lib
+INCDIR   = $(PREFIX)/include
+DATADIR  = $(PREFIX)/share/narrator
+MANDIR   = $(PREFIX)/share/man/man1
+
+CC      ?= cc
+PKGS     = espeak-ng sndfile ao yaml-0.1 samplerate
+# Debian packages that provide the libraries above, plus what the tests and demo use.
+DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0-dev \
+           espeak-ng sndfile-programs pkg-config make gcc python3
+
+VERSION  = 0.1.0
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -Isrc -I$(B)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS   = $(PKG_LIBS) -lm
+
+B = build
+FRONT_SRC = $(wildcard src/front/*.c)
+LIB_SRC   = $(FRONT_SRC) $(wildcard src/synth/*.c) $(wildcard src/sink/*.c) $(wildcard src/*.c)
+LIB_OBJ   = $(LIB_SRC:%.c=$(B)/obj/%.o)
+CLI_OBJ   = $(B)/obj/src/cli/narrator.o
+TEST_SRC  = $(wildcard tests/unit/*.c)
+TEST_OBJ  = $(TEST_SRC:%.c=$(B)/obj/%.o)
+
+.PHONY: all deps demo test install uninstall clean FORCE
+all: $(B)/libnarrator.so $(B)/libnarrator.a $(B)/narrator
+
+# Build settings the code needs; rewritten only when they change (e.g. another PREFIX),
+# so `make install PREFIX=/usr` rebuilds with the right data directory.
+$(B)/config.h: FORCE
+	@mkdir -p $(B)
+	@printf '#define NARRATOR_VERSION "%s"\n#define NARRATOR_DATADIR "%s"\n' '$(VERSION)' '$(DATADIR)' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(B)/obj/%.o: %.c $(B)/config.h $(wildcard src/*.h src/*/*.h tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(B)/libnarrator.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/libnarrator.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libnarrator.so.0 -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# The CLI links the static library so build/narrator runs from the tree without LD_LIBRARY_PATH.
+$(B)/narrator: $(CLI_OBJ) $(B)/libnarrator.a
+	$(CC) -o $@ $(CLI_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
+
+$(B)/unit_tests: $(TEST_OBJ) $(B)/libnarrator.a
+	$(CC) -o $@ $(TEST_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
+
+# Install missing Debian packages (skipped when all are present).
+deps:
+	@./tools/deps.sh $(DEB_PKGS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@./tools/demo.sh
+
+test: deps
+	@$(MAKE) --no-print-directory all $(B)/unit_tests
+	@./tests/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	           $(DESTDIR)$(DATADIR)/voices/lexicons $(DESTDIR)$(MANDIR)
+	install -m 755 $(B)/narrator $(DESTDIR)$(BINDIR)/narrator
+	install -m 644 $(B)/libnarrator.a $(DESTDIR)$(LIBDIR)/libnarrator.a
+	install -m 755 $(B)/libnarrator.so $(DESTDIR)$(LIBDIR)/libnarrator.so.0
+	ln -sf libnarrator.so.0 $(DESTDIR)$(LIBDIR)/libnarrator.so
+	install -m 644 src/narrator.h $(DESTDIR)$(INCDIR)/narrator.h
+	install -m 644 voices/*.yaml $(DESTDIR)$(DATADIR)/voices/
+	install -m 644 voices/lexicons/*.yaml $(DESTDIR)$(DATADIR)/voices/lexicons/
+	install -m 644 doc/narrator.1 $(DESTDIR)$(MANDIR)/narrator.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/narrator $(DESTDIR)$(LIBDIR)/libnarrator.* \
+	      $(DESTDIR)$(INCDIR)/narrator.h $(DESTDIR)$(MANDIR)/narrator.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,312 @@
+/*
+ * narrator — the command line. Thin: it parses options, reads input, and drives the
+ * public libnarrator API (src/narrator.h); everything else lives in the library.
+ *
+ * Exit codes: 0 ok, 1 runtime error, 2 usage error, 130 interrupted (Ctrl-C).
+ */
+#include "narrator.h"
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum mode { SPEAK, NORMALIZE, PLAN };
+
+typedef struct {
+    enum mode mode;
+    int lines, quiet, list_voices, voice_from_v;
+    const char *input, *output, *driver, *title, *artist;
+    narrator_options opt;
+    const char *lexicons[64];
+} cli;
+
+static narrator *running;   /* for the Ctrl-C handler */
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    narrator_stop(running);
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+"Usage: narrator [OPTIONS] [FILE|-]             read FILE (or standard input) aloud\n"
+"       narrator -o OUT [OPTIONS] [FILE|-]      write an audio file (.wav .mp3 .flac .ogg .opus)\n"
+"       narrator normalize [--lines] [FILE|-]   print the words handed to eSpeak NG\n"
+"       narrator plan [FILE|-]                  print the chunks as JSON lines\n"
+"       narrator --list-voices\n"
+"\n"
+"Options:\n"
+"  -o, -w, --output FILE   write audio to FILE; the format follows the extension\n"
+"      --stdout            write WAV to standard output\n"
+"  -f FILE                 read text from FILE (same as giving FILE)\n"
+"  -v, --voice NAME        voice profile (voices/NAME.yaml) or a .yaml path; -v also takes\n"
+"                          an eSpeak NG voice name such as en-gb (default: news)\n"
+"  -s, --rate WPM          speaking rate in words per minute (80-450)\n"
+"  -p, --pitch N           pitch, 0-99\n"
+"      --lexicon FILE      extra YAML lexicon (repeatable; later ones win)\n"
+"      --keep-junk         read everything: no removal of scraper junk\n"
+"      --title TEXT        title tag of the output file\n"
+"      --artist TEXT       artist tag of the output file\n"
+"      --driver NAME       libao driver for the speakers (e.g. pulse, alsa, null)\n"
+"      --lines             (normalize) one output line per input line\n"
+"  -q, --quiet             no messages except errors\n"
+"      --list-voices       list the voice profiles\n"
+"  -h, --help              show this help\n"
+"      --version           show the version\n"
+"\n"
+"Exit status: 0 ok, 1 error, 2 usage error, 130 interrupted.\n");
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "narrator: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'narrator --help'.\n");
+    return 2;
+}
+
+static int parse_int(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < INT_MIN || v > INT_MAX) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+/* Options with a value accept "--opt VALUE" and "--opt=VALUE". */
+static const char *value_of(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (strcmp(argv[*i], name) != 0) return NULL;
+    if (*i + 1 >= argc) return "";
+    return argv[++*i];
+}
+
+static int parse_args(cli *c, int argc, char **argv)
+{
+    int first = 1;
+    if (argc > 1 && !strcmp(argv[1], "normalize")) { c->mode = NORMALIZE; first = 2; }
+    else if (argc > 1 && !strcmp(argv[1], "plan")) { c->mode = PLAN; first = 2; }
+    size_t nlex = 0;
+    for (int i = first; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        int num;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); exit(0); }
+        else if (!strcmp(a, "--version")) { printf("narrator %s\n", narrator_version()); exit(0); }
+        else if (!strcmp(a, "--lines")) c->lines = 1;
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) c->quiet = 1;
+        else if (!strcmp(a, "--list-voices")) c->list_voices = 1;
+        else if (!strcmp(a, "--keep-junk")) c->opt.remove_junk = 0;
+        else if (!strcmp(a, "--stdout")) c->output = "-";
+        else if ((v = value_of(argc, argv, &i, "-o")) || (v = value_of(argc, argv, &i, "-w")) ||
+                 (v = value_of(argc, argv, &i, "--output"))) c->output = v;
+        else if ((v = value_of(argc, argv, &i, "-f"))) c->input = v;
+        else if ((v = value_of(argc, argv, &i, "-v"))) { c->opt.voice = v; c->voice_from_v = 1; }
+        else if ((v = value_of(argc, argv, &i, "--voice"))) c->opt.voice = v;
+        else if ((v = value_of(argc, argv, &i, "--driver"))) c->driver = v;
+        else if ((v = value_of(argc, argv, &i, "--title"))) c->title = v;
+        else if ((v = value_of(argc, argv, &i, "--artist"))) c->artist = v;
+        else if ((v = value_of(argc, argv, &i, "--lexicon"))) {
+            if (nlex == sizeof c->lexicons / sizeof c->lexicons[0]) return usage_error("too many --lexicon files%s", "");
+            c->lexicons[nlex++] = v;
+        } else if ((v = value_of(argc, argv, &i, "-s")) || (v = value_of(argc, argv, &i, "--rate"))) {
+            if (parse_int(v, &num) || num < 80 || num > 450) return usage_error("rate '%s' must be 80 to 450 words a minute", v);
+            c->opt.rate_wpm = num;
+        } else if ((v = value_of(argc, argv, &i, "-p")) || (v = value_of(argc, argv, &i, "--pitch"))) {
+            if (parse_int(v, &num) || num < 0 || num > 99) return usage_error("pitch '%s' must be 0 to 99", v);
+            c->opt.pitch = num;
+        } else if (a[0] == '-' && a[1]) return usage_error("unknown option '%s'", a);
+        else if (c->input) return usage_error("more than one input file ('%s')", a);
+        else c->input = a;
+        if (v && !*v) return usage_error("option '%s' needs a value", a);
+    }
+    c->opt.lexicons = c->lexicons;
+    c->opt.n_lexicons = nlex;
+    c->opt.lines = c->lines;
+    if (c->lines && c->mode != NORMALIZE) return usage_error("--lines goes with 'normalize'%s", "");
+    if (c->mode != SPEAK && c->output) return usage_error("'%s' prints text; it takes no audio output", argv[1]);
+    return 0;
+}
+
+/* When run from the source tree (build/narrator), use the tree's voices/. */
+static const char *source_tree_data_dir(void)
+{
+    static char dir[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 32);
+    if (n <= 0) return NULL;
+    dir[n] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (!slash) return NULL;
+    strcpy(slash, "/../voices/news.yaml");
+    struct stat st;
+    if (stat(dir, &st) != 0) return NULL;
+    slash[4] = '\0';     /* keep ".../build/.." */
+    return dir;
+}
+
+/* normalize: chunks joined by spaces, a line per paragraph (per input line with --lines). */
+typedef struct {
+    int need_space;
+    int line_per_paragraph;
+} say_printer;
+
+static int print_chunk_say(const narrator_chunk *ch, void *user)
+{
+    say_printer *p = user;
+    if (p->need_space) putchar(' ');
+    fwrite(ch->say, 1, ch->say_len, stdout);
+    p->need_space = 1;
+    if (p->line_per_paragraph && ch->end == NARRATOR_END_PARAGRAPH) {
+        putchar('\n');
+        p->need_space = 0;
+    }
+    return 0;
+}
+
+static void json_string(const char *s, size_t n)
+{
+    putchar('"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || ch == '\\') { putchar('\\'); putchar(ch); }
+        else if (ch == '\n') fputs("\\n", stdout);
+        else if (ch == '\t') fputs("\\t", stdout);
+        else if (ch < 0x20) printf("\\u%04x", ch);
+        else putchar(ch);
+    }
+    putchar('"');
+}
+
+static int print_chunk_json(const narrator_chunk *ch, void *user)
+{
+    (void)user;
+    static const char *ends[] = { "clause", "sentence", "paragraph" };
+    fputs("{\"text\": ", stdout);
+    json_string(ch->text, ch->text_len);
+    fputs(", \"say\": ", stdout);
+    json_string(ch->say, ch->say_len);
+    printf(", \"pause_ms\": %d, \"end\": \"%s\"}\n", ch->pause_ms, ends[ch->end]);
+    return 0;
+}
+
+static int fail(narrator *n, narrator_status st)
+{
+    if (st == NARRATOR_ERR_STOPPED) {
+        fprintf(stderr, "narrator: interrupted\n");
+        return 130;
+    }
+    const char *msg = n ? narrator_errmsg(n) : "";
+    fprintf(stderr, "narrator: %s\n", *msg ? msg : narrator_strerror(st));
+    return 1;
+}
+
+/* normalize --lines: exactly one output line per input line, whatever the bytes. */
+static narrator_status feed_lines(narrator *n, FILE *in)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    say_printer printer = { 0, 0 };
+    narrator_status st = NARRATOR_OK;
+    narrator_on_chunk(n, print_chunk_say, &printer);
+    while (!st && (len = getline(&line, &cap, in)) >= 0) {
+        if (len && line[len - 1] == '\n') len--;
+        printer.need_space = 0;
+        st = narrator_feed(n, line, (size_t)len);
+        if (!st) st = narrator_flush(n);
+        if (!st) putchar('\n');
+    }
+    free(line);
+    return st;
+}
+
+static narrator_status feed_all(narrator *n, FILE *in)
+{
+    static char block[1 << 16];
+    size_t got;
+    narrator_status st = NARRATOR_OK;
+    while (!st && (got = fread(block, 1, sizeof block, in)) > 0) st = narrator_feed(n, block, got);
+    return st;
+}
+
+static void print_voice(const char *name, const char *description, void *user)
+{
+    (void)user;
+    printf("%-12s %s\n", name, description);
+}
+
+static narrator_status make_narrator(cli *c, narrator **n)
+{
+    narrator_status st = narrator_new(&c->opt, n);
+    if (st == NARRATOR_ERR_VOICE && c->voice_from_v) {
+        /* espeak-ng style: -v en-gb names an eSpeak NG voice; keep the default profile */
+        narrator_free(*n);
+        c->opt.espeak_voice = c->opt.voice;
+        c->opt.voice = NULL;
+        st = narrator_new(&c->opt, n);
+    }
+    return st;
+}
+
+static narrator_status open_outputs(cli *c, narrator *n)
+{
+    if (c->mode == NORMALIZE) {
+        static say_printer printer = { 0, 1 };
+        return narrator_on_chunk(n, print_chunk_say, &printer);
+    }
+    if (c->mode == PLAN) return narrator_on_chunk(n, print_chunk_json, NULL);
+    if (c->output) {
+        narrator_tags tags = { c->title, c->artist };
+        return narrator_open_file(n, c->output, &tags);
+    }
+    return narrator_open_speaker(n, c->driver);
+}
+
+int main(int argc, char **argv)
+{
+    cli c = { .opt = NARRATOR_OPTIONS_INIT };
+    int rc = parse_args(&c, argc, argv);
+    if (rc) return rc;
+    if (!c.opt.data_dir) c.opt.data_dir = source_tree_data_dir();
+    if (c.list_voices) {
+        narrator_list_voices(c.opt.data_dir, print_voice, NULL);
+        return 0;
+    }
+    FILE *in = stdin;
+    if (c.input && strcmp(c.input, "-") != 0 && !(in = fopen(c.input, "rb"))) {
+        fprintf(stderr, "narrator: cannot read %s: %s\n", c.input, strerror(errno));
+        return 1;
+    }
+    narrator *n = NULL;
+    narrator_status st = make_narrator(&c, &n);
+    if (!st) st = open_outputs(&c, n);
+    if (!st) {
+        running = n;
+        struct sigaction sa = { .sa_handler = on_signal };
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        st = c.lines ? feed_lines(n, in) : feed_all(n, in);
+        if (!st && ferror(in)) {
+            fprintf(stderr, "narrator: cannot read %s: %s\n", c.input ? c.input : "standard input", strerror(errno));
+            rc = 1;
+        }
+        if (!st && !rc) st = narrator_finish(n);
+    }
+    if (st) rc = fail(n, st);
+    narrator_free(n);     /* on failure this also removes a partial output file */
+    if (in != stdin) fclose(in);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (!rc) fprintf(stderr, "narrator: cannot write standard output: %s\n", strerror(errno));
+        rc = rc ? rc : 1;
+    }
+    return rc;
+}

@@ -1,0 +1,287 @@
+/*
+ * engine.c — libnarrator's handle: front end -> eSpeak NG -> sinks.
+ *
+ * Text arrives in any pieces (narrator_feed); complete paragraphs go through the front
+ * end one at a time, each chunk is synthesized as soon as it is planned and its audio
+ * handed to the sinks, so memory holds one paragraph of text and one chunk of audio.
+ */
+#include "narrator.h"
+#include "front/front.h"
+#include "front/paragraph.h"
+#include "sink/sink.h"
+#include "synth/synth.h"
+#include "voice.h"
+#include "config.h"
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct narrator {
+    nr_voice voice;
+    nr_lexicon *lex;
+    nr_front *front;
+    int lines;
+    int rate_wpm, pitch;
+    nr_synth *synth;
+    nr_sink *file, *speaker;
+    narrator_chunk_fn chunk_fn;
+    void *chunk_user;
+    narrator_audio_fn audio_fn;
+    void *audio_user;
+    nr_buf pending;                 /* text not yet part of a finished paragraph */
+    size_t scanned;                 /* how far `pending` was searched for a paragraph end */
+    const narrator_chunk *chunk;    /* the chunk being synthesized */
+    int chunk_start;
+    narrator_status failure;        /* set inside callbacks */
+    volatile sig_atomic_t stop;
+    char err[1024];
+};
+
+const char *narrator_version(void) { return NARRATOR_VERSION; }
+
+const char *narrator_strerror(narrator_status status)
+{
+    switch (status) {
+    case NARRATOR_OK: return "no error";
+    case NARRATOR_ERR_NOMEM: return "out of memory";
+    case NARRATOR_ERR_ARG: return "invalid argument";
+    case NARRATOR_ERR_VOICE: return "voice not found or invalid";
+    case NARRATOR_ERR_YAML: return "malformed voice or lexicon file";
+    case NARRATOR_ERR_IO: return "cannot read or write a file";
+    case NARRATOR_ERR_FORMAT: return "unsupported output format";
+    case NARRATOR_ERR_SYNTH: return "speech synthesis failed";
+    case NARRATOR_ERR_AUDIO: return "audio output failed";
+    case NARRATOR_ERR_STOPPED: return "stopped";
+    case NARRATOR_ERR_CALLBACK: return "stopped by a callback";
+    }
+    return "unknown error";
+}
+
+const char *narrator_errmsg(const narrator *n) { return n ? n->err : "out of memory"; }
+
+static narrator_status set_error(narrator *n, narrator_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(n->err, sizeof n->err, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+/* A YAML problem reads "file:line:col: why"; anything else is a missing file. */
+static narrator_status yaml_or_io(const char *msg)
+{
+    const char *colon = strchr(msg, ':');
+    return colon && colon[1] >= '0' && colon[1] <= '9' ? NARRATOR_ERR_YAML : NARRATOR_ERR_IO;
+}
+
+static narrator_status load_lexicons(narrator *n, const narrator_options *opt)
+{
+    if (!(n->lex = nr_lex_new())) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n->voice.n_lexicons + opt->n_lexicons; i++) {
+        const char *path = i < n->voice.n_lexicons ? n->voice.lexicons[i] : opt->lexicons[i - n->voice.n_lexicons];
+        if (nr_lex_load(n->lex, path, n->err, sizeof n->err)) return yaml_or_io(n->err);
+    }
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_new(const narrator_options *opt, narrator **out)
+{
+    narrator_options defaults = NARRATOR_OPTIONS_INIT;
+    if (!opt) opt = &defaults;
+    *out = calloc(1, sizeof **out);
+    narrator *n = *out;
+    if (!n) return NARRATOR_ERR_NOMEM;
+    if (opt->n_lexicons && !opt->lexicons) return set_error(n, NARRATOR_ERR_ARG, "lexicon list missing");
+    if (nr_voice_load(&n->voice, opt->voice ? opt->voice : "news", opt->data_dir, n->err, sizeof n->err))
+        return strstr(n->err, "not found") || strstr(n->err, "not valid") ? NARRATOR_ERR_VOICE : yaml_or_io(n->err);
+    narrator_status st = load_lexicons(n, opt);
+    if (st) return st;
+    if (opt->rate_wpm && (opt->rate_wpm < 80 || opt->rate_wpm > 450))
+        return set_error(n, NARRATOR_ERR_ARG, "rate %d is out of range (80 to 450 words a minute)", opt->rate_wpm);
+    if (opt->pitch > 99) return set_error(n, NARRATOR_ERR_ARG, "pitch %d is out of range (0 to 99)", opt->pitch);
+    if (opt->espeak_voice) {
+        free(n->voice.espeak_voice);
+        if (!(n->voice.espeak_voice = strdup(opt->espeak_voice))) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    }
+    n->rate_wpm = opt->rate_wpm ? opt->rate_wpm : n->voice.rate_wpm;
+    n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
+    n->lines = opt->lines;
+    nr_front_config cfg = {
+        .lex = n->lex,
+        .pause_ms = { n->voice.pause_ms[0], n->voice.pause_ms[1], n->voice.pause_ms[2] },
+        .remove_junk = opt->remove_junk,
+        .boilerplate = nr_lex_boilerplate(n->lex),
+    };
+    if (!(n->front = nr_front_new(&cfg))) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return NARRATOR_OK;
+}
+
+void narrator_free(narrator *n)
+{
+    if (!n) return;
+    char ignored[16];
+    nr_sink_close(n->file, 0, ignored, sizeof ignored);      /* not finished: leave nothing behind */
+    nr_sink_close(n->speaker, 0, ignored, sizeof ignored);
+    nr_synth_free(n->synth);
+    nr_front_free(n->front);
+    nr_lex_free(n->lex);
+    nr_voice_free(&n->voice);
+    nr_buf_free(&n->pending);
+    free(n);
+}
+
+const char *narrator_voice_name(const narrator *n) { return n->voice.name; }
+
+narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
+{
+    n->chunk_fn = fn;
+    n->chunk_user = user;
+    return NARRATOR_OK;
+}
+
+static narrator_status ensure_synth(narrator *n)
+{
+    if (n->synth) return NARRATOR_OK;
+    if (nr_synth_new(&n->synth, n->voice.espeak_voice, n->rate_wpm, n->pitch, &n->stop, n->err, sizeof n->err))
+        return NARRATOR_ERR_SYNTH;
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_on_audio(narrator *n, narrator_audio_fn fn, void *user)
+{
+    n->audio_fn = fn;
+    n->audio_user = user;
+    return fn ? ensure_synth(n) : NARRATOR_OK;
+}
+
+narrator_status narrator_open_file(narrator *n, const char *path, const narrator_tags *tags)
+{
+    if (!path || n->file) return set_error(n, NARRATOR_ERR_ARG, "one output file per narrator");
+    if (!nr_sink_format_known(path))
+        return set_error(n, NARRATOR_ERR_FORMAT, "unknown output format for '%s' (use %s)", path, nr_sink_format_list());
+    narrator_status st = ensure_synth(n);
+    if (st) return st;
+    if (nr_sink_open_file(&n->file, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
+                          tags ? tags->artist : NULL, n->err, sizeof n->err))
+        return NARRATOR_ERR_IO;
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_open_speaker(narrator *n, const char *driver)
+{
+    if (n->speaker) return set_error(n, NARRATOR_ERR_ARG, "the speakers are already open");
+    narrator_status st = ensure_synth(n);
+    if (st) return st;
+    if (nr_sink_open_speaker(&n->speaker, driver, nr_synth_sample_rate(n->synth), n->err, sizeof n->err))
+        return NARRATOR_ERR_AUDIO;
+    return NARRATOR_OK;
+}
+
+/* PCM from eSpeak NG for the current chunk: to every sink. */
+static int on_pcm(const int16_t *pcm, size_t len, void *user)
+{
+    narrator *n = user;
+    if (n->file && nr_sink_write(n->file, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_IO; return 1; }
+    if (n->speaker && nr_sink_write(n->speaker, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_AUDIO; return 1; }
+    if (n->audio_fn && n->audio_fn(pcm, len, nr_synth_sample_rate(n->synth), n->chunk, n->chunk_start, n->audio_user)) {
+        n->failure = NARRATOR_ERR_CALLBACK;
+        return 1;
+    }
+    n->chunk_start = 0;
+    return 0;
+}
+
+/* One planned chunk: tell the listener, then speak it if anyone hears. */
+static int on_chunk(const narrator_chunk *c, void *user)
+{
+    narrator *n = user;
+    if (n->stop) { n->failure = NARRATOR_ERR_STOPPED; return 1; }
+    if (n->chunk_fn && n->chunk_fn(c, n->chunk_user)) { n->failure = NARRATOR_ERR_CALLBACK; return 1; }
+    if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return 0;
+    n->chunk = c;
+    n->chunk_start = 1;
+    int rc = nr_synth_say(n->synth, c->say, c->say_len, c->pause_ms, on_pcm, n);
+    n->chunk = NULL;
+    if (rc < 0) { n->failure = NARRATOR_ERR_SYNTH; snprintf(n->err, sizeof n->err, "eSpeak NG failed on a chunk"); }
+    if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
+    return rc != 0;
+}
+
+static narrator_status run_paragraph(narrator *n, const char *text, size_t len)
+{
+    n->failure = NARRATOR_OK;
+    int rc = nr_front_paragraph(n->front, text, len, on_chunk, n);
+    if (rc < 0 && !n->failure) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    if (n->failure == NARRATOR_ERR_STOPPED) set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    if (n->failure == NARRATOR_ERR_CALLBACK && !n->err[0]) set_error(n, NARRATOR_ERR_CALLBACK, "stopped by a callback");
+    return n->failure;
+}
+
+/* Runs every complete paragraph in `pending` and keeps the rest. */
+static narrator_status drain(narrator *n)
+{
+    size_t start = 0, next, scan = n->scanned;
+    narrator_status st = NARRATOR_OK;
+    for (;;) {
+        size_t end = nr_paragraph_end(n->pending.s + start, n->pending.len - start, scan, n->lines, &next);
+        if (end == (size_t)-1) { scan = next; break; }
+        st = run_paragraph(n, n->pending.s + start, end);
+        start += next;
+        scan = 0;
+        if (st) break;
+    }
+    memmove(n->pending.s, n->pending.s + start, n->pending.len - start);
+    n->pending.len -= start;
+    n->pending.s[n->pending.len] = '\0';
+    n->scanned = st ? 0 : scan;
+    return st;
+}
+
+narrator_status narrator_feed(narrator *n, const char *text, size_t len)
+{
+    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    nr_buf_put(&n->pending, text, len);
+    if (n->pending.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return n->pending.len ? drain(n) : NARRATOR_OK;
+}
+
+narrator_status narrator_flush(narrator *n)
+{
+    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    narrator_status st = NARRATOR_OK;
+    if (n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
+    nr_buf_clear(&n->pending);
+    n->scanned = 0;
+    return st;
+}
+
+narrator_status narrator_finish(narrator *n)
+{
+    narrator_status st = narrator_flush(n);
+    if (st) return st;
+    if (n->file) {
+        nr_sink *f = n->file;
+        n->file = NULL;
+        if (nr_sink_close(f, 1, n->err, sizeof n->err)) return NARRATOR_ERR_IO;
+    }
+    if (n->speaker) {
+        nr_sink *s = n->speaker;
+        n->speaker = NULL;
+        if (nr_sink_close(s, 1, n->err, sizeof n->err)) return NARRATOR_ERR_AUDIO;
+    }
+    return NARRATOR_OK;
+}
+
+void narrator_stop(narrator *n)
+{
+    if (n) n->stop = 1;
+}
+
+narrator_status narrator_list_voices(const char *data_dir,
+        void (*fn)(const char *name, const char *description, void *user), void *user)
+{
+    return nr_voice_each(data_dir, fn, user) ? NARRATOR_ERR_NOMEM : NARRATOR_OK;
+}

@@ -1,0 +1,160 @@
+/*
+ * clean.c — make any bytes into plain, valid UTF-8 text (see clean.h).
+ *
+ * Scraped articles arrive with broken encodings, stray control bytes, invisible Unicode
+ * (soft hyphens, zero-width joiners, bidi marks) and typographic variants (smart quotes,
+ * dashes, non-breaking spaces) that later stages would stumble on and eSpeak might read
+ * aloud. One pass decodes a code point at a time, with one code point of lookahead for
+ * "\r\n" and dashes, and maps it through a small range table. Invalid UTF-8 becomes U+FFFD
+ * per maximal invalid subpart, so the output is valid UTF-8 whatever came in.
+ */
+#include "front/clean.h"
+
+#define NO_CP 0xFFFFFFFFu   /* "no next code point": end of input */
+
+size_t nr_utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;   /* allowed range of the 2nd byte */
+    size_t need;
+    uint32_t v;
+
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c >= 0xC2 && c <= 0xDF) { need = 1; v = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2; v = c & 0x0F;
+        if (c == 0xE0) lo = 0xA0;       /* overlong */
+        if (c == 0xED) hi = 0x9F;       /* surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3; v = c & 0x07;
+        if (c == 0xF0) lo = 0x90;       /* overlong */
+        if (c == 0xF4) hi = 0x8F;       /* above U+10FFFF */
+    } else { *cp = 0xFFFD; return 1; } /* continuation, C0, C1, F5..FF */
+
+    size_t i;
+    for (i = 1; i <= need; i++) {
+        if (i >= len || s[i] < lo || s[i] > hi) { *cp = 0xFFFD; return i; }
+        v = (v << 6) | (s[i] & 0x3F);
+        lo = 0x80; hi = 0xBF;
+    }
+    *cp = v;
+    return i;
+}
+
+static void put_cp(nr_buf *out, uint32_t cp)
+{
+    char b[4];
+    size_t n;
+    if (cp < 0x80) { b[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { b[0] = (char)(0xC0 | cp >> 6); n = 2; }
+    else if (cp < 0x10000) { b[0] = (char)(0xE0 | cp >> 12); n = 3; }
+    else { b[0] = (char)(0xF0 | cp >> 18); n = 4; }
+    for (size_t i = 1; i < n; i++) b[i] = (char)(0x80 | ((cp >> (6 * (n - 1 - i))) & 0x3F));
+    nr_buf_put(out, b, n);
+}
+
+/* Unicode spaces that become ' ' (the same set the dash spacing treats as blank). */
+static int is_unicode_space(uint32_t cp)
+{
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+static int is_blank_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || is_unicode_space(cp);
+}
+
+static int is_digit_cp(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);   /* with fullwidth */
+}
+
+/* Code points replaced by a fixed string ("" = removed); sorted, non-overlapping. */
+static const struct { uint32_t lo, hi; const char *to; } MAP[] = {
+    { 0x0080, 0x009F, " " },      /* C1 controls */
+    { 0x00AB, 0x00AB, "\"" },     /* « */
+    { 0x00AD, 0x00AD, "" },       /* soft hyphen */
+    { 0x00BB, 0x00BB, "\"" },     /* » */
+    { 0x061C, 0x061C, "" },       /* Arabic letter mark (bidi) */
+    { 0x180E, 0x180E, "" },       /* Mongolian vowel separator (invisible) */
+    { 0x200B, 0x200F, "" },       /* zero-width space, ZWNJ, ZWJ, LRM, RLM */
+    { 0x2010, 0x2012, "-" },      /* hyphen, non-breaking hyphen, figure dash */
+    { 0x2018, 0x201B, "'" },      /* smart single quotes */
+    { 0x201C, 0x201F, "\"" },     /* smart double quotes */
+    { 0x2026, 0x2026, "..." },    /* ellipsis */
+    { 0x2028, 0x2028, "\n" },     /* line separator */
+    { 0x2029, 0x2029, "\n\n" },   /* paragraph separator */
+    { 0x202A, 0x202E, "" },       /* bidi embeddings and overrides */
+    { 0x2032, 0x2032, "'" },      /* prime */
+    { 0x2033, 0x2033, "\"" },     /* double prime */
+    { 0x2060, 0x2064, "" },       /* word joiner, invisible operators */
+    { 0x2066, 0x2069, "" },       /* bidi isolates */
+    { 0x2212, 0x2212, "-" },      /* minus sign */
+    { 0xFEFF, 0xFEFF, "" },       /* BOM / zero-width no-break space */
+};
+
+static const char *mapped(uint32_t cp)
+{
+    if (is_unicode_space(cp)) return " ";
+    for (size_t i = 0; i < sizeof MAP / sizeof MAP[0] && MAP[i].lo <= cp; i++)
+        if (cp <= MAP[i].hi) return MAP[i].to;
+    return NULL;
+}
+
+static uint32_t peek(const char *s, size_t len)
+{
+    uint32_t cp;
+    if (!len) return NO_CP;
+    nr_utf8_decode(s, len, &cp);
+    return cp;
+}
+
+/* The last byte this call wrote, or 0 when it has written nothing yet. */
+static char last_out(const nr_buf *out, size_t start)
+{
+    return out->len > start ? out->s[out->len - 1] : 0;
+}
+
+/* " - " without doubling a space that is already there or about to come. */
+static void put_spaced_dash(nr_buf *out, size_t start, uint32_t next)
+{
+    char prev = last_out(out, start);
+    if (prev && prev != ' ' && prev != '\n') nr_buf_putc(out, ' ');
+    nr_buf_putc(out, '-');
+    if (next != NO_CP && !is_blank_cp(next)) nr_buf_putc(out, ' ');
+}
+
+/* En dash: a range "2010–2015" keeps its digits together, anything else is a pause. */
+static void put_en_dash(nr_buf *out, size_t start, uint32_t next)
+{
+    char prev = last_out(out, start);
+    if (prev >= '0' && prev <= '9' && is_digit_cp(next)) nr_buf_putc(out, '-');
+    else put_spaced_dash(out, start, next);
+}
+
+static void put_ascii(nr_buf *out, uint32_t c)
+{
+    if (c == 0) return;                                   /* NUL: dropped */
+    if (c == '\n' || (c >= 0x20 && c < 0x7F)) nr_buf_putc(out, (char)c);
+    else nr_buf_putc(out, ' ');                           /* tab, other C0, DEL */
+}
+
+void nr_clean(nr_buf *out, const char *in, size_t len)
+{
+    size_t start = out->len, i = 0;
+    while (i < len) {
+        uint32_t cp;
+        i += nr_utf8_decode(in + i, len - i, &cp);
+        const char *to;
+        if (cp == '\r') {
+            nr_buf_putc(out, '\n');
+            if (i < len && in[i] == '\n') i++;
+        } else if (cp < 0x80) put_ascii(out, cp);
+        else if (cp == 0x2013) put_en_dash(out, start, peek(in + i, len - i));
+        else if (cp == 0x2014 || cp == 0x2015) put_spaced_dash(out, start, peek(in + i, len - i));
+        else if (cp >= 0xFF01 && cp <= 0xFF5E) nr_buf_putc(out, (char)(cp - 0xFEE0));
+        else if ((to = mapped(cp))) nr_buf_puts(out, to);
+        else put_cp(out, cp);
+    }
+}

@@ -1,0 +1,27 @@
+/*
+ * clean.h — the first front-end stage: any bytes in, tidy valid UTF-8 out.
+ * Later stages (segmenting, verbalizing) and eSpeak assume well-formed text without
+ * invisible characters or typographic variants, so this is where that is made true.
+ */
+#ifndef NR_CLEAN_H
+#define NR_CLEAN_H
+#include <stddef.h>
+#include <stdint.h>
+#include "front/buf.h"
+
+/*
+ * Appends a cleaned copy of in[0..len) (any bytes, NULs included) to out:
+ * invalid UTF-8 → U+FFFD, controls → space or dropped, CR/CRLF → LF, invisible
+ * characters dropped, Unicode spaces/quotes/dashes/ellipsis/fullwidth forms → ASCII.
+ * Everything else passes through unchanged. Linear time, no size limits.
+ */
+void nr_clean(nr_buf *out, const char *in, size_t len);
+
+/*
+ * Decodes the code point at s[0..len) (len >= 1) into *cp and returns the bytes it used
+ * (>= 1). An invalid, overlong, surrogate or truncated sequence yields U+FFFD and uses
+ * exactly its maximal invalid subpart (the WHATWG / Unicode "best practice" rule).
+ */
+size_t nr_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+#endif

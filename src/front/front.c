@@ -1,0 +1,107 @@
+/*
+ * front.c — one paragraph through the whole front end, out as prosodic chunks.
+ *
+ * A chunk runs to the next clause or sentence boundary the segmenter marked. Its say text
+ * is the verbalized words followed by one mark that sets eSpeak NG's intonation: ',' for a
+ * clause, '.', '?' or '!' for a sentence. Nothing else in it is punctuation that eSpeak NG
+ * could split at, so the boundaries and pauses stay ours.
+ */
+#include "front/front.h"
+#include "front/clean.h"
+#include "front/junk.h"
+#include "front/segment.h"
+#include "front/verbalize.h"
+#include <stdlib.h>
+
+struct nr_front {
+    nr_front_config cfg;
+    nr_buf cleaned, unjunked, say;
+    nr_tokens toks;
+};
+
+nr_front *nr_front_new(const nr_front_config *cfg)
+{
+    nr_front *f = calloc(1, sizeof *f);
+    if (f) f->cfg = *cfg;
+    return f;
+}
+
+void nr_front_free(nr_front *f)
+{
+    if (!f) return;
+    nr_buf_free(&f->cleaned);
+    nr_buf_free(&f->unjunked);
+    nr_buf_free(&f->say);
+    nr_tokens_free(&f->toks);
+    free(f);
+}
+
+/* Cleans (and in article mode de-junks) a paragraph; returns the text to tokenize. */
+static const nr_buf *prepare(nr_front *f, const char *text, size_t len)
+{
+    nr_buf_clear(&f->cleaned);
+    nr_clean(&f->cleaned, text, len);
+    if (!f->cfg.remove_junk) return &f->cleaned;
+    nr_buf_clear(&f->unjunked);
+    nr_junk_strip(&f->unjunked, nr_buf_str(&f->cleaned), f->cleaned.len, f->cfg.boilerplate);
+    return &f->unjunked;
+}
+
+static int emit(nr_front *f, size_t first, size_t last, int paragraph_end, narrator_chunk_fn fn, void *user)
+{
+    const nr_token *end = &f->toks.tok[last];
+    nr_buf_trim(&f->say);
+    if (!f->say.len) return 0;      /* punctuation only: nothing to say */
+    nr_buf_putc(&f->say, end->brk == NR_BRK_SENTENCE ? end->end_mark : ',');
+    narrator_end level = paragraph_end ? NARRATOR_END_PARAGRAPH
+                       : end->brk == NR_BRK_SENTENCE ? NARRATOR_END_SENTENCE : NARRATOR_END_CLAUSE;
+    narrator_chunk c = {
+        .text = f->toks.text + f->toks.tok[first].start,
+        .text_len = end->end - f->toks.tok[first].start,
+        .say = f->say.s,
+        .say_len = f->say.len,
+        .pause_ms = f->cfg.pause_ms[level],
+        .end = level,
+    };
+    if (f->say.oom) return -1;
+    return fn(&c, user);
+}
+
+int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk_fn fn, void *user)
+{
+    const nr_buf *src = prepare(f, text, len);
+    if (src->oom) return -1;
+    nr_tokenize(&f->toks, nr_buf_str(src), src->len);
+    if (f->toks.oom) return -1;
+    nr_segment(&f->toks, f->cfg.lex);
+
+    nr_ctx ctx = { .t = &f->toks, .lex = f->cfg.lex };
+    size_t first = 0;
+    nr_buf_clear(&f->say);
+    for (size_t i = 0; i < f->toks.n;) {
+        size_t wn;
+        nr_tok_word(&f->toks, i, &wn);
+        size_t used = wn ? nr_verbalize(&ctx, i, &f->say) : 1;
+        size_t last = i + used - 1;
+        i += used;
+        if (f->toks.tok[last].brk == NR_BRK_NONE && i < f->toks.n) continue;
+        int rc = emit(f, first, last, i >= f->toks.n, fn, user);
+        if (rc) return rc;
+        nr_buf_clear(&f->say);
+        first = i;
+    }
+    return 0;
+}
+
+static int append_say(const narrator_chunk *c, void *user)
+{
+    nr_buf *out = user;
+    nr_buf_wordn(out, c->say, c->say_len);
+    return out->oom ? -1 : 0;
+}
+
+int nr_front_say(nr_front *f, const char *text, size_t len, nr_buf *out)
+{
+    int rc = nr_front_paragraph(f, text, len, append_say, out);
+    return rc || out->oom ? -1 : 0;
+}

@@ -1,0 +1,25 @@
+/*
+ * junk.h — scraper junk removal for one paragraph of cleaned text (article mode only;
+ * a screen reader wants every character it was given, so its caller skips this stage).
+ */
+#ifndef NR_JUNK_H
+#define NR_JUNK_H
+#include <stddef.h>
+#include "front/buf.h"
+
+/*
+ * Appends para[0..len) to out without scraper junk:
+ *  - "(19659028)", "[19659904]": 6+ digits alone in () or [] (tracking ids);
+ *  - bare URLs (http://, https://, www.) with 4+ path segments, a query or a fragment;
+ *  - lines (split at '\n') of fewer than 20 words whose letters are mostly non-Latin
+ *    (site chrome such as a Persian "WordPress template" banner);
+ *  - lines that are only a boilerplate phrase from the NULL-terminated list `boilerplate`
+ *    (may be NULL), compared case-insensitively, ignoring surrounding punctuation;
+ *  - mangled character references: an isolated combining mark (U+0300–U+036F after
+ *    whitespace) followed by "1;"-style leftovers becomes " - ", alone it is dropped.
+ * Space left around removed text is collapsed; everything else passes byte for byte.
+ * A paragraph that ends up blank appends nothing.
+ */
+void nr_junk_strip(nr_buf *out, const char *para, size_t len, const char *const *boilerplate);
+
+#endif

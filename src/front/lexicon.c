@@ -1,0 +1,323 @@
+/*
+ * lexicon.c — the word lists as a hash table, and their YAML loader (libyaml).
+ *
+ * File format (the .yaml files in voices/lexicons/), every section optional:
+ *   abbreviations:            # key includes the final '.'
+ *     Mr.: mister
+ *     Co.: {say: company, ends_sentence: true}
+ *     St.:                    # readings in order; the first whose `when` holds wins
+ *       - {say: saint, when: before-name}
+ *       - {say: street}
+ *   words:                    # respellings of whole words
+ *     Huawei: wah way
+ *   as_words: [NATO, NASA]    # capital-letter acronyms said as words
+ *   sentence_starters: [The, He, But]
+ *   boilerplate: [Source link] # whole lines that are scraper junk
+ * `when`: always, before-name, before-number, after-name, after-number.
+ * Lookup tries the key as written, then lower-cased, so "Etc." finds "etc.".
+ */
+#include "front/lexicon.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct slot {
+    nr_lex_kind kind;
+    char *key;
+    size_t key_len;
+    nr_lex_entry *first;
+    struct slot *next;
+} slot;
+
+struct nr_lexicon {
+    slot **table;
+    size_t buckets, count;
+    char **boilerplate;          /* NULL-terminated */
+    size_t n_boilerplate;
+};
+
+static size_t hash(nr_lex_kind kind, const char *s, size_t n)
+{
+    size_t h = 1469598103934665603u ^ (size_t)kind;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+nr_lexicon *nr_lex_new(void)
+{
+    nr_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) return NULL;
+    lex->buckets = 1024;
+    lex->table = calloc(lex->buckets, sizeof *lex->table);
+    lex->boilerplate = calloc(1, sizeof *lex->boilerplate);
+    if (!lex->table || !lex->boilerplate) { nr_lex_free(lex); return NULL; }
+    return lex;
+}
+
+static void free_entries(nr_lex_entry *e)
+{
+    while (e) {
+        nr_lex_entry *next = (nr_lex_entry *)e->next;
+        free((char *)e->say);
+        free(e);
+        e = next;
+    }
+}
+
+void nr_lex_free(nr_lexicon *lex)
+{
+    if (!lex) return;
+    for (size_t b = 0; lex->table && b < lex->buckets; b++) {
+        for (slot *s = lex->table[b]; s;) {
+            slot *next = s->next;
+            free_entries(s->first);
+            free(s->key);
+            free(s);
+            s = next;
+        }
+    }
+    for (size_t i = 0; i < lex->n_boilerplate; i++) free(lex->boilerplate[i]);
+    free(lex->boilerplate);
+    free(lex->table);
+    free(lex);
+}
+
+static slot *find_slot(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t n)
+{
+    for (slot *s = lex->table[hash(kind, key, n) % lex->buckets]; s; s = s->next)
+        if (s->kind == kind && s->key_len == n && memcmp(s->key, key, n) == 0) return s;
+    return NULL;
+}
+
+static int grow(nr_lexicon *lex)
+{
+    size_t buckets = lex->buckets * 2;
+    slot **table = calloc(buckets, sizeof *table);
+    if (!table) return -1;
+    for (size_t b = 0; b < lex->buckets; b++) {
+        for (slot *s = lex->table[b]; s;) {
+            slot *next = s->next;
+            size_t h = hash(s->kind, s->key, s->key_len) % buckets;
+            s->next = table[h];
+            table[h] = s;
+            s = next;
+        }
+    }
+    free(lex->table);
+    lex->table = table;
+    lex->buckets = buckets;
+    return 0;
+}
+
+int nr_lex_add(nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t key_len,
+               const char *say, nr_lex_when when, int ends_sentence, int replace)
+{
+    slot *s = find_slot(lex, kind, key, key_len);
+    if (!s) {
+        if (lex->count >= lex->buckets && grow(lex)) return -1;
+        s = calloc(1, sizeof *s);
+        if (!s || !(s->key = malloc(key_len + 1))) { free(s); return -1; }
+        memcpy(s->key, key, key_len);
+        s->key[key_len] = '\0';
+        s->key_len = key_len;
+        s->kind = kind;
+        size_t h = hash(kind, key, key_len) % lex->buckets;
+        s->next = lex->table[h];
+        lex->table[h] = s;
+        lex->count++;
+    } else if (replace) {
+        free_entries(s->first);
+        s->first = NULL;
+    }
+    nr_lex_entry *e = calloc(1, sizeof *e);
+    if (!e || !(e->say = strdup(say ? say : ""))) { free(e); return -1; }
+    e->when = when;
+    e->ends_sentence = ends_sentence;
+    nr_lex_entry **tail = &s->first;
+    while (*tail) tail = (nr_lex_entry **)&(*tail)->next;
+    *tail = e;
+    return 0;
+}
+
+const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len)
+{
+    if (!lex || !len) return NULL;
+    slot *s = find_slot(lex, kind, key, len);
+    if (s) return s->first;
+    if (len > 64) return NULL;
+    char lower[64];
+    int changed = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = key[i];
+        if (c >= 'A' && c <= 'Z') { c = (char)(c - 'A' + 'a'); changed = 1; }
+        lower[i] = c;
+    }
+    s = changed ? find_slot(lex, kind, lower, len) : NULL;
+    return s ? s->first : NULL;
+}
+
+const char *const *nr_lex_boilerplate(const nr_lexicon *lex)
+{
+    return (const char *const *)lex->boilerplate;
+}
+
+static int add_boilerplate(nr_lexicon *lex, const char *line)
+{
+    char **list = realloc(lex->boilerplate, (lex->n_boilerplate + 2) * sizeof *list);
+    if (!list) return -1;
+    lex->boilerplate = list;
+    if (!(list[lex->n_boilerplate] = strdup(line))) return -1;
+    list[++lex->n_boilerplate] = NULL;
+    return 0;
+}
+
+/* ---- YAML loading ------------------------------------------------------------------ */
+
+typedef struct {
+    nr_lexicon *lex;
+    yaml_document_t *doc;
+    const char *path;
+    char *err;
+    size_t errlen;
+} loader;
+
+static int fail(loader *L, const yaml_node_t *node, const char *why)
+{
+    snprintf(L->err, L->errlen, "%s:%lu:%lu: %s", L->path,
+             node ? (unsigned long)node->start_mark.line + 1 : 0UL,
+             node ? (unsigned long)node->start_mark.column + 1 : 0UL, why);
+    return -1;
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static int parse_when(const char *s, nr_lex_when *when)
+{
+    static const struct { const char *name; nr_lex_when when; } names[] = {
+        { "always", NR_WHEN_ALWAYS }, { "before-name", NR_WHEN_BEFORE_NAME },
+        { "before-number", NR_WHEN_BEFORE_NUMBER }, { "after-name", NR_WHEN_AFTER_NAME },
+        { "after-number", NR_WHEN_AFTER_NUMBER },
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i].name) == 0) { *when = names[i].when; return 0; }
+    return -1;
+}
+
+static int is_true(const char *s)
+{
+    return s && (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "1"));
+}
+
+/* One reading: a plain string, or {say:, when:, ends_sentence:}. */
+static int load_reading(loader *L, nr_lex_kind kind, const char *key, yaml_node_t *v, int replace)
+{
+    const char *say = scalar(v);
+    nr_lex_when when = NR_WHEN_ALWAYS;
+    int ends = 0;
+    if (!say) {
+        if (v->type != YAML_MAPPING_NODE) return fail(L, v, "expected a word or {say: ..., when: ...}");
+        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+            yaml_node_t *kn = yaml_document_get_node(L->doc, p->key);
+            yaml_node_t *vn = yaml_document_get_node(L->doc, p->value);
+            const char *k = scalar(kn), *val = scalar(vn);
+            if (!k || !val) return fail(L, kn, "expected 'name: value'");
+            if (!strcmp(k, "say")) say = val;
+            else if (!strcmp(k, "when")) {
+                if (parse_when(val, &when))
+                    return fail(L, vn, "unknown 'when' (use always, before-name, before-number, after-name, after-number)");
+            } else if (!strcmp(k, "ends_sentence")) ends = is_true(val);
+            else return fail(L, kn, "unknown field (use say, when, ends_sentence)");
+        }
+        if (!say) return fail(L, v, "missing 'say'");
+    }
+    if (nr_lex_add(L->lex, kind, key, strlen(key), say, when, ends, replace)) return fail(L, v, "out of memory");
+    return 0;
+}
+
+/* A mapping of key -> reading or list of readings. */
+static int load_map(loader *L, nr_lex_kind kind, yaml_node_t *map)
+{
+    if (map->type != YAML_MAPPING_NODE) return fail(L, map, "expected a mapping of 'written: said'");
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *kn = yaml_document_get_node(L->doc, p->key);
+        yaml_node_t *vn = yaml_document_get_node(L->doc, p->value);
+        const char *key = scalar(kn);
+        if (!key || !*key) return fail(L, kn, "expected a word as key");
+        if (vn->type == YAML_SEQUENCE_NODE) {
+            int first = 1;
+            for (yaml_node_item_t *it = vn->data.sequence.items.start; it < vn->data.sequence.items.top; it++) {
+                if (load_reading(L, kind, key, yaml_document_get_node(L->doc, *it), first)) return -1;
+                first = 0;
+            }
+        } else if (load_reading(L, kind, key, vn, 1)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A list of plain words. */
+static int load_list(loader *L, nr_lex_kind kind, yaml_node_t *seq)
+{
+    if (seq->type != YAML_SEQUENCE_NODE) return fail(L, seq, "expected a list [a, b, c]");
+    for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+        yaml_node_t *n = yaml_document_get_node(L->doc, *it);
+        const char *w = scalar(n);
+        if (!w || !*w) return fail(L, n, "expected a word");
+        int rc = kind == NR_LEX_KINDS ? add_boilerplate(L->lex, w)
+                                      : nr_lex_add(L->lex, kind, w, strlen(w), w, NR_WHEN_ALWAYS, 0, 1);
+        if (rc) return fail(L, n, "out of memory");
+    }
+    return 0;
+}
+
+static int load_root(loader *L, yaml_node_t *root)
+{
+    if (!root) return 0;   /* empty file: an empty lexicon */
+    if (root->type != YAML_MAPPING_NODE) return fail(L, root, "expected sections (abbreviations:, words:, ...)");
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+        yaml_node_t *kn = yaml_document_get_node(L->doc, p->key);
+        yaml_node_t *vn = yaml_document_get_node(L->doc, p->value);
+        const char *k = scalar(kn);
+        int rc;
+        if (!k) return fail(L, kn, "expected a section name");
+        if (!strcmp(k, "abbreviations")) rc = load_map(L, NR_LEX_ABBREV, vn);
+        else if (!strcmp(k, "words")) rc = load_map(L, NR_LEX_WORD, vn);
+        else if (!strcmp(k, "as_words")) rc = load_list(L, NR_LEX_AS_WORD, vn);
+        else if (!strcmp(k, "sentence_starters")) rc = load_list(L, NR_LEX_STARTER, vn);
+        else if (!strcmp(k, "boilerplate")) rc = load_list(L, NR_LEX_KINDS, vn);
+        else return fail(L, kn, "unknown section (use abbreviations, words, as_words, sentence_starters, boilerplate)");
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_file(&parser, f);
+    int rc = -1;
+    if (!yaml_parser_load(&parser, &doc)) {
+        snprintf(err, errlen, "%s:%lu:%lu: %s", path, (unsigned long)parser.problem_mark.line + 1,
+                 (unsigned long)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML");
+    } else {
+        loader L = { lex, &doc, path, err, errlen };
+        rc = load_root(&L, yaml_document_get_root_node(&doc));
+        yaml_document_delete(&doc);
+    }
+    yaml_parser_delete(&parser);
+    fclose(f);
+    return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * token.c — splits a cleaned paragraph at whitespace into tokens and peels leading and
+ * trailing punctuation off each word. Punctuation that is part of a word stays in it:
+ * "$5", "5%", "'90s", "-2", and the inner dots of "U.S." (its final '.' is trailing
+ * punctuation; the abbreviation rules look it up as word + ".").
+ */
+#include "front/token.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_pre_punct(char c) { return c && strchr("([{\"'`*_<", c) != NULL; }
+static int is_post_punct(char c) { return c && strchr(".,;:!?)]}\"'`*_>", c) != NULL; }
+
+static void push(nr_tokens *t, size_t start, size_t end)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        nr_token *tok = realloc(t->tok, cap * sizeof *tok);
+        if (!tok) { t->oom = 1; return; }
+        t->tok = tok;
+        t->cap = cap;
+    }
+    const char *s = t->text;
+    size_t ws = start, we = end;
+    /* "'90s" keeps its apostrophe: it stands for the missing century. */
+    while (ws < we && is_pre_punct(s[ws]) && !(s[ws] == '\'' && ws + 1 < we && is_digit(s[ws + 1])))
+        ws++;
+    while (we > ws && is_post_punct(s[we - 1])) we--;
+    size_t dashes = 0;
+    while (start + dashes < end && s[start + dashes] == '-') dashes++;
+    /* punctuation only (a free-standing dash included): all of it counts as trailing */
+    if (ws == we || dashes == end - start) ws = we = start;
+    t->tok[t->n++] = (nr_token){ .start = start, .end = end, .wstart = ws, .wend = we };
+}
+
+void nr_tokenize(nr_tokens *t, const char *text, size_t len)
+{
+    t->text = text;
+    t->text_len = len;
+    t->n = 0;
+    t->oom = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && is_space(text[i])) i++;
+        size_t start = i;
+        while (i < len && !is_space(text[i])) i++;
+        if (i > start) push(t, start, i);
+    }
+}
+
+void nr_tokens_free(nr_tokens *t)
+{
+    free(t->tok);
+    memset(t, 0, sizeof *t);
+}
+
+const char *nr_tok_word(const nr_tokens *t, size_t i, size_t *len)
+{
+    if (i >= t->n) { *len = 0; return ""; }
+    *len = t->tok[i].wend - t->tok[i].wstart;
+    return t->text + t->tok[i].wstart;
+}
+
+const char *nr_tok_post(const nr_tokens *t, size_t i, size_t *len)
+{
+    if (i >= t->n) { *len = 0; return ""; }
+    *len = t->tok[i].end - t->tok[i].wend;
+    return t->text + t->tok[i].wend;
+}
+
+const char *nr_tok_pre(const nr_tokens *t, size_t i, size_t *len)
+{
+    if (i >= t->n) { *len = 0; return ""; }
+    *len = t->tok[i].wstart - t->tok[i].start;
+    return t->text + t->tok[i].start;
+}
+
+int nr_tok_is(const nr_tokens *t, size_t i, const char *s)
+{
+    size_t n;
+    const char *w = nr_tok_word(t, i, &n);
+    return strlen(s) == n && memcmp(w, s, n) == 0;
+}
+
+int nr_tok_post_starts(const nr_tokens *t, size_t i, char c)
+{
+    size_t n;
+    const char *p = nr_tok_post(t, i, &n);
+    return n && p[0] == c;
+}
+
+int nr_tok_capitalized(const nr_tokens *t, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(t, i, &n);
+    return n && w[0] >= 'A' && w[0] <= 'Z';
+}
+
+int nr_tok_numeric(const nr_tokens *t, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(t, i, &n);
+    return n && is_digit(w[0]);
+}

@@ -1,0 +1,61 @@
+/*
+ * token.h — a paragraph as whitespace-separated tokens, each split into leading
+ * punctuation, the word, and trailing punctuation (Flite's prepunctuation/postpunctuation),
+ * with the boundary the segmenter decided after it. Context rules read neighbours through
+ * the small accessors below instead of re-scanning text.
+ */
+#ifndef NR_TOKEN_H
+#define NR_TOKEN_H
+#include <stddef.h>
+#include "front/buf.h"
+#include "front/lexicon.h"
+
+typedef enum { NR_BRK_NONE = 0, NR_BRK_CLAUSE, NR_BRK_SENTENCE } nr_break;
+
+typedef struct {
+    size_t start, end;      /* whole token, byte offsets in the paragraph text */
+    size_t wstart, wend;    /* the word inside it (wstart == wend: punctuation only) */
+    nr_break brk;           /* boundary after this token (set by the segmenter) */
+    char end_mark;          /* for sentence ends: '.', '?' or '!' */
+} nr_token;
+
+typedef struct {
+    const char *text;       /* the paragraph, cleaned, NUL-terminated */
+    size_t text_len;
+    nr_token *tok;
+    size_t n, cap;
+    int oom;
+} nr_tokens;
+
+/* Splits text into tokens (replaces any previous content of t). */
+void nr_tokenize(nr_tokens *t, const char *text, size_t len);
+void nr_tokens_free(nr_tokens *t);
+
+/* The word of token i and its length; "" and 0 past either end. */
+const char *nr_tok_word(const nr_tokens *t, size_t i, size_t *len);
+/* Trailing punctuation of token i (after the word). */
+const char *nr_tok_post(const nr_tokens *t, size_t i, size_t *len);
+/* Leading punctuation of token i. */
+const char *nr_tok_pre(const nr_tokens *t, size_t i, size_t *len);
+/* 1 if the word of token i equals s exactly. */
+int nr_tok_is(const nr_tokens *t, size_t i, const char *s);
+/* 1 if the trailing punctuation of token i starts with c. */
+int nr_tok_post_starts(const nr_tokens *t, size_t i, char c);
+/* 1 if the word of token i starts with an ASCII capital / a digit. */
+int nr_tok_capitalized(const nr_tokens *t, size_t i);
+int nr_tok_numeric(const nr_tokens *t, size_t i);
+
+/* Everything the verbalizers may look at: the tokens and the lexicon. */
+typedef struct {
+    const nr_tokens *t;
+    const nr_lexicon *lex;
+} nr_ctx;
+
+/*
+ * A verbalizer reads token i (it may also read neighbours and consume following tokens
+ * of the same clause), appends the words to say to `out`, and returns how many tokens
+ * it consumed; 0 means "not my kind of token" and leaves `out` untouched.
+ */
+typedef size_t (*nr_verbalizer)(const nr_ctx *c, size_t i, nr_buf *out);
+
+#endif

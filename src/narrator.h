@@ -1,0 +1,138 @@
+/*
+ * narrator.h — the public C API of libnarrator.
+ *
+ * narrator reads articles aloud: a front end turns raw text into prosodic chunks
+ * (words eSpeak NG will say right, with planned pauses), eSpeak NG renders each chunk,
+ * and the audio goes to a file, the speakers, or your callback.
+ *
+ * Manners borrowed from libsndfile: one opaque handle, plain structs, status codes you
+ * can turn into a sentence (narrator_strerror), and a detailed message for the last
+ * failure (narrator_errmsg) that names the input, e.g. "voices/x.yaml:3:7: ...".
+ * The library never calls exit() and never prints.
+ *
+ * Typical use:
+ *     narrator_options opt = NARRATOR_OPTIONS_INIT;  opt.voice = "news";
+ *     narrator *n;  if (narrator_new(&opt, &n)) { ...narrator_errmsg(n)...; }
+ *     narrator_open_file(n, "out.mp3", NULL);
+ *     narrator_feed(n, text, len);            // as often as you like, any split
+ *     narrator_finish(n);                     // flush the last paragraph, close the sink
+ *     narrator_free(n);
+ */
+#ifndef NARRATOR_H
+#define NARRATOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define NARRATOR_API __attribute__((visibility("default")))
+#else
+#define NARRATOR_API
+#endif
+
+typedef struct narrator narrator;
+
+typedef enum {
+    NARRATOR_OK = 0,
+    NARRATOR_ERR_NOMEM,     /* out of memory */
+    NARRATOR_ERR_ARG,       /* bad argument or call order */
+    NARRATOR_ERR_VOICE,     /* voice not found or invalid */
+    NARRATOR_ERR_YAML,      /* malformed voice or lexicon file */
+    NARRATOR_ERR_IO,        /* cannot read or write a file */
+    NARRATOR_ERR_FORMAT,    /* output format unknown or unsupported */
+    NARRATOR_ERR_SYNTH,     /* eSpeak NG failed */
+    NARRATOR_ERR_AUDIO,     /* audio device failed */
+    NARRATOR_ERR_STOPPED,   /* narrator_stop() was called */
+    NARRATOR_ERR_CALLBACK   /* a callback asked to stop */
+} narrator_status;
+
+/* Where a chunk ends: the pause after it grows with the level. */
+typedef enum {
+    NARRATOR_END_CLAUSE = 0,
+    NARRATOR_END_SENTENCE,
+    NARRATOR_END_PARAGRAPH
+} narrator_end;
+
+/* One prosodic chunk as planned by the front end. Strings are not NUL-terminated
+ * and only valid during the callback. */
+typedef struct {
+    const char *text;   /* the source span (after clean-up) */
+    size_t text_len;
+    const char *say;    /* exactly what is handed to eSpeak NG */
+    size_t say_len;
+    int pause_ms;       /* silence after the chunk */
+    narrator_end end;
+} narrator_chunk;
+
+/* Return 0 to go on, anything else to stop (the feeding call returns NARRATOR_ERR_CALLBACK). */
+typedef int (*narrator_chunk_fn)(const narrator_chunk *chunk, void *user);
+/* Mono 16-bit PCM at `rate` Hz. The chunk the audio belongs to is passed along (NULL for
+ * none); the first audio of each chunk comes with `chunk_start` set. */
+typedef int (*narrator_audio_fn)(const int16_t *pcm, size_t samples, int rate,
+                                 const narrator_chunk *chunk, int chunk_start, void *user);
+
+typedef struct {
+    const char *voice;          /* voice name (voices/NAME.yaml) or path to a .yaml; NULL: "news" */
+    const char *data_dir;       /* where voices/ lives; NULL: search the defaults */
+    int rate_wpm;               /* 0: the voice's rate */
+    int pitch;                  /* 0..99; -1: the voice's pitch */
+    const char *const *lexicons;/* extra lexicon files, later ones override earlier */
+    size_t n_lexicons;
+    int remove_junk;            /* 1: drop scraper junk (article mode); 0: read everything */
+    int lines;                  /* 1: every newline ends a paragraph (one input line = one unit) */
+    const char *espeak_voice;   /* NULL: the voice's; else an eSpeak NG voice name ("en-gb") */
+} narrator_options;
+
+#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL }
+
+/* File tags, where the format has them. NULL fields are left out. */
+typedef struct {
+    const char *title;
+    const char *artist;
+} narrator_tags;
+
+NARRATOR_API const char *narrator_version(void);
+NARRATOR_API const char *narrator_strerror(narrator_status status);
+
+/* Makes a handle. On failure *out may still hold a handle whose narrator_errmsg() says
+ * why (free it with narrator_free), or NULL when memory ran out. */
+NARRATOR_API narrator_status narrator_new(const narrator_options *opt, narrator **out);
+NARRATOR_API void narrator_free(narrator *n);
+/* The last failure in words, naming the input; "" when there was none. */
+NARRATOR_API const char *narrator_errmsg(const narrator *n);
+
+/* Where the output goes; any combination. With none set, only the front end runs
+ * (chunks reach the chunk callback, nothing is synthesized). */
+NARRATOR_API narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user);
+NARRATOR_API narrator_status narrator_on_audio(narrator *n, narrator_audio_fn fn, void *user);
+/* Audio file, format from the extension (.wav .mp3 .flac .ogg .opus); the path "-"
+ * writes WAV to standard output. The file appears only when narrator_finish()
+ * succeeds; on failure, stop or narrator_free() before finishing, nothing is left behind. */
+NARRATOR_API narrator_status narrator_open_file(narrator *n, const char *path, const narrator_tags *tags);
+/* Speakers through libao; driver NULL for the default ("null" discards). */
+NARRATOR_API narrator_status narrator_open_speaker(narrator *n, const char *driver);
+
+/* Feed text in any pieces (a paragraph is processed once its end is seen). */
+NARRATOR_API narrator_status narrator_feed(narrator *n, const char *text, size_t len);
+/* End the current paragraph now, as if a blank line followed. */
+NARRATOR_API narrator_status narrator_flush(narrator *n);
+/* Flush, then finish and close the sinks (the output file is committed here). */
+NARRATOR_API narrator_status narrator_finish(narrator *n);
+/* Ask a running narrator to stop as soon as possible. Safe from a signal handler or
+ * another thread; the next or current call returns NARRATOR_ERR_STOPPED. */
+NARRATOR_API void narrator_stop(narrator *n);
+
+/* The voice as loaded, for --list-voices style listings. */
+NARRATOR_API const char *narrator_voice_name(const narrator *n);
+/* Calls fn(name, description, user) for each voice found in the data directories. */
+NARRATOR_API narrator_status narrator_list_voices(const char *data_dir,
+        void (*fn)(const char *name, const char *description, void *user), void *user);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

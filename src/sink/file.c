@@ -1,0 +1,482 @@
+/*
+ * file.c — audio files through libsndfile, and WAV on standard output.
+ *
+ * One table maps an extension to a libsndfile format and the sample rates it takes;
+ * everything else is one code path. Opus only takes 8/12/16/24/48 kHz, so when the
+ * synthesizer's rate (22050 Hz) is not one of a format's rates, libsamplerate converts
+ * each write as it comes (streaming) and is flushed at close.
+ *
+ * Nothing partial is left behind: we write to ".<name>.XXXXXX" in the target's directory
+ * and rename it into place on close(commit=1); any error or commit=0 unlinks it. The
+ * temporary file is created with open(O_CREAT|O_EXCL, 0666) rather than mkstemp, so the
+ * kernel applies the umask (and any default ACL) exactly as for a plain fopen — no
+ * fchmod, and no umask(0)/umask(old) dance that would race with other threads.
+ *
+ * Standard output ("-"): libsndfile 1.2 refuses to write WAV to a pipe ("this file format
+ * does not support pipe write"), so we write a 44-byte WAV header ourselves with the
+ * sizes set to 0xFFFFFFFF ("unknown", as streaming tools do), then raw little-endian
+ * PCM. If standard output turns out to be a regular file we can seek in, close fixes
+ * the two sizes so the result is an ordinary WAV file. A terminal is refused: binary
+ * audio there is never what the user meant.
+ *
+ * Tags: libsndfile 1.2.0 keeps title and artist in all five formats (WAV: LIST/INFO
+ * INAM/IART; FLAC, Ogg Opus: Vorbis comments, UTF-8). Except for WAV they must be set
+ * before the first sample is written, so we set them right after opening. MP3 goes
+ * through LAME's id3tag_set_title/artist, which stores the bytes as ISO-8859-1: an ID3v1
+ * tag always, plus an ID3v2.3 tag when a field is over 30 bytes. Handing it UTF-8 gives
+ * mojibake ("CafÃ©") in every player, so MP3 tags are converted to Latin-1 first, with
+ * dashes and curly quotes made plain and anything else outside Latin-1 turned into '?'.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
+#endif
+#include "sink/sink.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <samplerate.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+_Static_assert(sizeof(short) == sizeof(int16_t), "libsndfile's short must be 16 bits");
+
+static const int opus_rates[] = {8000, 12000, 16000, 24000, 48000, 0};
+
+static const struct nr_format {
+    const char *ext;  /* lower case, no dot */
+    int sf_format;
+    const int *rates; /* zero-terminated list of rates the codec takes; NULL = any */
+    int latin1_tags;  /* tags are stored as ISO-8859-1, not UTF-8 */
+} formats[] = {
+    {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, NULL, 0},
+    {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, NULL, 1}, /* 22050 is an MPEG-2 rate */
+    {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, NULL, 0},
+    {"ogg", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates, 0},
+    {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates, 0},
+};
+/* Keep these two in step with the table. */
+#define FORMAT_LIST "wav, mp3, flac, ogg, opus"
+#define FORMAT_HINT "use .wav, .mp3, .flac, .ogg or .opus"
+
+#define BLOCK 4096 /* samples per conversion step; any input size is processed in steps */
+
+struct nr_file_sink {
+    char *path;             /* the target */
+    char *tmp;              /* the temporary file while it exists, else NULL */
+    int fd;                 /* of tmp, or 1 for standard output; -1 when closed */
+    SNDFILE *sf;
+    SRC_STATE *src;         /* only when the format needs another rate */
+    double ratio;           /* out_rate / in_rate */
+    int failed;             /* a write failed: the file can only be discarded */
+    int in_rate;
+    /* standard output */
+    int is_stdout;
+    int can_fix_header;     /* a regular file, not O_APPEND: sizes fixed at close */
+    off_t start;            /* where the header begins */
+    uint64_t data_bytes;
+    float fin[BLOCK], fout[BLOCK];
+    unsigned char bytes[BLOCK * 2];
+};
+
+const char *nr_sink_format_list(void) { return FORMAT_LIST; }
+
+/* The extension of the last path component without its dot, or NULL ("a", ".wav", "a."). */
+static const char *extension(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base && dot[1] ? dot + 1 : NULL;
+}
+
+static const struct nr_format *find_format(const char *path)
+{
+    const char *ext = extension(path);
+    if (!ext) return NULL;
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (strcasecmp(ext, formats[i].ext) == 0) return &formats[i];
+    return NULL;
+}
+
+int nr_sink_format_known(const char *path)
+{
+    return path && (strcmp(path, "-") == 0 || find_format(path) != NULL);
+}
+
+/* UTF-8 to a malloc'd ISO-8859-1 string for ID3 (see the top); NULL if out of memory. */
+static char *to_latin1(const char *utf8)
+{
+    const unsigned char *p = (const unsigned char *)utf8;
+    char *out = malloc(3 * strlen(utf8) + 1); /* "..." for a 3-byte ellipsis is the most */
+    if (!out) return NULL;
+    char *w = out;
+    while (*p) {
+        uint32_t c = *p;
+        int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        int ok = len > 0;
+        if (len > 1) c &= 0x3F >> (len - 1);
+        for (int i = 1; ok && i < len; i++) {
+            if ((p[i] & 0xC0) != 0x80) ok = 0;
+            else c = c << 6 | (p[i] & 0x3F);
+        }
+        if (!ok) { /* a stray byte: skip just it */
+            *w++ = '?';
+            p++;
+            continue;
+        }
+        p += len;
+        if (len > 1 && c < 0x80) *w++ = '?'; /* overlong: never a hidden NUL or ASCII */
+        else if (c < 0x100) *w++ = (char)c;
+        else if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x2032) *w++ = '\'';
+        else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2033) *w++ = '"';
+        else if (c >= 0x2010 && c <= 0x2015) *w++ = '-';
+        else if (c == 0x2212) *w++ = '-';
+        else if (c == 0x2026) w += sprintf(w, "...");
+        else *w++ = '?';
+    }
+    *w = '\0';
+    return out;
+}
+
+/* Sets one tag; formats without tags say no, which is fine, so the result is not checked. */
+static void set_tag(const struct nr_file_sink *f, const struct nr_format *fmt, int which, const char *value)
+{
+    if (!value) return;
+    char *latin1 = fmt->latin1_tags ? to_latin1(value) : NULL;
+    if (fmt->latin1_tags && !latin1) return;
+    sf_set_string(f->sf, which, latin1 ? latin1 : value);
+    free(latin1);
+}
+
+/* in_rate if the codec takes it, else the next rate up it takes (the highest at worst). */
+static int pick_rate(const int *rates, int in_rate)
+{
+    if (!rates) return in_rate;
+    int last = in_rate;
+    for (const int *r = rates; *r; r++) {
+        if (*r >= in_rate) return *r;
+        last = *r;
+    }
+    return last;
+}
+
+/* Creates ".<base>.XXXXXX" next to path with mode 0666 & ~umask; returns the fd or -1/errno. */
+static int open_temp(const char *path, char **tmp_out)
+{
+    static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t baselen = strlen(path + dirlen);
+    char *tmp = malloc(dirlen + 1 + baselen + 8);
+    if (!tmp) return -1;
+    memcpy(tmp, path, dirlen);
+    tmp[dirlen] = '.';
+    memcpy(tmp + dirlen + 1, path + dirlen, baselen);
+    char *suffix = tmp + dirlen + 1 + baselen;
+    suffix[0] = '.';
+    suffix[7] = '\0';
+
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ ((uint64_t)getpid() << 40) ^
+                 (uint64_t)(uintptr_t)&ts;
+    for (int tries = 0; tries < 100; tries++) {
+        for (int i = 1; i <= 6; i++) {
+            x += 0x9E3779B97F4A7C15u; /* splitmix64 */
+            uint64_t z = x;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+            suffix[i] = chars[(z ^ (z >> 31)) % (sizeof chars - 1)];
+        }
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            *tmp_out = tmp;
+            return fd;
+        }
+        if (errno != EEXIST) break;
+    }
+    int e = errno;
+    free(tmp);
+    errno = e;
+    return -1;
+}
+
+/* Frees everything; the temporary file, if still there, is removed. Never touches fd 1. */
+static void discard(struct nr_file_sink *f)
+{
+    if (f->sf) sf_close(f->sf);
+    if (f->src) src_delete(f->src);
+    if (f->fd >= 0 && !f->is_stdout) close(f->fd);
+    if (f->tmp) unlink(f->tmp);
+    free(f->tmp);
+    free(f->path);
+    free(f);
+}
+
+static const char *shown(const struct nr_file_sink *f) { return f->is_stdout ? "standard output" : f->path; }
+
+/* ---- standard output: hand-written WAV header, raw PCM ---- */
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    p[0] = v & 0xff, p[1] = (v >> 8) & 0xff, p[2] = (v >> 16) & 0xff, p[3] = v >> 24;
+}
+
+/* A 44-byte PCM WAV header for mono 16-bit; data_bytes 0xFFFFFFFF = unknown (streaming). */
+static void wav_header(unsigned char h[44], int rate, uint32_t data_bytes)
+{
+    memcpy(h, "RIFF", 4);
+    put32(h + 4, data_bytes == 0xFFFFFFFFu ? 0xFFFFFFFFu : data_bytes + 36);
+    memcpy(h + 8, "WAVEfmt ", 8);
+    put32(h + 16, 16);                                   /* fmt chunk size */
+    h[20] = 1, h[21] = 0;                                /* PCM */
+    h[22] = 1, h[23] = 0;                                /* mono */
+    put32(h + 24, (uint32_t)rate);
+    put32(h + 28, (uint32_t)rate * 2);                   /* bytes per second */
+    h[32] = 2, h[33] = 0;                                /* block align */
+    h[34] = 16, h[35] = 0;                               /* bits per sample */
+    memcpy(h + 36, "data", 4);
+    put32(h + 40, data_bytes);
+}
+
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        p += w, n -= (size_t)w;
+    }
+    return 0;
+}
+
+static struct nr_file_sink *stdout_open(struct nr_file_sink *f, char *err, size_t errlen)
+{
+    f->is_stdout = 1;
+    f->fd = STDOUT_FILENO;
+    if (isatty(f->fd)) {
+        nr_sink_errf(err, errlen, "cannot write audio to standard output: it is a terminal "
+                                  "(redirect it to a file or a pipe)");
+        discard(f);
+        return NULL;
+    }
+    fflush(stdout); /* anything the program printed goes before the header, not into the audio */
+    struct stat st;
+    int fl = fcntl(f->fd, F_GETFL);
+    f->start = lseek(f->fd, 0, SEEK_CUR);
+    f->can_fix_header = f->start >= 0 && fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && fl >= 0 &&
+                        !(fl & O_APPEND);
+    unsigned char h[44];
+    wav_header(h, f->in_rate, 0xFFFFFFFFu);
+    if (write_all(f->fd, h, sizeof h)) {
+        nr_sink_errf(err, errlen, "cannot write standard output: %s", strerror(errno));
+        discard(f);
+        return NULL;
+    }
+    return f;
+}
+
+static int stdout_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
+{
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < BLOCK ? n - done : BLOCK;
+        for (size_t i = 0; i < k; i++) {
+            uint16_t v = (uint16_t)pcm[done + i];
+            f->bytes[2 * i] = v & 0xff;
+            f->bytes[2 * i + 1] = v >> 8;
+        }
+        if (write_all(f->fd, f->bytes, 2 * k)) {
+            nr_sink_errf(err, errlen, "cannot write standard output: %s", strerror(errno));
+            return -1;
+        }
+        done += k;
+        f->data_bytes += 2 * k;
+    }
+    return 0;
+}
+
+/* Best effort: on a seekable regular file, put the real sizes into the header. */
+static void stdout_fix_header(struct nr_file_sink *f)
+{
+    if (!f->can_fix_header || f->data_bytes > 0xFFFFFFFFu - 36) return;
+    unsigned char h[44];
+    wav_header(h, f->in_rate, (uint32_t)f->data_bytes);
+    if (pwrite(f->fd, h, sizeof h, f->start) != (ssize_t)sizeof h) return; /* stays "unknown" */
+}
+
+/* ---- files through libsndfile ---- */
+
+struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char *title,
+                                       const char *artist, char *err, size_t errlen)
+{
+    if (!path || !*path) {
+        nr_sink_errf(err, errlen, "cannot write audio: no output path given");
+        return NULL;
+    }
+    if (in_rate <= 0) {
+        nr_sink_errf(err, errlen, "cannot write %s: invalid sample rate %d", path, in_rate);
+        return NULL;
+    }
+    const struct nr_format *fmt = strcmp(path, "-") == 0 ? NULL : find_format(path);
+    if (!fmt && strcmp(path, "-") != 0) {
+        const char *ext = extension(path);
+        if (ext)
+            nr_sink_errf(err, errlen, "cannot write %s: unknown output format '.%s' (" FORMAT_HINT ")",
+                         path, ext);
+        else
+            nr_sink_errf(err, errlen, "cannot write %s: no extension to tell the output format ("
+                         FORMAT_HINT ")", path);
+        return NULL;
+    }
+
+    struct nr_file_sink *f = calloc(1, sizeof *f);
+    if (f) f->path = strdup(path);
+    if (!f || !f->path) {
+        nr_sink_errf(err, errlen, "cannot write %s: out of memory", path);
+        free(f);
+        return NULL;
+    }
+    f->fd = -1;
+    f->in_rate = in_rate;
+    if (!fmt) return stdout_open(f, err, errlen);
+
+    SF_INFO info = {0};
+    info.samplerate = pick_rate(fmt->rates, in_rate);
+    info.channels = 1;
+    info.format = fmt->sf_format;
+    if (!sf_format_check(&info)) {
+        nr_sink_errf(err, errlen, "cannot write %s: this libsndfile cannot write .%s files at %d Hz",
+                     path, fmt->ext, info.samplerate);
+        discard(f);
+        return NULL;
+    }
+    f->fd = open_temp(path, &f->tmp);
+    if (f->fd < 0) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        discard(f);
+        return NULL;
+    }
+    /* close_desc = 0: we close the fd ourselves, after fsync, whatever libsndfile did. */
+    f->sf = sf_open_fd(f->fd, SFM_WRITE, &info, 0);
+    if (!f->sf) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", path, sf_strerror(NULL));
+        discard(f);
+        return NULL;
+    }
+    set_tag(f, fmt, SF_STR_TITLE, title);
+    set_tag(f, fmt, SF_STR_ARTIST, artist);
+
+    if (info.samplerate != in_rate) {
+        int e = 0;
+        f->src = src_new(SRC_SINC_MEDIUM_QUALITY, 1, &e);
+        if (!f->src) {
+            nr_sink_errf(err, errlen, "cannot write %s: cannot resample to %d Hz: %s", path,
+                         info.samplerate, src_strerror(e));
+            discard(f);
+            return NULL;
+        }
+        f->ratio = (double)info.samplerate / in_rate;
+        /* Resampled floats may overshoot ±1.0 a little: clip, never wrap around. */
+        sf_command(f->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+    }
+    return f;
+}
+
+/* Feeds n samples (none with end_of_input to flush) through the resampler into the file. */
+static int resample_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, int end_of_input,
+                          char *err, size_t errlen)
+{
+    size_t done = 0;
+    do {
+        size_t k = n - done < BLOCK ? n - done : BLOCK;
+        if (k) src_short_to_float_array(pcm + done, f->fin, (int)k);
+        size_t used = 0;
+        for (;;) {
+            SRC_DATA d = {0};
+            d.data_in = used < k ? f->fin + used : f->fin; /* fin + BLOCK would "overlap" fout */
+            d.input_frames = (long)(k - used);
+            d.data_out = f->fout;
+            d.output_frames = BLOCK;
+            d.end_of_input = end_of_input && done + k == n;
+            d.src_ratio = f->ratio;
+            int e = src_process(f->src, &d);
+            if (e) {
+                nr_sink_errf(err, errlen, "cannot write %s: resampling failed: %s", f->path, src_strerror(e));
+                return -1;
+            }
+            used += (size_t)d.input_frames_used;
+            if (d.output_frames_gen > 0 && sf_write_float(f->sf, f->fout, d.output_frames_gen) != d.output_frames_gen) {
+                nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_strerror(f->sf));
+                return -1;
+            }
+            if (used == k && d.output_frames_gen == 0) break;
+        }
+        done += k;
+    } while (done < n);
+    return 0;
+}
+
+int nr_file_sink_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
+{
+    if (f->failed) {
+        nr_sink_errf(err, errlen, "cannot write %s: an earlier write failed", shown(f));
+        return -1;
+    }
+    int rc = 0;
+    if (f->is_stdout)
+        rc = stdout_write(f, pcm, n, err, errlen);
+    else if (f->src)
+        rc = resample_write(f, pcm, n, 0, err, errlen);
+    else if (sf_write_short(f->sf, pcm, (sf_count_t)n) != (sf_count_t)n) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_strerror(f->sf));
+        rc = -1;
+    }
+    if (rc) f->failed = 1;
+    return rc;
+}
+
+/* Flushes, closes and renames into place; on failure the caller's discard() unlinks tmp. */
+static int commit_file(struct nr_file_sink *f, char *err, size_t errlen)
+{
+    if (f->src && resample_write(f, NULL, 0, 1, err, errlen)) return -1;
+    int e = sf_close(f->sf);
+    f->sf = NULL;
+    if (e) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_error_number(e));
+        return -1;
+    }
+    int why = 0;
+    if (fsync(f->fd) != 0 && errno != EINVAL) why = errno; /* EINVAL: a file system without fsync */
+    if (close(f->fd) != 0 && !why) why = errno;
+    f->fd = -1;
+    if (!why && rename(f->tmp, f->path) != 0) why = errno;
+    if (why) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(why));
+        return -1;
+    }
+    free(f->tmp); /* renamed: nothing left to unlink */
+    f->tmp = NULL;
+    return 0;
+}
+
+int nr_file_sink_close(struct nr_file_sink *f, int commit, char *err, size_t errlen)
+{
+    int rc = 0;
+    if (commit && f->failed) {
+        nr_sink_errf(err, errlen, "cannot write %s: an earlier write failed%s", shown(f),
+                     f->is_stdout ? "" : "; nothing was written");
+        rc = -1;
+    } else if (commit) {
+        if (f->is_stdout)
+            stdout_fix_header(f);
+        else
+            rc = commit_file(f, err, errlen);
+    }
+    discard(f);
+    return rc;
+}

@@ -1,0 +1,63 @@
+/*
+ * sink.h — where the audio goes: a file (libsndfile) or the speakers (libao).
+ *
+ * The engine hands every sink the same thing: mono int16 PCM at the synthesizer's rate
+ * (22050 Hz from eSpeak NG). A sink converts what it must (Opus needs 24 kHz) and hides
+ * its library. File sinks never leave a partial file behind: they write a hidden
+ * temporary file next to the target and rename it into place only on close(commit=1).
+ *
+ * Only src/sink/ includes sndfile.h, ao/ao.h or samplerate.h.
+ */
+#ifndef NR_SINK_H
+#define NR_SINK_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nr_sink nr_sink;
+
+/* Opens an audio file; format from the extension (case-insensitive: .wav .mp3 .flac .ogg
+ * .opus); "-" = WAV on standard output. title/artist may be NULL. 0 ok, -1 error
+ * (one sentence naming the path in err). */
+int nr_sink_open_file(nr_sink **out, const char *path, int in_rate,
+                      const char *title, const char *artist, char *err, size_t errlen);
+
+/* Opens the speakers through libao; driver NULL = libao's default ("null" plays nowhere). */
+int nr_sink_open_speaker(nr_sink **out, const char *driver, int in_rate, char *err, size_t errlen);
+
+/* Mono int16 samples at in_rate. 0 ok, -1 error (the sink should then be closed with
+ * commit=0; closing it with commit=1 discards it too and reports the earlier failure). */
+int nr_sink_write(nr_sink *s, const int16_t *pcm, size_t n, char *err, size_t errlen);
+
+/* Finishes and frees. commit=1: flush and move the file into place; commit=0: discard
+ * (unlink temp). 0 ok, -1 error (then nothing is left behind). NULL s is a no-op.
+ * On standard output nothing can be taken back: commit=0 just stops. */
+int nr_sink_close(nr_sink *s, int commit, char *err, size_t errlen);
+
+/* Seconds of audio written so far (at in_rate). */
+double nr_sink_seconds(const nr_sink *s);
+
+/* "wav, mp3, flac, ogg, opus" — for --help. */
+const char *nr_sink_format_list(void);
+
+/* 1 if nr_sink_open_file would know the format of path (by its extension, or "-"), else 0. */
+int nr_sink_format_known(const char *path);
+
+/* ---- for the files in src/sink/ only: the backends behind the dispatch in sink.c ---- */
+
+struct nr_file_sink;
+struct nr_speaker_sink;
+
+/* Each returns NULL / -1 with a sentence in err, like the public calls. */
+struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char *title,
+                                       const char *artist, char *err, size_t errlen);
+int nr_file_sink_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen);
+int nr_file_sink_close(struct nr_file_sink *f, int commit, char *err, size_t errlen);
+
+struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, char *err, size_t errlen);
+int nr_speaker_sink_write(struct nr_speaker_sink *sp, const int16_t *pcm, size_t n, char *err, size_t errlen);
+int nr_speaker_sink_close(struct nr_speaker_sink *sp, char *err, size_t errlen);
+
+/* snprintf into err when there is room; err may be NULL or errlen 0. */
+void nr_sink_errf(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * speaker.c — live playback through libao.
+ *
+ * libao's ao_initialize/ao_shutdown are process-wide, so they are reference counted:
+ * the first speaker sink initializes, the last one shuts down. Driver NULL means libao's
+ * default (from /etc/libao.conf or ~/.libao, else the first live driver that works);
+ * "null" accepts and drops everything, which is how the tests play.
+ */
+#include "sink/sink.h"
+#include <ao/ao.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct nr_speaker_sink {
+    ao_device *dev;
+    const char *driver; /* libao's short name, for messages */
+};
+
+static pthread_mutex_t ao_lock = PTHREAD_MUTEX_INITIALIZER;
+static int ao_users;
+
+static void ao_up(void)
+{
+    pthread_mutex_lock(&ao_lock);
+    if (ao_users++ == 0) ao_initialize();
+    pthread_mutex_unlock(&ao_lock);
+}
+
+static void ao_down(void)
+{
+    pthread_mutex_lock(&ao_lock);
+    if (--ao_users == 0) ao_shutdown();
+    pthread_mutex_unlock(&ao_lock);
+}
+
+/* "alsa, null, pulse" — the drivers that play live, malloc'd (NULL if out of memory). */
+static char *live_drivers(void)
+{
+    int count = 0;
+    ao_info **list = ao_driver_info_list(&count);
+    size_t len = 1;
+    for (int i = 0; i < count; i++)
+        if (list[i]->type == AO_TYPE_LIVE) len += strlen(list[i]->short_name) + 2;
+    char *names = malloc(len);
+    if (!names) return NULL;
+    names[0] = '\0';
+    for (int i = 0; i < count; i++) {
+        if (list[i]->type != AO_TYPE_LIVE) continue;
+        if (names[0]) strcat(names, ", ");
+        strcat(names, list[i]->short_name);
+    }
+    return names;
+}
+
+static const char *open_error(int e)
+{
+    switch (e) {
+    case AO_ENODRIVER: return "no such driver";
+    case AO_ENOTLIVE: return "it writes files, not to a device";
+    case AO_EBADOPTION: return "bad driver option";
+    case AO_EOPENDEVICE: return "the audio device cannot be opened (is there a sound card or a sound server?)";
+    case AO_EBADFORMAT: return "the device does not take 16-bit mono audio at this rate";
+    default: return "the driver failed";
+    }
+}
+
+struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, char *err, size_t errlen)
+{
+    if (in_rate <= 0) {
+        nr_sink_errf(err, errlen, "cannot play audio: invalid sample rate %d", in_rate);
+        return NULL;
+    }
+    ao_up();
+    int id = driver ? ao_driver_id(driver) : ao_default_driver_id();
+    ao_info *info = id >= 0 ? ao_driver_info(id) : NULL;
+    if (!info || info->type != AO_TYPE_LIVE) {
+        char *names = live_drivers();
+        if (!driver)
+            nr_sink_errf(err, errlen, "cannot play audio: libao has no default audio driver (available: %s)",
+                         names && *names ? names : "none");
+        else if (info)
+            nr_sink_errf(err, errlen, "cannot play audio: audio driver '%s' writes files, not to speakers "
+                         "(available: %s)", driver, names && *names ? names : "none");
+        else
+            nr_sink_errf(err, errlen, "cannot play audio: unknown audio driver '%s' (available: %s)", driver,
+                         names && *names ? names : "none");
+        free(names);
+        ao_down();
+        return NULL;
+    }
+
+    static char mono[] = "M";
+    ao_sample_format fmt;
+    memset(&fmt, 0, sizeof fmt);
+    fmt.bits = 16;
+    fmt.channels = 1;
+    fmt.rate = in_rate;
+    fmt.byte_format = AO_FMT_NATIVE;
+    fmt.matrix = mono;
+    errno = 0;
+    ao_device *dev = ao_open_live(id, &fmt, NULL);
+    if (!dev) {
+        nr_sink_errf(err, errlen, "cannot play audio through '%s': %s", info->short_name, open_error(errno));
+        ao_down();
+        return NULL;
+    }
+    struct nr_speaker_sink *sp = malloc(sizeof *sp);
+    if (!sp) {
+        nr_sink_errf(err, errlen, "cannot play audio: out of memory");
+        ao_close(dev);
+        ao_down();
+        return NULL;
+    }
+    sp->dev = dev;
+    sp->driver = info->short_name;
+    return sp;
+}
+
+int nr_speaker_sink_write(struct nr_speaker_sink *sp, const int16_t *pcm, size_t n, char *err, size_t errlen)
+{
+    enum { STEP = 1 << 20 }; /* samples per ao_play: its byte count is 32-bit */
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < STEP ? n - done : STEP;
+        if (!ao_play(sp->dev, (char *)(pcm + done), (uint_32)(k * sizeof *pcm))) {
+            nr_sink_errf(err, errlen, "cannot play audio through '%s': the device stopped taking samples",
+                         sp->driver);
+            return -1;
+        }
+        done += k;
+    }
+    return 0;
+}
+
+int nr_speaker_sink_close(struct nr_speaker_sink *sp, char *err, size_t errlen)
+{
+    const char *driver = sp->driver;
+    int ok = ao_close(sp->dev);
+    free(sp);
+    if (!ok) nr_sink_errf(err, errlen, "cannot play audio through '%s': closing the device failed", driver);
+    ao_down();
+    return ok ? 0 : -1;
+}

@@ -1,0 +1,275 @@
+/*
+ * voice.c — loads a voice profile. Format (voices/news.yaml):
+ *   name: news
+ *   description: ...
+ *   espeak_voice: en-us
+ *   rate: 160                    # words per minute, 80..450
+ *   pitch: 45                    # 0..99
+ *   pauses: {clause: 200, sentence: 500, paragraph: 1000}
+ *   lexicons: [en.yaml]          # relative to voices/lexicons/, or absolute
+ */
+#include "voice.h"
+#include "config.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+
+size_t nr_voice_dirs(const char *data_dir, const char **dirs, size_t n)
+{
+    const char *cand[] = { data_dir, getenv("NARRATOR_DATA_DIR"), NARRATOR_DATADIR, "/usr/share/narrator" };
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof cand / sizeof cand[0] && k < n; i++)
+        if (cand[i] && *cand[i]) dirs[k++] = cand[i];
+    return k;
+}
+
+static int file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+typedef struct {
+    nr_voice *v;
+    yaml_document_t *doc;
+    const char *path;
+    char *err;
+    size_t errlen;
+} loader;
+
+static int fail(loader *L, const yaml_node_t *n, const char *why)
+{
+    snprintf(L->err, L->errlen, "%s:%lu:%lu: %s", L->path, n ? (unsigned long)n->start_mark.line + 1 : 0UL,
+             n ? (unsigned long)n->start_mark.column + 1 : 0UL, why);
+    return -1;
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static int get_int(loader *L, yaml_node_t *n, int lo, int hi, int *out)
+{
+    const char *s = scalar(n);
+    char *end;
+    long x = s ? strtol(s, &end, 10) : 0;
+    if (!s || !*s || *end || x < lo || x > hi) {
+        char why[96];
+        snprintf(why, sizeof why, "expected a whole number from %d to %d", lo, hi);
+        return fail(L, n, why);
+    }
+    *out = (int)x;
+    return 0;
+}
+
+static int set_string(loader *L, yaml_node_t *n, char **out)
+{
+    const char *s = scalar(n);
+    if (!s) return fail(L, n, "expected text");
+    free(*out);
+    if (!(*out = strdup(s))) return fail(L, n, "out of memory");
+    return 0;
+}
+
+static int load_pauses(loader *L, yaml_node_t *map)
+{
+    static const char *levels[3] = { "clause", "sentence", "paragraph" };
+    if (map->type != YAML_MAPPING_NODE) return fail(L, map, "expected {clause: ms, sentence: ms, paragraph: ms}");
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(L->doc, p->key), *val = yaml_document_get_node(L->doc, p->value);
+        int found = 0;
+        for (int l = 0; l < 3; l++) {
+            if (scalar(k) && !strcmp(scalar(k), levels[l])) {
+                if (get_int(L, val, 0, 10000, &L->v->pause_ms[l])) return -1;
+                found = 1;
+            }
+        }
+        if (!found) return fail(L, k, "unknown pause (use clause, sentence, paragraph)");
+    }
+    return 0;
+}
+
+static int load_lexicons(loader *L, yaml_node_t *seq)
+{
+    if (seq->type != YAML_SEQUENCE_NODE) return fail(L, seq, "expected a list of lexicon files");
+    for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+        yaml_node_t *n = yaml_document_get_node(L->doc, *it);
+        const char *name = scalar(n);
+        if (!name || !*name) return fail(L, n, "expected a file name");
+        size_t len = strlen(L->v->dir) + strlen(name) + 32;
+        char *path = malloc(len);
+        char **list = realloc(L->v->lexicons, (L->v->n_lexicons + 1) * sizeof *list);
+        if (!path || !list) { free(path); return fail(L, n, "out of memory"); }
+        L->v->lexicons = list;
+        if (name[0] == '/') snprintf(path, len, "%s", name);
+        else snprintf(path, len, "%s/voices/lexicons/%s", L->v->dir, name);
+        list[L->v->n_lexicons++] = path;
+    }
+    return 0;
+}
+
+static int load_root(loader *L, yaml_node_t *root)
+{
+    if (!root || root->type != YAML_MAPPING_NODE) return fail(L, root, "expected a voice profile (name:, espeak_voice:, ...)");
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+        yaml_node_t *kn = yaml_document_get_node(L->doc, p->key), *vn = yaml_document_get_node(L->doc, p->value);
+        const char *k = scalar(kn);
+        int rc;
+        if (!k) return fail(L, kn, "expected a field name");
+        if (!strcmp(k, "name")) rc = set_string(L, vn, &L->v->name);
+        else if (!strcmp(k, "description")) rc = set_string(L, vn, &L->v->description);
+        else if (!strcmp(k, "espeak_voice")) rc = set_string(L, vn, &L->v->espeak_voice);
+        else if (!strcmp(k, "rate")) rc = get_int(L, vn, 80, 450, &L->v->rate_wpm);
+        else if (!strcmp(k, "pitch")) rc = get_int(L, vn, 0, 99, &L->v->pitch);
+        else if (!strcmp(k, "pauses")) rc = load_pauses(L, vn);
+        else if (!strcmp(k, "lexicons")) rc = load_lexicons(L, vn);
+        else rc = fail(L, kn, "unknown field (use name, description, espeak_voice, rate, pitch, pauses, lexicons)");
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+static int parse_file(nr_voice *v, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return -1; }
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_file(&parser, f);
+    int rc = -1;
+    if (!yaml_parser_load(&parser, &doc)) {
+        snprintf(err, errlen, "%s:%lu:%lu: %s", path, (unsigned long)parser.problem_mark.line + 1,
+                 (unsigned long)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML");
+    } else {
+        loader L = { v, &doc, path, err, errlen };
+        rc = load_root(&L, yaml_document_get_root_node(&doc));
+        yaml_document_delete(&doc);
+    }
+    yaml_parser_delete(&parser);
+    fclose(f);
+    return rc;
+}
+
+/* The data directory a voice file belongs to: PATH/voices/x.yaml -> PATH. */
+static char *dir_of_voice_file(const char *path)
+{
+    char *d = strdup(path);
+    if (!d) return NULL;
+    char *slash = strrchr(d, '/');
+    if (!slash) { free(d); return strdup(".."); }
+    *slash = '\0';
+    slash = strrchr(d, '/');
+    if (slash && !strcmp(slash + 1, "voices")) *slash = '\0';
+    else if (!strcmp(d, "voices")) strcpy(d, ".");
+    else { /* a voice file outside voices/: lexicons are looked up beside it */
+        size_t len = strlen(d);
+        char *dd = realloc(d, len + 5);
+        if (!dd) { free(d); return NULL; }
+        d = dd;
+        strcat(d, "/..");
+    }
+    return d;
+}
+
+int nr_voice_load(nr_voice *v, const char *name, const char *data_dir, char *err, size_t errlen)
+{
+    memset(v, 0, sizeof *v);
+    v->rate_wpm = 160;
+    v->pitch = 50;
+    v->pause_ms[0] = 200; v->pause_ms[1] = 500; v->pause_ms[2] = 1000;
+    char path[4096] = "";
+    if (ends_with(name, ".yaml")) {
+        snprintf(path, sizeof path, "%s", name);
+    } else {
+        if (strchr(name, '/') || !*name) {
+            snprintf(err, errlen, "voice name '%s' is not valid (give a name like 'news' or a .yaml file)", name);
+            return -1;
+        }
+        const char *dirs[4];
+        size_t nd = nr_voice_dirs(data_dir, dirs, 4);
+        for (size_t i = 0; i < nd && !path[0]; i++) {
+            snprintf(path, sizeof path, "%s/voices/%s.yaml", dirs[i], name);
+            if (!file_exists(path)) path[0] = '\0';
+        }
+        if (!path[0]) {
+            snprintf(err, errlen, "voice '%s' not found (try --list-voices)", name);
+            return -1;
+        }
+    }
+    if (!(v->dir = dir_of_voice_file(path))) { snprintf(err, errlen, "out of memory"); return -1; }
+    if (parse_file(v, path, err, errlen)) { nr_voice_free(v); return -1; }
+    if (!v->espeak_voice && !(v->espeak_voice = strdup("en-us"))) { nr_voice_free(v); return -1; }
+    if (!v->name && !(v->name = strdup(name))) { nr_voice_free(v); return -1; }
+    return 0;
+}
+
+void nr_voice_free(nr_voice *v)
+{
+    free(v->name);
+    free(v->description);
+    free(v->espeak_voice);
+    for (size_t i = 0; i < v->n_lexicons; i++) free(v->lexicons[i]);
+    free(v->lexicons);
+    free(v->dir);
+    memset(v, 0, sizeof *v);
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int nr_voice_each(const char *data_dir, void (*fn)(const char *name, const char *description, void *user),
+                  void *user)
+{
+    const char *dirs[4];
+    size_t nd = nr_voice_dirs(data_dir, dirs, 4), n = 0, cap = 0;
+    char **names = NULL;
+    for (size_t d = 0; d < nd; d++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/voices", dirs[d]);
+        DIR *dir = opendir(path);
+        if (!dir) continue;
+        for (struct dirent *e; (e = readdir(dir));) {
+            size_t len = strlen(e->d_name);
+            if (len <= 5 || strcmp(e->d_name + len - 5, ".yaml") != 0) continue;
+            char *name = strndup(e->d_name, len - 5);
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                char **grown = realloc(names, cap * sizeof *names);
+                if (!grown) { free(name); name = NULL; }
+                else names = grown;
+            }
+            if (!name) { closedir(dir); for (size_t i = 0; i < n; i++) free(names[i]); free(names); return -1; }
+            int seen = 0;
+            for (size_t i = 0; i < n; i++) seen |= !strcmp(names[i], name);
+            if (seen) free(name);
+            else names[n++] = name;
+        }
+        closedir(dir);
+    }
+    if (n) qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        nr_voice v;
+        char err[512];
+        if (nr_voice_load(&v, names[i], data_dir, err, sizeof err) == 0) {
+            fn(names[i], v.description ? v.description : "", user);
+            nr_voice_free(&v);
+        } else {
+            fn(names[i], err, user);   /* a broken profile is listed with its problem */
+        }
+        free(names[i]);
+    }
+    free(names);
+    return 0;
+}

@@ -1,0 +1,142 @@
+#!/bin/sh
+# The command-line contract of build/narrator: modes, formats, errors, exit codes.
+# Prints "ok"/"FAIL" per check and ends with "cli: N passed, N failed".
+cd "$(dirname "$0")/.."
+N=build/narrator
+T=$(mktemp -d /tmp/narrator-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+SAMPLE=tests/fixtures/sample-article.txt
+ARTICLE=../shared/corpus/scraped-news-article.txt
+pass=0
+fail=0
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { desc=$1; shift; if "$@"; then ok; else bad "$desc"; fi; }
+
+# exit status of a command, its output kept in $T/out and $T/err
+run() { "$@" >"$T/out" 2>"$T/err"; echo $? >"$T/rc"; }
+rc_is() { [ "$(cat "$T/rc")" = "$1" ]; }
+err_has() { grep -q -- "$1" "$T/err"; }
+out_has() { grep -q -- "$1" "$T/out"; }
+seconds_of() {  # duration of an audio file in seconds, from libsndfile
+    sndfile-info "$1" 2>/dev/null | sed -n 's/^Duration *: *\([0-9]*\):\([0-9]*\):\([0-9.]*\).*/\1 \2 \3/p' |
+        awk '{ printf "%d\n", $1 * 3600 + $2 * 60 + $3 }'
+}
+lines_of() { wc -l <"$1" | tr -d ' '; }
+between() { [ -n "$1" ] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
+
+# --- help, version, usage errors
+run $N --help;            check "--help exits 0" rc_is 0; check "--help shows normalize" out_has "normalize"
+run $N --version;         check "--version exits 0" rc_is 0; check "--version prints a version" out_has "narrator [0-9]"
+run $N --bogus;           check "unknown option exits 2" rc_is 2; check "unknown option is named" err_has "bogus"
+run $N -s fast x.txt;     check "bad rate exits 2" rc_is 2
+run $N plan --lines;      check "--lines outside normalize exits 2" rc_is 2
+run $N normalize "$T/none.txt"; check "missing input exits 1" rc_is 1; check "missing input is named" err_has "none.txt"
+run $N --list-voices;     check "--list-voices lists news" out_has "^news "
+
+# --- plan: two sentence ends in the classic abbreviation line
+echo 'Mr. Smith met U.S. officials on Jan. 5 in St. Louis. They agreed.' | $N plan >"$T/plan.json"
+check "plan: exactly two sentence ends" [ "$(grep -c '"end": "\(sentence\|paragraph\)"' "$T/plan.json")" = 2 ]
+check "plan: JSON fields" grep -q '"text": ".*", "say": ".*", "pause_ms": [0-9]*, "end": "' "$T/plan.json"
+
+# --- normalize --lines: one line out per line in, whatever the input
+printf 'one\n\n\nthree 3\n' >"$T/l1"
+printf 'bad \377\376 bytes\nnul \000 inside\n\200\n' >"$T/l2"
+printf 'no newline at end' >"$T/l3"
+head -c 1048576 /dev/zero | tr '\000' 'a' >"$T/l4"; echo >>"$T/l4"
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "word%d. ", i; print "" }' >"$T/l5"
+printf '\n\n\n' >"$T/l6"
+printf 'Source link\n(19659028)\n' >"$T/l7"
+for f in l1 l2 l4 l5 l6 l7; do
+    $N normalize --lines <"$T/$f" >"$T/$f.out"; rc=$?
+    check "normalize --lines $f exits 0" [ $rc = 0 ]
+    check "normalize --lines $f: $(lines_of "$T/$f") lines in, $(lines_of "$T/$f.out") out" \
+        [ "$(lines_of "$T/$f")" = "$(lines_of "$T/$f.out")" ]
+done
+$N normalize --lines <"$T/l3" >"$T/l3.out"
+check "normalize --lines: a last line without newline gives one line" [ "$(lines_of "$T/l3.out")" = 1 ]
+check "normalize --lines: invalid UTF-8 is valid UTF-8 out" iconv -f UTF-8 -t UTF-8 "$T/l2.out" -o /dev/null
+
+# --- the sample article: junk gone, names kept
+$N normalize "$SAMPLE" >"$T/sample.txt"
+for junk in 20410587 20419933 webproxy redirect.php "Source link" "Главная"; do
+    check "sample: no '$junk'" sh -c "! grep -q -- '$junk' '$T/sample.txt'"
+done
+for name in Delgado Abernathy Fischer Tidewater "Harbor City" harborcity; do
+    check "sample: keeps '$name'" grep -q -- "$name" "$T/sample.txt"
+done
+check "sample: broken dash entity is gone" sh -c "! grep -q '1;' '$T/sample.txt'"
+
+# --- audio files of every format, read back by libsndfile
+for ext in wav mp3 flac ogg opus; do
+    run $N -q --title "Sample" --artist "Tests" -o "$T/s.$ext" "$SAMPLE"
+    check "-o s.$ext exits 0" rc_is 0
+    secs=$(seconds_of "$T/s.$ext")
+    check "s.$ext is 60-150 s long (got ${secs:-none})" between "$secs" 60 150
+done
+check "no temporary files left beside the outputs" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
+$N -q --stdout "$SAMPLE" >"$T/stdout.wav"
+check "--stdout writes WAV" [ "$(head -c 4 "$T/stdout.wav")" = RIFF ]
+echo "Short text." | $N -q -w "$T/w.wav" -v en-gb -s 200 -p 30
+check "espeak-ng style -w -v -s -p" [ -s "$T/w.wav" ]
+
+# --- speakers through libao's null driver
+run $N --driver null "$SAMPLE";   check "--driver null exits 0" rc_is 0
+run $N --driver nosuchdriver "$SAMPLE"; check "unknown driver exits 1" rc_is 1; check "unknown driver is named" err_has nosuchdriver
+
+# --- bad outputs and bad voices: one message, exit 1, nothing left behind
+run $N -o /nonexistent/dir/x.wav "$SAMPLE"; check "unwritable output exits 1" rc_is 1; check "unwritable output is named" err_has "/nonexistent/dir/x.wav"
+run $N -o "$T/x.xyz" "$SAMPLE";   check "unknown format exits 1" rc_is 1; check "no file for unknown format" [ ! -e "$T/x.xyz" ]
+printf 'name: broken\nrate: [160\n' >"$T/broken.yaml"
+run $N normalize --voice "$T/broken.yaml" "$SAMPLE"; check "malformed voice YAML exits 1" rc_is 1
+check "malformed voice YAML names file:line:column" err_has "broken.yaml:[0-9]*:[0-9]*:"
+printf 'abbreviations:\n  Mr.: {say: mister, when: sometimes}\n' >"$T/badlex.yaml"
+run $N normalize --lexicon "$T/badlex.yaml" "$SAMPLE"; check "bad lexicon exits 1" rc_is 1
+check "bad lexicon names file:line:column" err_has "badlex.yaml:2:[0-9]*:"
+printf 'words:\n  Tidewater: tide water\n' >"$T/lex.yaml"
+echo "Tidewater Energy" | $N normalize --lexicon "$T/lex.yaml" >"$T/lex.out"
+check "user lexicon respells a word" grep -q "tide water" "$T/lex.out"
+run $N normalize --voice nosuchvoice "$SAMPLE"; check "unknown voice exits 1" rc_is 1; check "unknown voice is named" err_has nosuchvoice
+
+# --- Ctrl-C mid-run: exit 130, no partial file
+for i in 1 2 3 4 5 6 7 8; do cat "$SAMPLE"; done >"$T/long.txt"
+$N -q -o "$T/int.wav" "$T/long.txt" 2>"$T/int.err" &
+pid=$!
+sleep 0.5
+kill -INT $pid
+wait $pid; rc=$?
+check "Ctrl-C exits 130 (got $rc)" [ $rc = 130 ]
+check "Ctrl-C leaves no output file" [ ! -e "$T/int.wav" ]
+check "Ctrl-C leaves no temporary file" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
+
+# --- make install honours PREFIX and DESTDIR
+# (built in a build directory of its own, so build/ keeps the default PREFIX)
+make -s -j2 install B="$T/build" DESTDIR="$T/root" PREFIX=/usr >"$T/install.log" 2>&1
+installed() { for f in bin/narrator include/narrator.h lib/libnarrator.so.0 lib/libnarrator.a \
+        share/narrator/voices/news.yaml share/narrator/voices/lexicons/en.yaml share/man/man1/narrator.1; do
+        [ -e "$T/root/usr/$f" ] || return 1; done; }
+check "make install DESTDIR=... PREFIX=/usr installs everything" installed
+# the installed binary looks in its compiled-in PREFIX; point it at the staged copy
+echo "Dr. Who" | NARRATOR_DATA_DIR="$T/root/usr/share/narrator" "$T/root/usr/bin/narrator" normalize >"$T/inst.out" 2>&1
+check "the installed binary has PREFIX's data dir" grep -q '/usr/share/narrator' "$T/root/usr/bin/narrator"
+check "the installed narrator finds its voices" grep -q "doctor Who" "$T/inst.out"
+rm -rf "$T/root" "$T/build"
+
+# --- the seed article, when ../shared is there (CI has it)
+if [ -f "$ARTICLE" ]; then
+    $N normalize "$ARTICLE" >"$T/article.txt"
+    for junk in 19659028 19659904 19659 kproxy servlet "Source link" "قالب"; do
+        check "article: no '$junk'" sh -c "! grep -q -- '$junk' '$T/article.txt'"
+    done
+    for name in Huawei Grenell Pancevski Berlin Pence Zhengfei; do
+        check "article: keeps '$name'" grep -q -- "$name" "$T/article.txt"
+    done
+    for ext in wav mp3 flac ogg; do
+        run $N -q -o "$T/a.$ext" "$ARTICLE"
+        secs=$(seconds_of "$T/a.$ext")
+        check "article a.$ext is 5-9 minutes (got ${secs:-none} s)" between "$secs" 300 540
+    done
+    run $N --driver null "$ARTICLE"; check "article --driver null exits 0" rc_is 0
+fi
+
+echo "cli: $pass passed, $fail failed"

@@ -1,0 +1,150 @@
+/* test_engine.c — libnarrator through its public API: streaming input in any pieces,
+ * chunk order, audio per chunk with the planned pause as exact silence, stop. */
+#include "harness.h"
+#include "narrator.h"
+#include "front/buf.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char *TEXT =
+    "Mr. Smith met U.S. officials on Jan. 5 in St. Louis. They agreed, at last.\n\n"
+    "A second paragraph follows here.\nIt has two lines!\n\n\n"
+    "Third.";
+
+static narrator *make(int lines)
+{
+    narrator_options opt = NARRATOR_OPTIONS_INIT;
+    opt.data_dir = ".";
+    opt.lines = lines;
+    narrator *n = NULL;
+    narrator_status st = narrator_new(&opt, &n);
+    CHECK(st == NARRATOR_OK, "narrator_new: %s", narrator_errmsg(n));
+    return n;
+}
+
+/* Chunks as "say|end;" */
+static int record(const narrator_chunk *c, void *user)
+{
+    nr_buf *b = user;
+    nr_buf_put(b, c->say, c->say_len);
+    nr_buf_putc(b, '|');
+    nr_buf_putc(b, (char)('0' + c->end));
+    nr_buf_putc(b, ';');
+    return 0;
+}
+
+static void plan(const char *text, size_t piece, int lines, nr_buf *out)
+{
+    narrator *n = make(lines);
+    narrator_on_chunk(n, record, out);
+    size_t len = strlen(text);
+    for (size_t i = 0; i < len; i += piece)
+        CHECK(narrator_feed(n, text + i, len - i < piece ? len - i : piece) == NARRATOR_OK, "feed");
+    CHECK(narrator_finish(n) == NARRATOR_OK, "finish: %s", narrator_errmsg(n));
+    narrator_free(n);
+}
+
+NR_TEST(engine_pieces_equal_whole)
+{
+    nr_buf whole = { 0 };
+    plan(TEXT, strlen(TEXT), 0, &whole);
+    CHECK(strstr(nr_buf_str(&whole), "They agreed,|0;at last.|2;") != NULL, "paragraph 1 ends: %s", nr_buf_str(&whole));
+    CHECK(strstr(nr_buf_str(&whole), "It has two lines!|2;Third.|2;") != NULL, "paragraphs 2, 3: %s", nr_buf_str(&whole));
+    size_t pieces[] = { 1, 2, 3, 7, 64 };
+    for (size_t k = 0; k < sizeof pieces / sizeof pieces[0]; k++) {
+        nr_buf got = { 0 };
+        plan(TEXT, pieces[k], 0, &got);
+        CHECK_STR(nr_buf_str(&got), nr_buf_str(&whole), "fed in pieces of %zu", pieces[k]);
+        nr_buf_free(&got);
+    }
+    nr_buf_free(&whole);
+}
+
+NR_TEST(engine_lines_mode)
+{
+    nr_buf got = { 0 };
+    plan("one\n\ntwo three\nfour", 2, 1, &got);
+    CHECK_STR(nr_buf_str(&got), "one.|2;two three.|2;four.|2;", "every line is a paragraph");
+    nr_buf_free(&got);
+}
+
+/* Audio: per chunk, the samples and the trailing silence. */
+typedef struct {
+    int chunks, order_ok, rate;
+    size_t samples, trailing_zeros;
+    int pauses[64];
+    size_t zeros_at_end[64];
+    char first_words[64][16];
+} audio_log;
+
+static int on_audio(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c, int start, void *user)
+{
+    audio_log *a = user;
+    a->rate = rate;
+    if (start) {
+        if (a->chunks > 0 && a->chunks <= 64) a->zeros_at_end[a->chunks - 1] = a->trailing_zeros;
+        if (a->chunks < 64) {
+            a->pauses[a->chunks] = c->pause_ms;
+            size_t w = c->say_len < 15 ? c->say_len : 15;
+            memcpy(a->first_words[a->chunks], c->say, w);
+            a->first_words[a->chunks][w] = '\0';
+        }
+        a->chunks++;
+        a->trailing_zeros = 0;
+    }
+    for (size_t i = 0; i < n; i++) a->trailing_zeros = pcm[i] == 0 ? a->trailing_zeros + 1 : 0;
+    a->samples += n;
+    return 0;
+}
+
+NR_TEST(engine_audio_per_chunk)
+{
+    narrator *n = make(0);
+    audio_log *a = calloc(1, sizeof *a);
+    narrator_on_audio(n, on_audio, a);
+    const char *text = "First part, second part. Third sentence.\n\nLast one.";
+    CHECK(narrator_feed(n, text, strlen(text)) == NARRATOR_OK, "feed: %s", narrator_errmsg(n));
+    CHECK(narrator_finish(n) == NARRATOR_OK, "finish: %s", narrator_errmsg(n));
+    if (a->chunks > 0 && a->chunks <= 64) a->zeros_at_end[a->chunks - 1] = a->trailing_zeros;
+    CHECK(a->chunks == 4, "four chunks spoken, got %d", a->chunks);
+    CHECK(a->rate == 22050, "eSpeak NG's rate, got %d", a->rate);
+    const char *want[] = { "First part,", "second part.", "Third sentence.", "Last one." };
+    for (int i = 0; i < 4 && i < a->chunks; i++) {
+        CHECK(strncmp(a->first_words[i], want[i], strlen(a->first_words[i])) == 0, "chunk %d in order: %s", i, a->first_words[i]);
+        size_t pause = (size_t)a->rate * (size_t)a->pauses[i] / 1000;
+        /* the planned pause is appended as exact zeros; speech may end in a few zeros too */
+        CHECK(a->zeros_at_end[i] >= pause && a->zeros_at_end[i] < pause + a->rate / 50,
+              "chunk %d ends in %zu zero samples, planned %zu", i, a->zeros_at_end[i], pause);
+    }
+    CHECK(a->samples > (size_t)a->rate * 2, "a few seconds of audio, got %zu samples", a->samples);
+    free(a);
+    narrator_free(n);
+}
+
+NR_TEST(engine_stop)
+{
+    narrator *n = make(0);
+    nr_buf got = { 0 };
+    narrator_on_chunk(n, record, &got);
+    narrator_stop(n);
+    CHECK(narrator_feed(n, "Hello.\n\n", 8) == NARRATOR_ERR_STOPPED, "feed after stop says stopped");
+    CHECK(got.len == 0, "nothing planned after stop");
+    nr_buf_free(&got);
+    narrator_free(n);
+}
+
+NR_TEST(engine_errors)
+{
+    narrator_options opt = NARRATOR_OPTIONS_INIT;
+    opt.data_dir = ".";
+    opt.voice = "nosuchvoice";
+    narrator *n = NULL;
+    CHECK(narrator_new(&opt, &n) == NARRATOR_ERR_VOICE, "unknown voice is a voice error");
+    CHECK(strstr(narrator_errmsg(n), "nosuchvoice") != NULL, "message names it: %s", narrator_errmsg(n));
+    narrator_free(n);
+    n = make(0);
+    CHECK(narrator_open_file(n, "/tmp/x.unknown", NULL) == NARRATOR_ERR_FORMAT, "unknown extension");
+    CHECK(strstr(narrator_errmsg(n), "wav, mp3") != NULL, "message lists the formats: %s", narrator_errmsg(n));
+    CHECK(strcmp(narrator_strerror(NARRATOR_ERR_YAML), "malformed voice or lexicon file") == 0, "strerror");
+    narrator_free(n);
+}

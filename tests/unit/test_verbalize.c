@@ -1,0 +1,99 @@
+/*
+ * test_verbalize.c — whole lines through nr_verbalize, from the tables in
+ * tests/cases/verbalize/ (input<TAB>expected words). Each line is tokenized and every
+ * token verbalized in turn, so the tables check context rules ("in 2019", "$5 billion")
+ * and that neighbours are consumed exactly when they should be. Trailing punctuation is
+ * not part of the output. A small lexicon stands in for the YAML one.
+ */
+#include "harness.h"
+#include "front/verbalize.h"
+#include <stdlib.h>
+#include <string.h>
+
+static nr_lexicon *test_lexicon(void)
+{
+    static const char *const as_words[] = { "NATO", "NASA", "COVID", "GIF" };
+    nr_lexicon *lex = nr_lex_new();
+    if (!lex) return NULL;
+    for (size_t k = 0; k < sizeof as_words / sizeof as_words[0]; k++)
+        nr_lex_add(lex, NR_LEX_AS_WORD, as_words[k], strlen(as_words[k]), as_words[k],
+                   NR_WHEN_ALWAYS, 0, 0);
+    nr_lex_add(lex, NR_LEX_WORD, "SQL", 3, "sequel", NR_WHEN_ALWAYS, 0, 0);
+    return lex;
+}
+
+/* Verbalizes every token of text into out. */
+static void verbalize_line(const nr_lexicon *lex, const char *text, nr_buf *out)
+{
+    nr_tokens t = { 0 };
+    nr_tokenize(&t, text, strlen(text));
+    nr_ctx c = { &t, lex };
+    for (size_t i = 0; i < t.n;) {
+        size_t used = nr_verbalize(&c, i, out);
+        if (!CHECK(used >= 1 && i + used <= t.n, "%s: token %zu consumed %zu", text, i, used)) break;
+        i += used;
+    }
+    nr_buf_trim(out);
+    nr_tokens_free(&t);
+}
+
+static void row(char **cols, int n, const char *where, void *lex)
+{
+    if (!CHECK(n == 2, "%s: want 2 columns, got %d", where, n)) return;
+    nr_buf out = { 0 };
+    verbalize_line(lex, cols[0], &out);
+    CHECK_STR(nr_buf_str(&out), cols[1], "%s: %s", where, cols[0]);
+    nr_buf_free(&out);
+}
+
+static void run_table(const char *path, int min_rows)
+{
+    nr_lexicon *lex = test_lexicon();
+    int rows = nr_table_each(path, row, lex);
+    CHECK(rows >= min_rows, "%s has %d rows", path, rows);
+    nr_lex_free(lex);
+}
+
+NR_TEST(verbalize_number) { run_table("tests/cases/verbalize/number.tsv", 25); }
+NR_TEST(verbalize_money) { run_table("tests/cases/verbalize/money.tsv", 25); }
+NR_TEST(verbalize_letters) { run_table("tests/cases/verbalize/letters.tsv", 25); }
+
+/* The class verbalizers leave the buffer untouched when the token is not theirs. */
+NR_TEST(verbalize_declines)
+{
+    static const char *const words[] = { "hello", "5kg", "1,20", "$x", "Apple", "iPhone", "x-ray", "--" };
+    static const nr_verbalizer classes[] = { nr_verbalize_money, nr_verbalize_number, nr_verbalize_letters };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        nr_tokens t = { 0 };
+        nr_tokenize(&t, words[k], strlen(words[k]));
+        nr_ctx c = { &t, NULL };
+        for (size_t v = 0; v < sizeof classes / sizeof classes[0]; v++) {
+            nr_buf out = { 0 };
+            nr_buf_word(&out, "before");
+            size_t used = classes[v](&c, 0, &out);
+            CHECK(used == 0 && strcmp(nr_buf_str(&out), "before") == 0,
+                  "class %zu took %s: [%s]", v, words[k], nr_buf_str(&out));
+            nr_buf_free(&out);
+        }
+        nr_tokens_free(&t);
+    }
+}
+
+/* A megabyte-long token of each kind: no crash, output of linear size. */
+NR_TEST(verbalize_huge_tokens)
+{
+    static const char *const units[] = { "7", "A", "1,000", "$9", "Q3-", "U." };
+    size_t n = 1 << 20;
+    char *text = malloc(n + 1);
+    if (!CHECK(text != NULL, "malloc")) return;
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        size_t ul = strlen(units[k]);
+        for (size_t j = 0; j < n; j++) text[j] = units[k][j % ul];
+        text[n] = '\0';
+        nr_buf out = { 0 };
+        verbalize_line(NULL, text, &out);
+        CHECK(out.len > 0 && out.len < 16 * n, "huge token of %s: %zu bytes out", units[k], out.len);
+        nr_buf_free(&out);
+    }
+    free(text);
+}

@@ -1,0 +1,116 @@
+/* test_yaml.c — voice profiles and lexicons from YAML: good files load, bad files give
+ * one message with file:line:column, later lexicons override earlier ones. */
+#include "harness.h"
+#include "front/lexicon.h"
+#include "voice.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char tmpdir[64];
+
+static void cleanup(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (tmpdir[0] && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
+}
+
+static const char *write_tmp(const char *name, const char *content)
+{
+    static char path[256];
+    if (!tmpdir[0]) {
+        strcpy(tmpdir, "/tmp/narrator-yaml.XXXXXX");
+        if (!mkdtemp(tmpdir)) return "/nonexistent";
+        atexit(cleanup);
+    }
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "w");
+    if (f) { fputs(content, f); fclose(f); }
+    return path;
+}
+
+NR_TEST(voice_news_loads)
+{
+    nr_voice v;
+    char err[512] = "";
+    CHECK(nr_voice_load(&v, "news", ".", err, sizeof err) == 0, "news loads: %s", err);
+    CHECK(v.rate_wpm == 160, "news speaks 160 wpm, got %d", v.rate_wpm);
+    CHECK(v.pause_ms[0] == 200 && v.pause_ms[1] == 500 && v.pause_ms[2] == 1000, "news pauses 200/500/1000");
+    CHECK(v.n_lexicons == 1 && strstr(v.lexicons[0], "voices/lexicons/en.yaml"), "news loads en.yaml");
+    CHECK_STR(v.espeak_voice, "en-us", "news is en-us");
+    nr_voice_free(&v);
+}
+
+NR_TEST(voice_errors)
+{
+    nr_voice v;
+    char err[512] = "";
+    CHECK(nr_voice_load(&v, "nosuchvoice", ".", err, sizeof err) == -1, "unknown voice fails");
+    CHECK(strstr(err, "nosuchvoice") && strstr(err, "not found"), "message names it: %s", err);
+    const char *bad = write_tmp("bad.yaml", "name: x\nrate: [1\n");
+    CHECK(nr_voice_load(&v, bad, ".", err, sizeof err) == -1, "malformed YAML fails");
+    CHECK(strstr(err, "bad.yaml:") != NULL, "names the file: %s", err);
+    const char *range = write_tmp("range.yaml", "name: x\nrate: 5000\n");
+    CHECK(nr_voice_load(&v, range, ".", err, sizeof err) == -1, "rate out of range fails");
+    CHECK(strstr(err, "range.yaml:2:7:") != NULL, "points at the value: %s", err);
+    const char *field = write_tmp("field.yaml", "name: x\n  \nspeed: 3\n");
+    CHECK(nr_voice_load(&v, field, ".", err, sizeof err) == -1, "unknown field fails");
+    CHECK(strstr(err, "field.yaml:3:1:") && strstr(err, "unknown field"), "names the field's place: %s", err);
+    CHECK(nr_voice_load(&v, "../etc/passwd", ".", err, sizeof err) == -1, "a name with a slash is refused");
+}
+
+NR_TEST(lexicon_loads_and_overrides)
+{
+    nr_lexicon *lex = nr_lex_new();
+    char err[512] = "";
+    CHECK(nr_lex_load(lex, "voices/lexicons/en.yaml", err, sizeof err) == 0, "en.yaml loads: %s", err);
+    const nr_lex_entry *e = nr_lex_find(lex, NR_LEX_ABBREV, "Mr.", 3);
+    CHECK(e && !strcmp(e->say, "mister"), "Mr. is mister");
+    e = nr_lex_find(lex, NR_LEX_ABBREV, "St.", 3);
+    CHECK(e && e->when == NR_WHEN_BEFORE_NAME && e->next && !strcmp(e->next->say, "street"), "St. has readings in order");
+    e = nr_lex_find(lex, NR_LEX_ABBREV, "Co.", 3);
+    CHECK(e && e->ends_sentence, "Co. may end a sentence");
+    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "ETC.", 4) != NULL, "lower-cased lookup finds etc.");
+    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "no.", 3) == NULL, "lower-case no. is not No.");
+    CHECK(nr_lex_find(lex, NR_LEX_AS_WORD, "NATO", 4) != NULL, "NATO is said as a word");
+    CHECK(nr_lex_find(lex, NR_LEX_STARTER, "The", 3) != NULL, "The starts sentences");
+    CHECK(nr_lex_boilerplate(lex)[0] && !strcmp(nr_lex_boilerplate(lex)[0], "Source link"), "boilerplate listed");
+    const char *user = write_tmp("user.yaml", "abbreviations:\n  Mr.: master\nwords:\n  Huawei: wah way\n");
+    CHECK(nr_lex_load(lex, user, err, sizeof err) == 0, "user lexicon loads: %s", err);
+    e = nr_lex_find(lex, NR_LEX_ABBREV, "Mr.", 3);
+    CHECK(e && !strcmp(e->say, "master") && !e->next, "a later file replaces a key");
+    e = nr_lex_find(lex, NR_LEX_WORD, "Huawei", 6);
+    CHECK(e && !strcmp(e->say, "wah way"), "a respelling is added");
+    nr_lex_free(lex);
+}
+
+NR_TEST(lexicon_errors)
+{
+    static const struct { const char *yaml, *where, *why; } cases[] = {
+        { "abbreviations:\n  Mr.: [mister\n", ":3:1:", "" },
+        { "abbreviations:\n  Mr.: {say: mister, when: sometimes}\n", ":2:", "unknown 'when'" },
+        { "abbreviations:\n  Mr.: {when: always}\n", ":2:", "missing 'say'" },
+        { "colours:\n  red: rouge\n", ":1:1:", "unknown section" },
+        { "as_words: NATO\n", ":1:11:", "expected a list" },
+        { "- just\n- a list\n", ":1:1:", "expected sections" },
+        { "words:\n  \"\": nothing\n", ":2:3:", "expected a word" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nr_lexicon *lex = nr_lex_new();
+        char err[512] = "", name[32];
+        snprintf(name, sizeof name, "lex%zu.yaml", i);
+        const char *path = write_tmp(name, cases[i].yaml);
+        CHECK(nr_lex_load(lex, path, err, sizeof err) == -1, "case %zu fails", i);
+        CHECK(strstr(err, name) && strstr(err, cases[i].where) && strstr(err, cases[i].why),
+              "case %zu: want %s%s ... %s, got %s", i, name, cases[i].where, cases[i].why, err);
+        nr_lex_free(lex);
+    }
+    nr_lexicon *lex = nr_lex_new();
+    char err[512] = "";
+    CHECK(nr_lex_load(lex, write_tmp("empty.yaml", ""), err, sizeof err) == 0, "an empty file is an empty lexicon");
+    CHECK(nr_lex_load(lex, "/nonexistent/x.yaml", err, sizeof err) == -1 && strstr(err, "/nonexistent/x.yaml"),
+          "a missing file is named: %s", err);
+    nr_lex_free(lex);
+}
