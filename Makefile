@@ -15,7 +15,8 @@ DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0
 
 VERSION  = 0.1.0
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -Isrc -I$(B)
+# The flags the code needs, kept apart from CFLAGS so `make CFLAGS=...` can't drop them.
+NR_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -Isrc -I$(B)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS   = $(PKG_LIBS) -lm
@@ -28,7 +29,7 @@ CLI_OBJ   = $(B)/obj/src/cli/narrator.o
 TEST_SRC  = $(wildcard tests/unit/*.c)
 TEST_OBJ  = $(TEST_SRC:%.c=$(B)/obj/%.o)
 
-.PHONY: all deps demo test install uninstall clean FORCE
+.PHONY: all deps demo test sanitize install uninstall clean FORCE
 all: $(B)/libnarrator.so $(B)/libnarrator.a $(B)/narrator
 
 # Build settings the code needs; rewritten only when they change (e.g. another PREFIX),
@@ -40,7 +41,7 @@ $(B)/config.h: FORCE
 
 $(B)/obj/%.o: %.c $(B)/config.h $(wildcard src/*.h src/*/*.h tests/unit/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(NR_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(B)/libnarrator.a: $(LIB_OBJ)
 	@rm -f $@
@@ -67,6 +68,12 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory all $(B)/unit_tests
 	@./tests/run.sh
+
+# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a build dir of their own.
+sanitize: deps
+	@$(MAKE) --no-print-directory B=build/sanitize CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" build/sanitize/unit_tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build/sanitize/unit_tests
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \

@@ -11,12 +11,11 @@
 #include "voice.h"
 #include "config.h"
 #include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
+#include "yamlfile.h"
 
 
 size_t nr_voice_dirs(const char *data_dir, const char **dirs, size_t n)
@@ -40,127 +39,89 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-typedef struct {
-    nr_voice *v;
-    yaml_document_t *doc;
-    const char *path;
-    char *err;
-    size_t errlen;
-} loader;
+#define VOICE(y) ((nr_voice *)(y)->user)
 
-static int fail(loader *L, const yaml_node_t *n, const char *why)
+static int get_int(nr_yaml *y, yaml_node_t *n, int lo, int hi, int *out)
 {
-    snprintf(L->err, L->errlen, "%s:%lu:%lu: %s", L->path, n ? (unsigned long)n->start_mark.line + 1 : 0UL,
-             n ? (unsigned long)n->start_mark.column + 1 : 0UL, why);
-    return -1;
-}
-
-static const char *scalar(const yaml_node_t *n)
-{
-    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
-static int get_int(loader *L, yaml_node_t *n, int lo, int hi, int *out)
-{
-    const char *s = scalar(n);
+    const char *s = nr_yaml_scalar(n);
     char *end;
     long x = s ? strtol(s, &end, 10) : 0;
     if (!s || !*s || *end || x < lo || x > hi) {
         char why[96];
         snprintf(why, sizeof why, "expected a whole number from %d to %d", lo, hi);
-        return fail(L, n, why);
+        return nr_yaml_fail(y, n, why);
     }
     *out = (int)x;
     return 0;
 }
 
-static int set_string(loader *L, yaml_node_t *n, char **out)
+static int set_string(nr_yaml *y, yaml_node_t *n, char **out)
 {
-    const char *s = scalar(n);
-    if (!s) return fail(L, n, "expected text");
+    const char *s = nr_yaml_scalar(n);
+    if (!s) return nr_yaml_fail(y, n, "expected text");
     free(*out);
-    if (!(*out = strdup(s))) return fail(L, n, "out of memory");
+    if (!(*out = strdup(s))) return nr_yaml_fail(y, n, "out of memory");
     return 0;
 }
 
-static int load_pauses(loader *L, yaml_node_t *map)
+static int load_pauses(nr_yaml *y, yaml_node_t *map)
 {
     static const char *levels[3] = { "clause", "sentence", "paragraph" };
-    if (map->type != YAML_MAPPING_NODE) return fail(L, map, "expected {clause: ms, sentence: ms, paragraph: ms}");
+    if (map->type != YAML_MAPPING_NODE) return nr_yaml_fail(y, map, "expected {clause: ms, sentence: ms, paragraph: ms}");
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(L->doc, p->key), *val = yaml_document_get_node(L->doc, p->value);
+        yaml_node_t *k = nr_yaml_node(y, p->key), *val = nr_yaml_node(y, p->value);
         int found = 0;
         for (int l = 0; l < 3; l++) {
-            if (scalar(k) && !strcmp(scalar(k), levels[l])) {
-                if (get_int(L, val, 0, 10000, &L->v->pause_ms[l])) return -1;
+            if (nr_yaml_scalar(k) && !strcmp(nr_yaml_scalar(k), levels[l])) {
+                if (get_int(y, val, 0, 10000, &VOICE(y)->pause_ms[l])) return -1;
                 found = 1;
             }
         }
-        if (!found) return fail(L, k, "unknown pause (use clause, sentence, paragraph)");
+        if (!found) return nr_yaml_fail(y, k, "unknown pause (use clause, sentence, paragraph)");
     }
     return 0;
 }
 
-static int load_lexicons(loader *L, yaml_node_t *seq)
+static int load_lexicons(nr_yaml *y, yaml_node_t *seq)
 {
-    if (seq->type != YAML_SEQUENCE_NODE) return fail(L, seq, "expected a list of lexicon files");
+    nr_voice *v = VOICE(y);
+    if (seq->type != YAML_SEQUENCE_NODE) return nr_yaml_fail(y, seq, "expected a list of lexicon files");
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
-        yaml_node_t *n = yaml_document_get_node(L->doc, *it);
-        const char *name = scalar(n);
-        if (!name || !*name) return fail(L, n, "expected a file name");
-        size_t len = strlen(L->v->dir) + strlen(name) + 32;
+        yaml_node_t *n = nr_yaml_node(y, *it);
+        const char *name = nr_yaml_scalar(n);
+        if (!name || !*name) return nr_yaml_fail(y, n, "expected a file name");
+        size_t len = strlen(v->dir) + strlen(name) + 32;
         char *path = malloc(len);
-        char **list = realloc(L->v->lexicons, (L->v->n_lexicons + 1) * sizeof *list);
-        if (!path || !list) { free(path); return fail(L, n, "out of memory"); }
-        L->v->lexicons = list;
+        char **list = realloc(v->lexicons, (v->n_lexicons + 1) * sizeof *list);
+        if (list) v->lexicons = list;
+        if (!path || !list) { free(path); return nr_yaml_fail(y, n, "out of memory"); }
         if (name[0] == '/') snprintf(path, len, "%s", name);
-        else snprintf(path, len, "%s/voices/lexicons/%s", L->v->dir, name);
-        list[L->v->n_lexicons++] = path;
+        else snprintf(path, len, "%s/voices/lexicons/%s", v->dir, name);
+        list[v->n_lexicons++] = path;
     }
     return 0;
 }
 
-static int load_root(loader *L, yaml_node_t *root)
+static int load_root(nr_yaml *y, yaml_node_t *root)
 {
-    if (!root || root->type != YAML_MAPPING_NODE) return fail(L, root, "expected a voice profile (name:, espeak_voice:, ...)");
+    nr_voice *v = VOICE(y);
+    if (!root || root->type != YAML_MAPPING_NODE) return nr_yaml_fail(y, root, "expected a voice profile (name:, espeak_voice:, ...)");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-        yaml_node_t *kn = yaml_document_get_node(L->doc, p->key), *vn = yaml_document_get_node(L->doc, p->value);
-        const char *k = scalar(kn);
+        yaml_node_t *kn = nr_yaml_node(y, p->key), *vn = nr_yaml_node(y, p->value);
+        const char *k = nr_yaml_scalar(kn);
         int rc;
-        if (!k) return fail(L, kn, "expected a field name");
-        if (!strcmp(k, "name")) rc = set_string(L, vn, &L->v->name);
-        else if (!strcmp(k, "description")) rc = set_string(L, vn, &L->v->description);
-        else if (!strcmp(k, "espeak_voice")) rc = set_string(L, vn, &L->v->espeak_voice);
-        else if (!strcmp(k, "rate")) rc = get_int(L, vn, 80, 450, &L->v->rate_wpm);
-        else if (!strcmp(k, "pitch")) rc = get_int(L, vn, 0, 99, &L->v->pitch);
-        else if (!strcmp(k, "pauses")) rc = load_pauses(L, vn);
-        else if (!strcmp(k, "lexicons")) rc = load_lexicons(L, vn);
-        else rc = fail(L, kn, "unknown field (use name, description, espeak_voice, rate, pitch, pauses, lexicons)");
+        if (!k) return nr_yaml_fail(y, kn, "expected a field name");
+        if (!strcmp(k, "name")) rc = set_string(y, vn, &v->name);
+        else if (!strcmp(k, "description")) rc = set_string(y, vn, &v->description);
+        else if (!strcmp(k, "espeak_voice")) rc = set_string(y, vn, &v->espeak_voice);
+        else if (!strcmp(k, "rate")) rc = get_int(y, vn, 80, 450, &v->rate_wpm);
+        else if (!strcmp(k, "pitch")) rc = get_int(y, vn, 0, 99, &v->pitch);
+        else if (!strcmp(k, "pauses")) rc = load_pauses(y, vn);
+        else if (!strcmp(k, "lexicons")) rc = load_lexicons(y, vn);
+        else rc = nr_yaml_fail(y, kn, "unknown field (use name, description, espeak_voice, rate, pitch, pauses, lexicons)");
         if (rc) return rc;
     }
     return 0;
-}
-
-static int parse_file(nr_voice *v, const char *path, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return -1; }
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
-    int rc = -1;
-    if (!yaml_parser_load(&parser, &doc)) {
-        snprintf(err, errlen, "%s:%lu:%lu: %s", path, (unsigned long)parser.problem_mark.line + 1,
-                 (unsigned long)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML");
-    } else {
-        loader L = { v, &doc, path, err, errlen };
-        rc = load_root(&L, yaml_document_get_root_node(&doc));
-        yaml_document_delete(&doc);
-    }
-    yaml_parser_delete(&parser);
-    fclose(f);
-    return rc;
 }
 
 /* The data directory a voice file belongs to: PATH/voices/x.yaml -> PATH. */
@@ -210,7 +171,7 @@ int nr_voice_load(nr_voice *v, const char *name, const char *data_dir, char *err
         }
     }
     if (!(v->dir = dir_of_voice_file(path))) { snprintf(err, errlen, "out of memory"); return -1; }
-    if (parse_file(v, path, err, errlen)) { nr_voice_free(v); return -1; }
+    if (nr_yaml_load(path, load_root, v, err, errlen)) { nr_voice_free(v); return -1; }
     if (!v->espeak_voice && !(v->espeak_voice = strdup("en-us"))) { nr_voice_free(v); return -1; }
     if (!v->name && !(v->name = strdup(name))) { nr_voice_free(v); return -1; }
     return 0;

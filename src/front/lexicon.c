@@ -17,11 +17,10 @@
  * Lookup tries the key as written, then lower-cased, so "Etc." finds "etc.".
  */
 #include "front/lexicon.h"
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
+#include "yamlfile.h"
 
 typedef struct slot {
     nr_lex_kind kind;
@@ -175,26 +174,7 @@ static int add_boilerplate(nr_lexicon *lex, const char *line)
 
 /* ---- YAML loading ------------------------------------------------------------------ */
 
-typedef struct {
-    nr_lexicon *lex;
-    yaml_document_t *doc;
-    const char *path;
-    char *err;
-    size_t errlen;
-} loader;
-
-static int fail(loader *L, const yaml_node_t *node, const char *why)
-{
-    snprintf(L->err, L->errlen, "%s:%lu:%lu: %s", L->path,
-             node ? (unsigned long)node->start_mark.line + 1 : 0UL,
-             node ? (unsigned long)node->start_mark.column + 1 : 0UL, why);
-    return -1;
-}
-
-static const char *scalar(const yaml_node_t *n)
-{
-    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
+#define LEX(y) ((nr_lexicon *)(y)->user)
 
 static int parse_when(const char *s, nr_lex_when *when)
 {
@@ -214,84 +194,81 @@ static int is_true(const char *s)
 }
 
 /* One reading: a plain string, or {say:, when:, ends_sentence:}. */
-static int load_reading(loader *L, nr_lex_kind kind, const char *key, yaml_node_t *v, int replace)
+static int load_reading(nr_yaml *y, nr_lex_kind kind, const char *key, yaml_node_t *v, int replace)
 {
-    const char *say = scalar(v);
+    const char *say = nr_yaml_scalar(v);
     nr_lex_when when = NR_WHEN_ALWAYS;
     int ends = 0;
     if (!say) {
-        if (v->type != YAML_MAPPING_NODE) return fail(L, v, "expected a word or {say: ..., when: ...}");
+        if (v->type != YAML_MAPPING_NODE) return nr_yaml_fail(y, v, "expected a word or {say: ..., when: ...}");
         for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-            yaml_node_t *kn = yaml_document_get_node(L->doc, p->key);
-            yaml_node_t *vn = yaml_document_get_node(L->doc, p->value);
-            const char *k = scalar(kn), *val = scalar(vn);
-            if (!k || !val) return fail(L, kn, "expected 'name: value'");
+            yaml_node_t *kn = nr_yaml_node(y, p->key), *vn = nr_yaml_node(y, p->value);
+            const char *k = nr_yaml_scalar(kn), *val = nr_yaml_scalar(vn);
+            if (!k || !val) return nr_yaml_fail(y, kn, "expected 'name: value'");
             if (!strcmp(k, "say")) say = val;
             else if (!strcmp(k, "when")) {
                 if (parse_when(val, &when))
-                    return fail(L, vn, "unknown 'when' (use always, before-name, before-number, after-name, after-number)");
+                    return nr_yaml_fail(y, vn, "unknown 'when' (use always, before-name, before-number, after-name, after-number)");
             } else if (!strcmp(k, "ends_sentence")) ends = is_true(val);
-            else return fail(L, kn, "unknown field (use say, when, ends_sentence)");
+            else return nr_yaml_fail(y, kn, "unknown field (use say, when, ends_sentence)");
         }
-        if (!say) return fail(L, v, "missing 'say'");
+        if (!say) return nr_yaml_fail(y, v, "missing 'say'");
     }
-    if (nr_lex_add(L->lex, kind, key, strlen(key), say, when, ends, replace)) return fail(L, v, "out of memory");
+    if (nr_lex_add(LEX(y), kind, key, strlen(key), say, when, ends, replace)) return nr_yaml_fail(y, v, "out of memory");
     return 0;
 }
 
 /* A mapping of key -> reading or list of readings. */
-static int load_map(loader *L, nr_lex_kind kind, yaml_node_t *map)
+static int load_map(nr_yaml *y, nr_lex_kind kind, yaml_node_t *map)
 {
-    if (map->type != YAML_MAPPING_NODE) return fail(L, map, "expected a mapping of 'written: said'");
+    if (map->type != YAML_MAPPING_NODE) return nr_yaml_fail(y, map, "expected a mapping of 'written: said'");
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *kn = yaml_document_get_node(L->doc, p->key);
-        yaml_node_t *vn = yaml_document_get_node(L->doc, p->value);
-        const char *key = scalar(kn);
-        if (!key || !*key) return fail(L, kn, "expected a word as key");
+        yaml_node_t *kn = nr_yaml_node(y, p->key), *vn = nr_yaml_node(y, p->value);
+        const char *key = nr_yaml_scalar(kn);
+        if (!key || !*key) return nr_yaml_fail(y, kn, "expected a word as key");
         if (vn->type == YAML_SEQUENCE_NODE) {
             int first = 1;
             for (yaml_node_item_t *it = vn->data.sequence.items.start; it < vn->data.sequence.items.top; it++) {
-                if (load_reading(L, kind, key, yaml_document_get_node(L->doc, *it), first)) return -1;
+                if (load_reading(y, kind, key, nr_yaml_node(y, *it), first)) return -1;
                 first = 0;
             }
-        } else if (load_reading(L, kind, key, vn, 1)) {
+        } else if (load_reading(y, kind, key, vn, 1)) {
             return -1;
         }
     }
     return 0;
 }
 
-/* A list of plain words. */
-static int load_list(loader *L, nr_lex_kind kind, yaml_node_t *seq)
+/* A list of plain words (kind NR_LEX_KINDS: boilerplate lines). */
+static int load_list(nr_yaml *y, nr_lex_kind kind, yaml_node_t *seq)
 {
-    if (seq->type != YAML_SEQUENCE_NODE) return fail(L, seq, "expected a list [a, b, c]");
+    if (seq->type != YAML_SEQUENCE_NODE) return nr_yaml_fail(y, seq, "expected a list [a, b, c]");
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
-        yaml_node_t *n = yaml_document_get_node(L->doc, *it);
-        const char *w = scalar(n);
-        if (!w || !*w) return fail(L, n, "expected a word");
-        int rc = kind == NR_LEX_KINDS ? add_boilerplate(L->lex, w)
-                                      : nr_lex_add(L->lex, kind, w, strlen(w), w, NR_WHEN_ALWAYS, 0, 1);
-        if (rc) return fail(L, n, "out of memory");
+        yaml_node_t *n = nr_yaml_node(y, *it);
+        const char *w = nr_yaml_scalar(n);
+        if (!w || !*w) return nr_yaml_fail(y, n, "expected a word");
+        int rc = kind == NR_LEX_KINDS ? add_boilerplate(LEX(y), w)
+                                      : nr_lex_add(LEX(y), kind, w, strlen(w), w, NR_WHEN_ALWAYS, 0, 1);
+        if (rc) return nr_yaml_fail(y, n, "out of memory");
     }
     return 0;
 }
 
-static int load_root(loader *L, yaml_node_t *root)
+static int load_root(nr_yaml *y, yaml_node_t *root)
 {
     if (!root) return 0;   /* empty file: an empty lexicon */
-    if (root->type != YAML_MAPPING_NODE) return fail(L, root, "expected sections (abbreviations:, words:, ...)");
+    if (root->type != YAML_MAPPING_NODE) return nr_yaml_fail(y, root, "expected sections (abbreviations:, words:, ...)");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-        yaml_node_t *kn = yaml_document_get_node(L->doc, p->key);
-        yaml_node_t *vn = yaml_document_get_node(L->doc, p->value);
-        const char *k = scalar(kn);
+        yaml_node_t *kn = nr_yaml_node(y, p->key), *vn = nr_yaml_node(y, p->value);
+        const char *k = nr_yaml_scalar(kn);
         int rc;
-        if (!k) return fail(L, kn, "expected a section name");
-        if (!strcmp(k, "abbreviations")) rc = load_map(L, NR_LEX_ABBREV, vn);
-        else if (!strcmp(k, "words")) rc = load_map(L, NR_LEX_WORD, vn);
-        else if (!strcmp(k, "as_words")) rc = load_list(L, NR_LEX_AS_WORD, vn);
-        else if (!strcmp(k, "sentence_starters")) rc = load_list(L, NR_LEX_STARTER, vn);
-        else if (!strcmp(k, "boilerplate")) rc = load_list(L, NR_LEX_KINDS, vn);
-        else return fail(L, kn, "unknown section (use abbreviations, words, as_words, sentence_starters, boilerplate)");
+        if (!k) return nr_yaml_fail(y, kn, "expected a section name");
+        if (!strcmp(k, "abbreviations")) rc = load_map(y, NR_LEX_ABBREV, vn);
+        else if (!strcmp(k, "words")) rc = load_map(y, NR_LEX_WORD, vn);
+        else if (!strcmp(k, "as_words")) rc = load_list(y, NR_LEX_AS_WORD, vn);
+        else if (!strcmp(k, "sentence_starters")) rc = load_list(y, NR_LEX_STARTER, vn);
+        else if (!strcmp(k, "boilerplate")) rc = load_list(y, NR_LEX_KINDS, vn);
+        else return nr_yaml_fail(y, kn, "unknown section (use abbreviations, words, as_words, sentence_starters, boilerplate)");
         if (rc) return rc;
     }
     return 0;
@@ -299,25 +276,5 @@ static int load_root(loader *L, yaml_node_t *root)
 
 int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
-    int rc = -1;
-    if (!yaml_parser_load(&parser, &doc)) {
-        snprintf(err, errlen, "%s:%lu:%lu: %s", path, (unsigned long)parser.problem_mark.line + 1,
-                 (unsigned long)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML");
-    } else {
-        loader L = { lex, &doc, path, err, errlen };
-        rc = load_root(&L, yaml_document_get_root_node(&doc));
-        yaml_document_delete(&doc);
-    }
-    yaml_parser_delete(&parser);
-    fclose(f);
-    return rc;
+    return nr_yaml_load(path, load_root, lex, err, errlen);
 }

@@ -16,15 +16,27 @@
 #include "front/numbers.h"
 #include <string.h>
 
-/* Two-consonant clusters that may start / end an English syllable (for pronounceability). */
+/* Consonant clusters that may start / end an English syllable (for pronounceability). */
 static const char *const ONSETS[] = {
     "BL", "BR", "CH", "CL", "CR", "DR", "FL", "FR", "GL", "GR", "KN", "PH", "PL", "PR",
     "SC", "SH", "SK", "SL", "SM", "SN", "SP", "ST", "SW", "TH", "TR", "TW", "WH", "WR",
+    "STR", "SPR", "SCR", "SPL", "THR", "SHR",
 };
 static const char *const CODAS[] = {
     "CH", "CK", "CT", "DS", "FT", "KS", "LD", "LF", "LK", "LM", "LP", "LT", "MP", "MS",
     "ND", "NG", "NK", "NS", "NT", "PS", "PT", "RB", "RC", "RD", "RF", "RG", "RK", "RL",
     "RM", "RN", "RP", "RS", "RT", "SH", "SK", "SP", "ST", "TH", "TS",
+    "RST", "NDS", "NTS", "RDS", "LTS", "STS", "MPS", "NKS", "NGS", "CTS", "PTS", "RTS",
+};
+/* Consonant pairs that spell one sound, fine inside a short word ("OSHA"). */
+static const char *const DIGRAPHS[] = { "CH", "CK", "NG", "PH", "SH", "TH" };
+/* Short English words that are not acronyms when written in capitals ("NO", "THE"). */
+static const char *const SHORT_WORDS[] = {
+    "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "IF", "IN", "IS", "ME", "MY",
+    "NO", "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE",
+    "ALL", "AND", "ARE", "BUT", "CAN", "FOR", "GET", "HAD", "HAS", "HER", "HIM", "HIS",
+    "HOW", "ITS", "LET", "NEW", "NOT", "NOW", "OFF", "OLD", "ONE", "OUR", "OUT", "SAY",
+    "SEE", "SHE", "THE", "TOO", "TWO", "WAS", "WAY", "WHY", "YES", "YET", "YOU",
 };
 
 #define COUNT(a) (sizeof (a) / sizeof (a)[0])
@@ -41,28 +53,42 @@ static size_t run_of(const char *s, size_t n, int (*cls)(char))
     return k;
 }
 
-static int in_pairs(const char *s, const char *const *list, size_t count)
+/* 1 if the n letters at s are one of the list. */
+static int in_list(const char *s, size_t n, const char *const *list, size_t count)
 {
     for (size_t k = 0; k < count; k++)
-        if (s[0] == list[k][0] && s[1] == list[k][1]) return 1;
+        if (strlen(list[k]) == n && memcmp(s, list[k], n) == 0) return 1;
     return 0;
 }
 
 /* ---- said as a word or spelled? ---- */
 
-/* Consonant and vowel runs that an English reader could say as syllables. */
+/* May the consonant run s[k, k+n) of a word of len letters stand where it stands? */
+static int cluster_ok(const char *s, size_t k, size_t n, size_t len)
+{
+    if (k == 0) return n == 1 || in_list(s, n, ONSETS, COUNT(ONSETS));
+    if (k + n == len) return n == 1 || in_list(s + k, n, CODAS, COUNT(CODAS));
+    if (n == 1) return 1;
+    if (n == 2) return len >= 5 || in_list(s + k, 2, DIGRAPHS, COUNT(DIGRAPHS));
+    return n == 3 && len >= 5 && in_list(s + k + 1, 2, ONSETS, COUNT(ONSETS));
+}
+
+/* Consonant and vowel runs that an English reader could say as syllables (NATO, OPEC). */
 static int pronounceable(const char *s, size_t n)
 {
     int vowels = 0;
     for (size_t k = 0; k < n;) {
-        size_t v = 0, cons = 0;
-        while (k + v < n && is_vowel(s[k + v])) v++;
-        if (v) { vowels = 1; if (v > 2) return 0; k += v; continue; }
-        while (k + cons < n && !is_vowel(s[k + cons])) cons++;
-        if (cons > 2) return 0;
-        if (cons == 2 && k == 0 && !in_pairs(s, ONSETS, COUNT(ONSETS))) return 0;
-        if (cons == 2 && k + 2 == n && !in_pairs(s + k, CODAS, COUNT(CODAS))) return 0;
-        k += cons;
+        size_t run = 0;
+        while (k + run < n && is_vowel(s[k + run])) run++;
+        if (run) {
+            if (run > 2) return 0;
+            vowels = 1;
+            k += run;
+            continue;
+        }
+        while (k + run < n && !is_vowel(s[k + run])) run++;
+        if (!cluster_ok(s, k, run, n)) return 0;
+        k += run;
     }
     return vowels;
 }
@@ -188,8 +214,8 @@ static size_t plural_suffix(const char *w, size_t n)
 static int part_ok(const char *s, size_t n, int first)
 {
     if (!n) return 0;
-    if (!first && run_of(s + 1, n - 1, is_lower) == n - 1 && (n > 1 || is_lower(s[0]))
-        && (is_upper(s[0]) || is_lower(s[0]))) return 1;
+    if (!first && n > 1 && (is_upper(s[0]) || is_lower(s[0])) && run_of(s + 1, n - 1, is_lower) == n - 1)
+        return 1;
     for (size_t k = 0; k < n; k++)
         if (!is_upper(s[k]) && !is_digit(s[k])) return 0;
     return 1;
@@ -228,8 +254,16 @@ static size_t alnum(const nr_ctx *c, size_t i, emitter *e, const char *w, size_t
     if (!alnum_ok(w, n, suffix)) return 0;
     size_t caps = run_of(w, body, is_upper);
     if (caps == body) {                         /* a plain acronym: BSI, CEOs, NATO */
-        if (caps < 2 || caps > 5 || roman_like(w, caps) || said_as_word(c, w, caps) || shouting(c, i))
+        if (caps < 2 || caps > 5 || roman_like(w, caps) || said_as_word(c, w, caps) || shouting(c, i)
+            || (!suffix && in_list(w, caps, SHORT_WORDS, COUNT(SHORT_WORDS))))
             return 0;
+        size_t r = 0;                           /* "WWII": W W two */
+        while (r < caps && w[caps - 1 - r] == 'I') r++;
+        if (!suffix && (r == 2 || r == 3) && caps > r) {
+            spell(e, w, caps - r, 0);
+            emit(e, r == 2 ? "two" : "three", r == 2 ? 3 : 5);
+            return 1;
+        }
         spell(e, w, caps, suffix != 0);
         return 1;
     }

@@ -21,6 +21,7 @@ typedef struct {
 
 static const currency CURRENCIES[] = {
     { "USD", "dollar", "dollars", "cent", "cents" },
+    { "US$", "U S dollar", "U S dollars", "cent", "cents" },   /* written US$: said so */
     { "EUR", "euro", "euros", "cent", "cents" },
     { "GBP", "pound", "pounds", "penny", "pence" },
     { "JPY", "yen", "yen", NULL, NULL },
@@ -37,7 +38,7 @@ static const currency CURRENCIES[] = {
 
 /* Symbols, longest first where one ends another ("US$" before "$"). */
 static const struct { const char *sym, *code; } SYMBOLS[] = {
-    { "US$", "USD" }, { "C$", "CAD" }, { "CA$", "CAD" }, { "A$", "AUD" }, { "AU$", "AUD" },
+    { "US$", "US$" }, { "C$", "CAD" }, { "CA$", "CAD" }, { "A$", "AUD" }, { "AU$", "AUD" },
     { "NZ$", "NZD" }, { "HK$", "HKD" }, { "$", "USD" },
     { "\xe2\x82\xac", "EUR" },  /* € */
     { "\xc2\xa3", "GBP" },      /* £ */
@@ -54,6 +55,13 @@ static const struct { const char *as_written, *say; } SCALES[] = {
     { "m", "million" }, { "M", "million" }, { "mn", "million" }, { "mln", "million" },
     { "b", "billion" }, { "B", "billion" }, { "bn", "billion" }, { "bln", "billion" },
     { "T", "trillion" }, { "tn", "trillion" }, { "trn", "trillion" },
+};
+
+/* Units after a slash: "$15/hr" -> per hour. Other words are said as written. */
+static const struct { const char *as_written, *say; } PER_UNITS[] = {
+    { "h", "hour" }, { "hr", "hour" }, { "d", "day" }, { "wk", "week" }, { "mo", "month" },
+    { "yr", "year" }, { "y", "year" }, { "min", "minute" }, { "kg", "kilogram" },
+    { "lb", "pound" }, { "oz", "ounce" }, { "ft", "foot" }, { "sqft", "square foot" },
 };
 
 #define COUNT(a) (sizeof (a) / sizeof (a)[0])
@@ -81,15 +89,17 @@ static size_t digits_at(const char *s, size_t n)
     return k;
 }
 
-static void rollback(nr_buf *out, size_t mark)
-{
-    if (out->s && mark <= out->len) { out->len = mark; out->s[mark] = '\0'; }
-}
-
 static const currency *by_code(const char *s, size_t n)
 {
     for (size_t k = 0; k < COUNT(CURRENCIES); k++)
         if (eq(s, n, CURRENCIES[k].code)) return &CURRENCIES[k];
+    return NULL;
+}
+
+static const char *per_unit(const char *s, size_t n)
+{
+    for (size_t k = 0; k < COUNT(PER_UNITS); k++)
+        if (eq(s, n, PER_UNITS[k].as_written)) return PER_UNITS[k].say;
     return NULL;
 }
 
@@ -99,7 +109,7 @@ static const currency *symbol_at(const char *s, size_t n, size_t *len)
     for (size_t k = 0; k < COUNT(SYMBOLS); k++) {
         if (starts(s, n, SYMBOLS[k].sym)) {
             *len = strlen(SYMBOLS[k].sym);
-            return by_code(SYMBOLS[k].code, 3);
+            return by_code(SYMBOLS[k].code, strlen(SYMBOLS[k].code));
         }
     }
     return NULL;
@@ -185,25 +195,27 @@ static void say_number(nr_buf *out, const amount *a)
 }
 
 /* "$5.30" -> five dollars thirty cents; "$1" -> one dollar; "$0.50" -> fifty cents. */
-static void say_money(nr_buf *out, const amount *a, const currency *cur)
+static void say_money(nr_buf *out, const amount *a, const currency *cur, int adjective)
 {
-    if (a->fp && !(a->fpn == 2 && cur->minor_one)) {
+    if (a->fp && !(a->fpn <= 2 && cur->minor_one)) {
         say_number(out, a);
-        nr_buf_word(out, cur->many);
+        nr_buf_word(out, adjective ? cur->one : cur->many);
         return;
     }
+    char minor[2] = { '0', '0' };               /* "$0.5" is fifty cents */
+    if (a->fp) memcpy(minor, a->fp, a->fpn);
     nr_buf tmp = { 0 };
     size_t n;
     const char *d = plain_int(a, &tmp, &n);
-    int no_major = is_value(d, n, 0), no_minor = !a->fp || is_value(a->fp, 2, 0);
+    int no_major = is_value(d, n, 0), no_minor = is_value(minor, 2, 0);
     if (!no_major || no_minor) {
-        nr_say_cardinal(out, d, n ? n : 1);
-        if (!n) nr_buf_word(out, "zero");
-        nr_buf_word(out, is_value(d, n, 1) ? cur->one : cur->many);
+        if (n) nr_say_cardinal(out, d, n);
+        else nr_buf_word(out, "zero");
+        nr_buf_word(out, adjective || is_value(d, n, 1) ? cur->one : cur->many);
     }
     if (!no_minor) {
-        nr_say_cardinal(out, a->fp, 2);
-        nr_buf_word(out, is_value(a->fp, 2, 1) ? cur->minor_one : cur->minor_many);
+        nr_say_cardinal(out, minor, 2);
+        nr_buf_word(out, adjective || is_value(minor, 2, 1) ? cur->minor_one : cur->minor_many);
     }
     if (tmp.oom) out->oom = 1;
     nr_buf_free(&tmp);
@@ -218,6 +230,7 @@ typedef struct {
     const char *scale;      /* "billion" or NULL */
     const char *per;        /* "/hour": the unit after "per" */
     size_t per_len;
+    int adjective;          /* before a noun: units in the singular ("a five dollar fee") */
 } money;
 
 /* Parses "<amount>[scale][-[sym]<amount>[scale]][/unit]" at s; 1 if all of s is used. */
@@ -259,89 +272,107 @@ static int parse_tail(const char *s, size_t n, const currency *cur, money *m)
 static void say(nr_buf *out, const money *m)
 {
     if (m->sign) nr_buf_word(out, m->sign);
-    if (m->b.len || m->scale) {
+    if (m->b.len && !m->scale && (m->a.fp || m->b.fp)) {   /* "$5.50-$7.25": both in full */
+        say_money(out, &m->a, m->cur, m->adjective);
+        nr_buf_word(out, "to");
+        say_money(out, &m->b, m->cur, m->adjective);
+    } else if (m->b.len || m->scale) {
         say_number(out, &m->a);
         if (m->b.len) {
             nr_buf_word(out, "to");
             say_number(out, &m->b);
         }
         if (m->scale) nr_buf_word(out, m->scale);
-        nr_buf_word(out, m->cur->many);
-    } else say_money(out, &m->a, m->cur);
+        nr_buf_word(out, m->adjective ? m->cur->one : m->cur->many);
+    } else say_money(out, &m->a, m->cur, m->adjective);
     if (m->per) {
+        const char *unit = per_unit(m->per, m->per_len);
         nr_buf_word(out, "per");
-        nr_buf_wordn(out, m->per, m->per_len);
+        if (unit) nr_buf_word(out, unit);
+        else nr_buf_wordn(out, m->per, m->per_len);
     }
 }
 
 /* A scale word as the next token ("$5 billion"); 1 if token i+1 is one and may be used. */
-static int next_scale(const nr_ctx *c, size_t i, money *m)
+static size_t next_scale(const nr_ctx *c, size_t i, money *m)
 {
     size_t pn, qn, n;
     nr_tok_post(c->t, i, &pn);
     nr_tok_pre(c->t, i + 1, &qn);
     const char *w = nr_tok_word(c->t, i + 1, &n);
     if (pn || qn || m->scale || m->per) return 0;
-    return (m->scale = scale_of(w, n)) != NULL;
+    return (m->scale = scale_of(w, n)) ? 1 : 0;
 }
 
-/* "$5", "US$5.3bn", "-$5", "€20-30": the symbol leads the word. */
-static size_t symbol_first(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+/* "$5", "US$5.3bn", "-$5", "€20-30": the symbol leads the word. Tokens used, or 0. */
+static size_t symbol_first(const nr_ctx *c, size_t i, const char *w, size_t n, money *m)
 {
-    money m = { 0 };
-    if (n > 1 && w[0] == '-') { m.sign = "minus"; w++; n--; }
+    if (n > 1 && w[0] == '-') { m->sign = "minus"; w++; n--; }
     size_t sl;
-    if (!(m.cur = symbol_at(w, n, &sl)) || !parse_tail(w + sl, n - sl, m.cur, &m)) return 0;
-    size_t used = 1 + next_scale(c, i, &m);
-    say(out, &m);
-    return used;
+    if (!(m->cur = symbol_at(w, n, &sl)) || !parse_tail(w + sl, n - sl, m->cur, m)) return 0;
+    return 1 + next_scale(c, i, m);
 }
 
 /* "20€" (symbol after the amount in the same word) or "20 USD" / "20 €" / "20 million USD". */
-static size_t amount_first(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+static size_t amount_first(const nr_ctx *c, size_t i, const char *w, size_t n, money *m)
 {
-    money m = { 0 };
-    amount a;
-    if (!parse_amount(w, n, &a)) return 0;
-    if (a.len < n) {                            /* "20€" */
-        if (!(m.cur = symbol_is(w + a.len, n - a.len))) return 0;
-        m.a = a;
-        say(out, &m);
-        return 1;
-    }
-    m.a = a;
-    size_t k = i + 1 + next_scale(c, i, &m), pn, qn, cn;
+    if (!parse_amount(w, n, &m->a)) return 0;
+    if (m->a.len < n)                           /* "20€" */
+        return (m->cur = symbol_is(w + m->a.len, n - m->a.len)) ? 1 : 0;
+    size_t k = i + 1 + next_scale(c, i, m), pn, qn, cn;
     nr_tok_post(c->t, k - 1, &pn);
     nr_tok_pre(c->t, k, &qn);
     const char *code = nr_tok_word(c->t, k, &cn);
-    if (pn || qn || !(m.cur = by_code(code, cn) ? by_code(code, cn) : symbol_is(code, cn))) return 0;
-    say(out, &m);
-    return k + 1 - i;
+    if (pn || qn) return 0;
+    m->cur = by_code(code, cn);
+    if (!m->cur) m->cur = symbol_is(code, cn);
+    return m->cur ? k + 1 - i : 0;
 }
 
 /* "USD 20", "EUR 5.3 billion": the code as its own token before the amount. */
-static size_t code_first(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+static size_t code_first(const nr_ctx *c, size_t i, const char *w, size_t n, money *m)
 {
-    money m = { 0 };
     size_t pn, an;
-    if (!(m.cur = by_code(w, n))) return 0;
+    if (!(m->cur = by_code(w, n))) return 0;
     nr_tok_post(c->t, i, &pn);
     const char *aw = nr_tok_word(c->t, i + 1, &an);
-    if (pn || !an || !is_digit(aw[0]) || !parse_tail(aw, an, m.cur, &m)) return 0;
-    size_t used = 2 + next_scale(c, i + 1, &m);
-    say(out, &m);
-    return used;
+    if (pn || !an || !is_digit(aw[0]) || !parse_tail(aw, an, m->cur, m)) return 0;
+    return 2 + next_scale(c, i + 1, m);
+}
+
+/* "a $5 fee", "an $80 million deal": money before a noun names its unit in the singular. */
+static int attributive(const nr_ctx *c, size_t first, size_t end)
+{
+    static const char *const NOT_NOUNS[] = {
+        "a", "an", "and", "or", "to", "per", "each", "of", "for", "in", "on", "at", "from",
+        "with", "plus", "more", "less", "than", "is", "was", "the", "by",
+    };
+    size_t n, pn, qn;
+    if (first == 0) return 0;
+    const char *prev = nr_tok_word(c->t, first - 1, &n);
+    nr_tok_post(c->t, first - 1, &pn);
+    if (pn || !((n == 1 && (prev[0] == 'a' || prev[0] == 'A')) || (n == 2 && memcmp(prev, "an", 2) == 0)))
+        return 0;
+    nr_tok_post(c->t, end - 1, &pn);
+    nr_tok_pre(c->t, end, &qn);
+    const char *next = nr_tok_word(c->t, end, &n);
+    if (pn || qn || !n || next[0] < 'a' || next[0] > 'z') return 0;
+    for (size_t k = 0; k < COUNT(NOT_NOUNS); k++)
+        if (eq(next, n, NOT_NOUNS[k])) return 0;
+    return 1;
 }
 
 size_t nr_verbalize_money(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    size_t n;
+    size_t n, used;
     const char *w = nr_tok_word(c->t, i, &n);
+    money m = { 0 };
     if (!n) return 0;
-    size_t mark = out->len, used;
-    if (is_digit(w[0])) used = amount_first(c, i, out, w, n);
-    else if (is_alpha(w[0]) && n == 3) used = code_first(c, i, out, w, n);
-    else used = symbol_first(c, i, out, w, n);
-    if (!used) rollback(out, mark);
+    if (is_digit(w[0])) used = amount_first(c, i, w, n, &m);
+    else if (is_alpha(w[0]) && n == 3) used = code_first(c, i, w, n, &m);
+    else used = symbol_first(c, i, w, n, &m);
+    if (!used) return 0;
+    m.adjective = attributive(c, i, i + used);
+    say(out, &m);
     return used;
 }

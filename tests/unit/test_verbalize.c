@@ -30,7 +30,10 @@ static void verbalize_line(const nr_lexicon *lex, const char *text, nr_buf *out)
     nr_ctx c = { &t, lex };
     for (size_t i = 0; i < t.n;) {
         size_t used = nr_verbalize(&c, i, out);
-        if (!CHECK(used >= 1 && i + used <= t.n, "%s: token %zu consumed %zu", text, i, used)) break;
+        if (used < 1 || i + used > t.n) {
+            CHECK(0, "%.60s: token %zu consumed %zu", text, i, used);
+            break;
+        }
         i += used;
     }
     nr_buf_trim(out);
