@@ -1,7 +1,9 @@
 /*
- * lexicon.c — the word lists as a hash table, and their YAML loader (libyaml).
+ * lexicon.c — the word lists as one hash table of (table, key) -> readings, and their
+ * YAML loader (libyaml, through yamlfile.c).
  *
- * File format (the .yaml files in voices/lexicons/), every section optional:
+ * File format (the .yaml files in voices/lexicons/): top-level sections are tables.
+ * A section holding a mapping maps keys to readings; one holding a list is a word set.
  *   abbreviations:            # key includes the final '.'
  *     Mr.: mister
  *     Co.: {say: company, ends_sentence: true}
@@ -10,11 +12,12 @@
  *       - {say: street}
  *   words:                    # respellings of whole words
  *     Huawei: wah way
- *   as_words: [NATO, NASA]    # capital-letter acronyms said as words
- *   sentence_starters: [The, He, But]
- *   boilerplate: [Source link] # whole lines that are scraper junk
+ *   units:                    # any other field is kept for the verbalizer that reads it
+ *     kg: {say: kilogram, plural: kilograms}
+ *   as_words: [NATO, NASA]    # a list: each word maps to itself
  * `when`: always, before-name, before-number, after-name, after-number.
  * Lookup tries the key as written, then lower-cased, so "Etc." finds "etc.".
+ * Section names are lower case letters, digits and '_'.
  */
 #include "front/lexicon.h"
 #include <stdio.h>
@@ -23,7 +26,7 @@
 #include "yamlfile.h"
 
 typedef struct slot {
-    nr_lex_kind kind;
+    const char *table;          /* interned: one copy per table name */
     char *key;
     size_t key_len;
     nr_lex_entry *first;
@@ -33,15 +36,31 @@ typedef struct slot {
 struct nr_lexicon {
     slot **table;
     size_t buckets, count;
+    char **names;                /* interned table names */
+    size_t n_names;
     char **boilerplate;          /* NULL-terminated */
     size_t n_boilerplate;
 };
 
-static size_t hash(nr_lex_kind kind, const char *s, size_t n)
+static size_t hash(nr_lex_kind table, const char *s, size_t n)
 {
-    size_t h = 1469598103934665603u ^ (size_t)kind;
+    size_t h = 1469598103934665603u;
+    for (const char *t = table; *t; t++) h = (h ^ (unsigned char)*t) * 1099511628211u;
+    h = (h ^ 0xff) * 1099511628211u;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
     return h;
+}
+
+/* The interned copy of a table name, made on first use; NULL when out of memory. */
+static const char *intern(nr_lexicon *lex, const char *name)
+{
+    for (size_t i = 0; i < lex->n_names; i++)
+        if (!strcmp(lex->names[i], name)) return lex->names[i];
+    char **names = realloc(lex->names, (lex->n_names + 1) * sizeof *names);
+    if (!names) return NULL;
+    lex->names = names;
+    if (!(names[lex->n_names] = strdup(name))) return NULL;
+    return names[lex->n_names++];
 }
 
 nr_lexicon *nr_lex_new(void)
@@ -60,6 +79,8 @@ static void free_entries(nr_lex_entry *e)
     while (e) {
         nr_lex_entry *next = (nr_lex_entry *)e->next;
         free((char *)e->say);
+        for (size_t i = 0; e->fields && e->fields[i]; i++) free((char *)e->fields[i]);
+        free(e->fields);
         free(e);
         e = next;
     }
@@ -79,14 +100,16 @@ void nr_lex_free(nr_lexicon *lex)
     }
     for (size_t i = 0; i < lex->n_boilerplate; i++) free(lex->boilerplate[i]);
     free(lex->boilerplate);
+    for (size_t i = 0; i < lex->n_names; i++) free(lex->names[i]);
+    free(lex->names);
     free(lex->table);
     free(lex);
 }
 
-static slot *find_slot(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t n)
+static slot *find_slot(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t n)
 {
-    for (slot *s = lex->table[hash(kind, key, n) % lex->buckets]; s; s = s->next)
-        if (s->kind == kind && s->key_len == n && memcmp(s->key, key, n) == 0) return s;
+    for (slot *s = lex->table[hash(table, key, n) % lex->buckets]; s; s = s->next)
+        if (s->key_len == n && memcmp(s->key, key, n) == 0 && !strcmp(s->table, table)) return s;
     return NULL;
 }
 
@@ -98,7 +121,7 @@ static int grow(nr_lexicon *lex)
     for (size_t b = 0; b < lex->buckets; b++) {
         for (slot *s = lex->table[b]; s;) {
             slot *next = s->next;
-            size_t h = hash(s->kind, s->key, s->key_len) % buckets;
+            size_t h = hash(s->table, s->key, s->key_len) % buckets;
             s->next = table[h];
             table[h] = s;
             s = next;
@@ -110,10 +133,35 @@ static int grow(nr_lexicon *lex)
     return 0;
 }
 
-int nr_lex_add(nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t key_len,
+static const char **copy_fields(const char *const *fields)
+{
+    size_t n = 0;
+    while (fields && fields[n]) n++;
+    if (!n) return NULL;
+    const char **copy = calloc(n + 1, sizeof *copy);
+    for (size_t i = 0; copy && i < n; i++) {
+        if (!(copy[i] = strdup(fields[i]))) {
+            for (size_t k = 0; k < i; k++) free((char *)copy[k]);
+            free(copy);
+            return NULL;
+        }
+    }
+    return copy;
+}
+
+int nr_lex_add(nr_lexicon *lex, nr_lex_kind table, const char *key, size_t key_len,
                const char *say, nr_lex_when when, int ends_sentence, int replace)
 {
-    slot *s = find_slot(lex, kind, key, key_len);
+    return nr_lex_add_fields(lex, table, key, key_len, say, when, ends_sentence, replace, NULL);
+}
+
+int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_t key_len,
+                      const char *say, nr_lex_when when, int ends_sentence, int replace,
+                      const char *const *fields)
+{
+    const char *name = intern(lex, table);
+    if (!name) return -1;
+    slot *s = find_slot(lex, name, key, key_len);
     if (!s) {
         if (lex->count >= lex->buckets && grow(lex)) return -1;
         s = calloc(1, sizeof *s);
@@ -121,8 +169,8 @@ int nr_lex_add(nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t key_le
         memcpy(s->key, key, key_len);
         s->key[key_len] = '\0';
         s->key_len = key_len;
-        s->kind = kind;
-        size_t h = hash(kind, key, key_len) % lex->buckets;
+        s->table = name;
+        size_t h = hash(name, key, key_len) % lex->buckets;
         s->next = lex->table[h];
         lex->table[h] = s;
         lex->count++;
@@ -132,12 +180,20 @@ int nr_lex_add(nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t key_le
     }
     nr_lex_entry *e = calloc(1, sizeof *e);
     if (!e || !(e->say = strdup(say ? say : ""))) { free(e); return -1; }
+    if (fields && fields[0] && !(e->fields = copy_fields(fields))) { free_entries(e); return -1; }
     e->when = when;
     e->ends_sentence = ends_sentence;
     nr_lex_entry **tail = &s->first;
     while (*tail) tail = (nr_lex_entry **)&(*tail)->next;
     *tail = e;
     return 0;
+}
+
+const char *nr_lex_field(const nr_lex_entry *e, const char *name)
+{
+    for (size_t i = 0; e && e->fields && e->fields[i]; i += 2)
+        if (!strcmp(e->fields[i], name)) return e->fields[i + 1];
+    return NULL;
 }
 
 const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len)
@@ -194,9 +250,14 @@ static int is_true(const char *s)
 }
 
 /* One reading: a plain string, or {say:, when:, ends_sentence:}. */
+#define MAX_FIELDS 16
+
+/* One reading: a plain string, or {say:, when:, ends_sentence:, other fields...}. */
 static int load_reading(nr_yaml *y, nr_lex_kind kind, const char *key, yaml_node_t *v, int replace)
 {
     const char *say = nr_yaml_scalar(v);
+    const char *fields[2 * MAX_FIELDS + 1];
+    size_t nf = 0;
     nr_lex_when when = NR_WHEN_ALWAYS;
     int ends = 0;
     if (!say) {
@@ -210,11 +271,14 @@ static int load_reading(nr_yaml *y, nr_lex_kind kind, const char *key, yaml_node
                 if (parse_when(val, &when))
                     return nr_yaml_fail(y, vn, "unknown 'when' (use always, before-name, before-number, after-name, after-number)");
             } else if (!strcmp(k, "ends_sentence")) ends = is_true(val);
-            else return nr_yaml_fail(y, kn, "unknown field (use say, when, ends_sentence)");
+            else if (nf < 2 * MAX_FIELDS) { fields[nf++] = k; fields[nf++] = val; }
+            else return nr_yaml_fail(y, kn, "too many fields");
         }
         if (!say) return nr_yaml_fail(y, v, "missing 'say'");
     }
-    if (nr_lex_add(LEX(y), kind, key, strlen(key), say, when, ends, replace)) return nr_yaml_fail(y, v, "out of memory");
+    fields[nf] = NULL;
+    if (nr_lex_add_fields(LEX(y), kind, key, strlen(key), say, when, ends, replace, fields))
+        return nr_yaml_fail(y, v, "out of memory");
     return 0;
 }
 
@@ -239,7 +303,7 @@ static int load_map(nr_yaml *y, nr_lex_kind kind, yaml_node_t *map)
     return 0;
 }
 
-/* A list of plain words (kind NR_LEX_KINDS: boilerplate lines). */
+/* A list of plain words; boilerplate lines also go to their own array for the junk stage. */
 static int load_list(nr_yaml *y, nr_lex_kind kind, yaml_node_t *seq)
 {
     if (seq->type != YAML_SEQUENCE_NODE) return nr_yaml_fail(y, seq, "expected a list [a, b, c]");
@@ -247,11 +311,19 @@ static int load_list(nr_yaml *y, nr_lex_kind kind, yaml_node_t *seq)
         yaml_node_t *n = nr_yaml_node(y, *it);
         const char *w = nr_yaml_scalar(n);
         if (!w || !*w) return nr_yaml_fail(y, n, "expected a word");
-        int rc = kind == NR_LEX_KINDS ? add_boilerplate(LEX(y), w)
-                                      : nr_lex_add(LEX(y), kind, w, strlen(w), w, NR_WHEN_ALWAYS, 0, 1);
+        int rc = nr_lex_add(LEX(y), kind, w, strlen(w), w, NR_WHEN_ALWAYS, 0, 1);
+        if (!rc && !strcmp(kind, NR_LEX_BOILERPLATE)) rc = add_boilerplate(LEX(y), w);
         if (rc) return nr_yaml_fail(y, n, "out of memory");
     }
     return 0;
+}
+
+static int valid_section_name(const char *k)
+{
+    if (!*k) return 0;
+    for (; *k; k++)
+        if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_')) return 0;
+    return 1;
 }
 
 static int load_root(nr_yaml *y, yaml_node_t *root)
@@ -261,14 +333,11 @@ static int load_root(nr_yaml *y, yaml_node_t *root)
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
         yaml_node_t *kn = nr_yaml_node(y, p->key), *vn = nr_yaml_node(y, p->value);
         const char *k = nr_yaml_scalar(kn);
-        int rc;
-        if (!k) return nr_yaml_fail(y, kn, "expected a section name");
-        if (!strcmp(k, "abbreviations")) rc = load_map(y, NR_LEX_ABBREV, vn);
-        else if (!strcmp(k, "words")) rc = load_map(y, NR_LEX_WORD, vn);
-        else if (!strcmp(k, "as_words")) rc = load_list(y, NR_LEX_AS_WORD, vn);
-        else if (!strcmp(k, "sentence_starters")) rc = load_list(y, NR_LEX_STARTER, vn);
-        else if (!strcmp(k, "boilerplate")) rc = load_list(y, NR_LEX_KINDS, vn);
-        else return nr_yaml_fail(y, kn, "unknown section (use abbreviations, words, as_words, sentence_starters, boilerplate)");
+        if (!k || !valid_section_name(k))
+            return nr_yaml_fail(y, kn, "expected a section name (lower case letters, digits, '_')");
+        int rc = vn->type == YAML_SEQUENCE_NODE ? load_list(y, k, vn)
+               : vn->type == YAML_MAPPING_NODE  ? load_map(y, k, vn)
+               : nr_yaml_fail(y, vn, "expected a mapping (written: said) or a list [a, b]");
         if (rc) return rc;
     }
     return 0;

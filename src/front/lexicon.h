@@ -1,19 +1,20 @@
 /*
- * lexicon.h — word lists as data: abbreviations, respellings, acronyms said as words,
- * sentence starters. Loaded from YAML files in voices/lexicons/ (see the format there);
- * a later file overrides entries of an earlier one. The front end only reads it.
+ * lexicon.h — word lists as data: named tables loaded from YAML files in voices/lexicons/
+ * (see the format in lexicon.c). A later file overrides entries of an earlier one. The
+ * front end only reads it. Each verbalizer names the tables it uses; adding a table is
+ * adding a section to a YAML file, no C change in the lexicon.
  */
 #ifndef NR_LEXICON_H
 #define NR_LEXICON_H
 #include <stddef.h>
 
-typedef enum {
-    NR_LEX_ABBREV = 0,      /* "Mr." -> "mister"; key includes the final '.' */
-    NR_LEX_WORD,            /* whole-word respelling: "Huawei" -> "wah way" */
-    NR_LEX_AS_WORD,         /* all-capital acronyms said as a word: NATO, NASA */
-    NR_LEX_STARTER,         /* words that typically start a sentence: The, He, But */
-    NR_LEX_KINDS
-} nr_lex_kind;
+/* A table's name is its section name in the YAML files. The tables the core uses: */
+typedef const char *nr_lex_kind;
+#define NR_LEX_ABBREV  "abbreviations"      /* "Mr." -> "mister"; key includes the final '.' */
+#define NR_LEX_WORD    "words"              /* whole-word respelling: "Huawei" -> "wah way" */
+#define NR_LEX_AS_WORD "as_words"           /* all-capital acronyms said as a word: NATO */
+#define NR_LEX_STARTER "sentence_starters"  /* words that typically start a sentence */
+#define NR_LEX_BOILERPLATE "boilerplate"    /* whole lines that are scraper junk */
 
 /* When an entry applies, judged from the neighbouring words. */
 typedef enum {
@@ -25,9 +26,10 @@ typedef enum {
 } nr_lex_when;
 
 typedef struct nr_lex_entry {
-    const char *say;
+    const char *say;                /* the reading; for list sections the word itself */
     nr_lex_when when;
     int ends_sentence;              /* this abbreviation may end a sentence ("etc.", "Co.") */
+    const char **fields;            /* other fields: name, value, name, value, ..., NULL */
     const struct nr_lex_entry *next;/* other readings of the same key, in file order */
 } nr_lex_entry;
 
@@ -35,11 +37,17 @@ typedef struct nr_lexicon nr_lexicon;
 
 nr_lexicon *nr_lex_new(void);
 void nr_lex_free(nr_lexicon *lex);
-/* Adds an entry; replace=1 drops earlier readings of the key first. 0 ok, -1 out of memory. */
-int nr_lex_add(nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t key_len,
+/* Adds an entry; replace=1 drops earlier readings of the key first.
+ * fields: name/value pairs ending in NULL, or NULL. 0 ok, -1 out of memory. */
+int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_t key_len,
+                      const char *say, nr_lex_when when, int ends_sentence, int replace,
+                      const char *const *fields);
+int nr_lex_add(nr_lexicon *lex, nr_lex_kind table, const char *key, size_t key_len,
                const char *say, nr_lex_when when, int ends_sentence, int replace);
-/* First reading of key (exact case first, then lower-cased); NULL when absent. */
-const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len);
+/* First reading of key in a table (exact case first, then lower-cased); NULL when absent. */
+const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t len);
+/* A named extra field of an entry ("plural"), or NULL. */
+const char *nr_lex_field(const nr_lex_entry *e, const char *name);
 /* Merges a YAML lexicon file. 0 ok; -1 with a "file:line:column: why" message in err. */
 int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen);
 /* Whole lines that are scraper junk ("Source link"), NULL-terminated; never NULL. */

@@ -6,9 +6,17 @@
 
 static const nr_verbalizer classes[] = {
     nr_verbalize_abbrev,
+    nr_verbalize_electronic,
+    nr_verbalize_date,
+    nr_verbalize_time,
     nr_verbalize_money,
+    nr_verbalize_measure,
+    nr_verbalize_fraction,
+    nr_verbalize_address,
     nr_verbalize_number,
+    nr_verbalize_roman,
     nr_verbalize_letters,
+    nr_verbalize_symbol,
 };
 
 size_t nr_verbalize(const nr_ctx *c, size_t i, nr_buf *out)

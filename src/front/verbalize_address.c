@@ -1,0 +1,13 @@
+/*
+ * verbalize_address.c — street addresses.
+ * Not written yet: declines every token, so the other classes and the plain word apply.
+ */
+#include "front/verbalize.h"
+
+size_t nr_verbalize_address(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    (void)c;
+    (void)i;
+    (void)out;
+    return 0;
+}
