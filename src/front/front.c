@@ -81,7 +81,7 @@ int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk
     for (size_t i = 0; i < f->toks.n;) {
         size_t wn;
         nr_tok_word(&f->toks, i, &wn);
-        size_t used = wn ? nr_verbalize(&ctx, i, &f->say) : 1;
+        size_t used = wn && !nr_is_bullet(&f->toks, i) ? nr_verbalize(&ctx, i, &f->say) : 1;
         size_t last = i + used - 1;
         i += used;
         if (f->toks.tok[last].brk == NR_BRK_NONE && i < f->toks.n) continue;

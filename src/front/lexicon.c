@@ -16,7 +16,8 @@
  *     kg: {say: kilogram, plural: kilograms}
  *   as_words: [NATO, NASA]    # a list: each word maps to itself
  * `when`: always, before-name, before-number, after-name, after-number.
- * Lookup tries the key as written, then lower-cased, so "Etc." finds "etc.".
+ * Lookup tries the key as written, then lower-cased when it has lower-case letters, so
+ * "Etc." finds "etc." but "ST" does not find "st".
  * Section names are lower case letters, digits and '_'.
  */
 #include "front/lexicon.h"
@@ -202,14 +203,17 @@ const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const c
     slot *s = find_slot(lex, kind, key, len);
     if (s) return s->first;
     if (len > 64) return NULL;
+    /* Only a capitalized word falls back to lower case ("Etc." finds "etc."): an
+     * all-capital one is an acronym in its own right ("ST" is not "st"). */
     char lower[64];
-    int changed = 0;
+    int changed = 0, has_lower = 0;
     for (size_t i = 0; i < len; i++) {
         char c = key[i];
         if (c >= 'A' && c <= 'Z') { c = (char)(c - 'A' + 'a'); changed = 1; }
+        else if (c >= 'a' && c <= 'z') has_lower = 1;
         lower[i] = c;
     }
-    s = changed ? find_slot(lex, kind, lower, len) : NULL;
+    s = changed && has_lower ? find_slot(lex, kind, lower, len) : NULL;
     return s ? s->first : NULL;
 }
 

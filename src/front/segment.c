@@ -1,18 +1,26 @@
 /*
  * segment.c — where sentences and clauses end.
  *
- * A '.' ends a sentence unless it closes an abbreviation. Abbreviations come from the
- * lexicon (Mr. Dr. Jan. St. ...), from initials ("Jonas E. Smith") and from dotted
- * letter groups ("U.S."). Titles never end a sentence; abbreviations marked
- * `ends_sentence` (Co., Inc., etc., U.S.) do when the next word is a typical sentence
- * starter (The, He, But ... from the lexicon) or the paragraph ends there.
- * '?' and '!' always end one; ',' ';' ':' brackets and a free-standing dash end a clause.
+ * The punctuation after a word is read as one group: its own trailing punctuation plus
+ * any free-standing punctuation tokens that follow (". . .", " - ", " ?"). The boundary
+ * goes on the last token of the group.
+ *  - A '.' ends a sentence unless it closes an abbreviation: from the lexicon (Mr. Jan.
+ *    St.), an initial ("Jonas E. Smith") or dotted letters ("U.S."). Titles never end a
+ *    sentence; abbreviations marked `ends_sentence` (Co., etc., U.S.) and initials do
+ *    when the next word is a typical sentence starter (The, He, But ... from the lexicon)
+ *    or the paragraph ends there.
+ *  - A list marker at the start of a sentence ("1." "b)" "iv.") is not a sentence.
+ *  - '?' and '!' end a sentence, except inside quotes before a lower-case word
+ *    ("Why?" he asked). An ellipsis ends one before a capital.
+ *  - ',' ';' ':' closing brackets, free-standing dashes and opening brackets end a clause.
+ *  - A new line that starts with a list marker or bullet ends the sentence before it.
  */
 #include "front/segment.h"
 #include <string.h>
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
 
 /* "E" — one capital letter: an initial when followed by '.'. */
 static int is_initial(const char *w, size_t n) { return n == 1 && is_upper(w[0]); }
@@ -28,14 +36,23 @@ static int is_dotted_letters(const char *w, size_t n)
     return 1;
 }
 
+/* The abbreviation's conditions look across plain spaces only: in "Circle Dr., Santa
+ * Maria" the comma means "Santa" is not the name "Dr." titles. */
+static int bare(const nr_tokens *t, size_t i)
+{
+    size_t pn;
+    const char *p = nr_tok_post(t, i, &pn);
+    return pn == 0 || (pn == 1 && p[0] == '.');
+}
+
 static int condition_holds(const nr_tokens *t, size_t i, nr_lex_when when)
 {
     switch (when) {
     case NR_WHEN_ALWAYS: return 1;
-    case NR_WHEN_BEFORE_NAME: return i + 1 < t->n && nr_tok_capitalized(t, i + 1);
-    case NR_WHEN_BEFORE_NUMBER: return i + 1 < t->n && nr_tok_numeric(t, i + 1);
-    case NR_WHEN_AFTER_NAME: return i > 0 && nr_tok_capitalized(t, i - 1);
-    case NR_WHEN_AFTER_NUMBER: return i > 0 && nr_tok_numeric(t, i - 1);
+    case NR_WHEN_BEFORE_NAME: return i + 1 < t->n && bare(t, i) && nr_tok_capitalized(t, i + 1);
+    case NR_WHEN_BEFORE_NUMBER: return i + 1 < t->n && bare(t, i) && nr_tok_numeric(t, i + 1);
+    case NR_WHEN_AFTER_NAME: return i > 0 && bare(t, i - 1) && nr_tok_capitalized(t, i - 1);
+    case NR_WHEN_AFTER_NUMBER: return i > 0 && bare(t, i - 1) && nr_tok_numeric(t, i - 1);
     }
     return 0;
 }
@@ -67,79 +84,154 @@ int nr_is_abbreviation(const nr_tokens *t, size_t i, const nr_lexicon *lex)
     return abbrev_entry(t, i, lex) || is_initial(w, n) || is_dotted_letters(w, n);
 }
 
-static int next_starts_sentence(const nr_tokens *t, size_t i, const nr_lexicon *lex)
+static int is_punct_only(const nr_tokens *t, size_t i) { return t->tok[i].wstart == t->tok[i].wend; }
+
+/* The next token that has a word, or t->n. */
+static size_t next_word(const nr_tokens *t, size_t i)
 {
-    if (i + 1 >= t->n) return 1;
+    while (i < t->n && is_punct_only(t, i)) i++;
+    return i;
+}
+
+static int next_is_starter(const nr_tokens *t, size_t next, const nr_lexicon *lex)
+{
+    if (next >= t->n) return 1;
     size_t n;
-    const char *w = nr_tok_word(t, i + 1, &n);
+    const char *w = nr_tok_word(t, next, &n);
     return lex && nr_lex_find(lex, NR_LEX_STARTER, w, n) != NULL;
 }
 
 /* Does the '.' after token i (an abbreviation) also end the sentence? */
-static int abbreviation_ends_sentence(const nr_tokens *t, size_t i, const nr_lexicon *lex)
+static int abbreviation_ends_sentence(const nr_tokens *t, size_t i, size_t next, const nr_lexicon *lex)
 {
     const nr_lex_entry *e = abbrev_entry(t, i, lex);
+    int may_end = e ? e->ends_sentence : 1;   /* initials and dotted letters may */
+    if (!may_end) return next >= t->n;
+    return next_is_starter(t, next, lex);
+}
+
+/* Is there a line break between token i-1 and token i? */
+static int starts_line(const nr_tokens *t, size_t i)
+{
+    if (i == 0) return 1;
+    return memchr(t->text + t->tok[i - 1].end, '\n', t->tok[i].start - t->tok[i - 1].end) != NULL;
+}
+
+/* Where a list item may begin: a new line, after a sentence, or after a colon. */
+static int at_item_start(const nr_tokens *t, size_t i)
+{
+    if (starts_line(t, i)) return 1;
+    if (t->tok[i - 1].brk == NR_BRK_SENTENCE) return 1;
+    size_t pn;
+    const char *p = nr_tok_post(t, i - 1, &pn);
+    return pn && p[pn - 1] == ':';
+}
+
+/* "1." "12)" "b." "B)" "iv." — a numbering, judged from its word and what follows it. */
+static int is_list_numbering(const nr_tokens *t, size_t i)
+{
+    size_t n, pn;
+    const char *w = nr_tok_word(t, i, &n);
+    const char *p = nr_tok_post(t, i, &pn);
+    if (pn != 1 || (p[0] != '.' && p[0] != ')')) return 0;
+    if (n == 1 && is_alpha(w[0])) return 1;
+    if (n <= 3 && strspn(w, "0123456789") >= n) return 1;
+    return n <= 4 && strspn(w, "ivx") >= n;
+}
+
+int nr_is_bullet(const nr_tokens *t, size_t i)
+{
     size_t n;
     const char *w = nr_tok_word(t, i, &n);
-    int may_end = e ? e->ends_sentence : !is_initial(w, n);
-    if (!may_end) return i + 1 >= t->n;
-    return next_starts_sentence(t, i, lex);
-}
-
-static int has_char(const char *s, size_t n, char c) { return memchr(s, c, n) != NULL; }
-
-static int has_ellipsis(const char *s, size_t n)
-{
-    for (size_t k = 0; k + 2 < n; k++)
-        if (s[k] == '.' && s[k + 1] == '.' && s[k + 2] == '.') return 1;
-    return 0;
-}
-
-static void mark_token(nr_tokens *t, size_t i, const nr_lexicon *lex)
-{
-    nr_token *tok = &t->tok[i];
+    static const char *const bullets[] = { "\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x80\xa3", "\xc2\xb7" };
+    for (size_t k = 0; k < sizeof bullets / sizeof bullets[0]; k++)
+        if (n == strlen(bullets[k]) && memcmp(w, bullets[k], n) == 0) return 1;
     size_t pn;
-    const char *post = nr_tok_post(t, i, &pn);
-    if (has_char(post, pn, '?') || has_char(post, pn, '!')) {
-        tok->brk = NR_BRK_SENTENCE;
-        tok->end_mark = has_char(post, pn, '?') ? '?' : '!';
+    const char *p = nr_tok_post(t, i, &pn);
+    return n == 0 && pn == 1 && (p[0] == '-' || p[0] == '*');
+}
+
+/* What the punctuation group after a word holds. */
+typedef struct {
+    int dots, question, exclaim, clause, quote_after_mark, dash;
+} punct;
+
+static void read_group(const nr_tokens *t, size_t i, size_t end, punct *g)
+{
+    memset(g, 0, sizeof *g);
+    int mark_seen = 0;
+    for (size_t k = i; k < end; k++) {
+        size_t pn;
+        const char *p = nr_tok_post(t, k, &pn);
+        if (k > i && pn && p[0] == '-') g->dash = 1;
+        for (size_t j = 0; j < pn; j++) {
+            switch (p[j]) {
+            case '.': g->dots++; mark_seen = 1; break;
+            case '?': g->question = 1; mark_seen = 1; break;
+            case '!': g->exclaim = 1; mark_seen = 1; break;
+            case ',': case ';': case ':': case ')': case ']': g->clause = 1; break;
+            case '"': case '\'': if (mark_seen) g->quote_after_mark = 1; break;
+            }
+        }
+    }
+}
+
+static void set_break(nr_token *tok, nr_break brk, char mark)
+{
+    tok->brk = brk;
+    tok->end_mark = brk == NR_BRK_SENTENCE ? mark : 0;
+}
+
+/* Decides the boundary after the word at token i, whose punctuation group ends before `next`. */
+static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *lex)
+{
+    nr_token *last = &t->tok[next - 1];
+    punct g;
+    read_group(t, i, next, &g);
+    for (size_t k = i + 1; k < next; k++) {
+        if (starts_line(t, k) && nr_is_bullet(t, k)) {    /* "these\n- bread": a list goes on */
+            set_break(&t->tok[k - 1], NR_BRK_SENTENCE, '.');
+            return;
+        }
+    }
+    int next_lower = next < t->n && is_lower(t->text[t->tok[next].wstart]);
+    int next_capital = next < t->n && nr_tok_capitalized(t, next);
+
+    if (g.question || g.exclaim) {
+        /* "Why?" he asked. — the quote's sentence goes on */
+        if (g.quote_after_mark && next_lower) set_break(last, NR_BRK_CLAUSE, 0);
+        else set_break(last, NR_BRK_SENTENCE, g.question ? '?' : '!');
         return;
     }
-    if (has_char(post, pn, '.')) {
-        int ellipsis = has_ellipsis(post, pn);
-        int abbrev = !ellipsis && nr_is_abbreviation(t, i, lex);
-        int ends = ellipsis ? (i + 1 >= t->n || nr_tok_capitalized(t, i + 1))
-                 : abbrev   ? abbreviation_ends_sentence(t, i, lex)
-                            : 1;
-        /* ".," or ".)" after an abbreviation still closes a clause */
-        if (ends) { tok->brk = NR_BRK_SENTENCE; tok->end_mark = '.'; return; }
-        if (ellipsis) { tok->brk = NR_BRK_CLAUSE; return; }
+    if (g.dots) {
+        int ellipsis = g.dots >= 2;
+        int ends;
+        if (ellipsis) ends = next >= t->n || next_capital;
+        else if (is_list_numbering(t, i) && at_item_start(t, i) && next < t->n) ends = 0;
+        else if (nr_is_abbreviation(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);
+        else ends = !(g.quote_after_mark && next_lower);
+        if (ends) { set_break(last, NR_BRK_SENTENCE, '.'); return; }
+        if (ellipsis || g.quote_after_mark || is_list_numbering(t, i)) { set_break(last, NR_BRK_CLAUSE, 0); return; }
     }
-    if (has_char(post, pn, ',') || has_char(post, pn, ';') || has_char(post, pn, ':') ||
-        has_char(post, pn, ')') || has_char(post, pn, ']')) {
-        tok->brk = NR_BRK_CLAUSE;
-        return;
-    }
-    /* a free-standing dash, or an opening bracket on the next token */
-    if (i + 1 < t->n) {
-        size_t nn, qn;
-        nr_tok_word(t, i + 1, &nn);
-        const char *next_post = nr_tok_post(t, i + 1, &qn);
-        const char *next_pre = nr_tok_pre(t, i + 1, &qn);
-        if ((nn == 0 && next_post[0] == '-') || (qn && (next_pre[0] == '(' || next_pre[0] == '[')))
-            tok->brk = NR_BRK_CLAUSE;
+    if (g.clause || g.dash) { set_break(last, NR_BRK_CLAUSE, 0); return; }
+    if (next < t->n) {
+        size_t qn;
+        const char *pre = nr_tok_pre(t, next, &qn);
+        if (starts_line(t, next) && (nr_is_bullet(t, next) || is_list_numbering(t, next)))
+            set_break(last, NR_BRK_SENTENCE, '.');
+        else if (qn && (pre[0] == '(' || pre[0] == '['))
+            set_break(last, NR_BRK_CLAUSE, 0);
     }
 }
 
 void nr_segment(nr_tokens *t, const nr_lexicon *lex)
 {
-    for (size_t i = 0; i < t->n; i++) {
-        t->tok[i].brk = NR_BRK_NONE;
-        t->tok[i].end_mark = 0;
-        mark_token(t, i, lex);
+    for (size_t i = 0; i < t->n; i++) set_break(&t->tok[i], NR_BRK_NONE, 0);
+    size_t i = next_word(t, 0);
+    while (i < t->n) {
+        size_t next = next_word(t, i + 1);
+        mark_group(t, i, next, lex);
+        i = next;
     }
-    if (t->n && t->tok[t->n - 1].brk != NR_BRK_SENTENCE) {
-        t->tok[t->n - 1].brk = NR_BRK_SENTENCE;
-        t->tok[t->n - 1].end_mark = '.';
-    }
+    if (t->n && t->tok[t->n - 1].brk != NR_BRK_SENTENCE) set_break(&t->tok[t->n - 1], NR_BRK_SENTENCE, '.');
 }

@@ -72,8 +72,10 @@ NR_TEST(lexicon_loads_and_overrides)
     CHECK(e && e->when == NR_WHEN_BEFORE_NAME && e->next && !strcmp(e->next->say, "street"), "St. has readings in order");
     e = nr_lex_find(lex, NR_LEX_ABBREV, "Co.", 3);
     CHECK(e && e->ends_sentence, "Co. may end a sentence");
-    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "ETC.", 4) != NULL, "lower-cased lookup finds etc.");
-    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "no.", 3) == NULL, "lower-case no. is not No.");
+    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "Etc.", 4) != NULL, "a capitalized word finds its lower-case key");
+    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "ETC.", 4) == NULL, "an all-capital word does not fall back");
+    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "Approx.", 7) != NULL && nr_lex_find(lex, NR_LEX_ABBREV, "ST", 2) == NULL,
+          "Approx. finds approx.; ST is not st");
     CHECK(nr_lex_find(lex, NR_LEX_AS_WORD, "NATO", 4) != NULL, "NATO is said as a word");
     CHECK(nr_lex_find(lex, NR_LEX_STARTER, "The", 3) != NULL, "The starts sentences");
     CHECK(nr_lex_boilerplate(lex)[0] && !strcmp(nr_lex_boilerplate(lex)[0], "Source link"), "boilerplate listed");
