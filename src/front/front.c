@@ -1,6 +1,8 @@
 /*
  * front.c — one paragraph through the whole front end, out as prosodic chunks.
  *
+ * Stages: clean (UTF-8, Unicode) -> junk (article mode) -> unglue -> tokenize -> segment
+ * -> verbalize -> chunks.
  * A chunk runs to the next clause or sentence boundary the segmenter marked. Its say text
  * is the verbalized words followed by one mark that sets eSpeak NG's intonation: ',' for a
  * clause, '.', '?' or '!' for a sentence. Nothing else in it is punctuation that eSpeak NG
@@ -10,12 +12,13 @@
 #include "front/clean.h"
 #include "front/junk.h"
 #include "front/segment.h"
+#include "front/unglue.h"
 #include "front/verbalize.h"
 #include <stdlib.h>
 
 struct nr_front {
     nr_front_config cfg;
-    nr_buf cleaned, unjunked, say;
+    nr_buf cleaned, unjunked, unglued, say;
     nr_tokens toks;
 };
 
@@ -31,20 +34,26 @@ void nr_front_free(nr_front *f)
     if (!f) return;
     nr_buf_free(&f->cleaned);
     nr_buf_free(&f->unjunked);
+    nr_buf_free(&f->unglued);
     nr_buf_free(&f->say);
     nr_tokens_free(&f->toks);
     free(f);
 }
 
-/* Cleans (and in article mode de-junks) a paragraph; returns the text to tokenize. */
+/* Cleans, in article mode de-junks, and unglues a paragraph; returns the text to tokenize. */
 static const nr_buf *prepare(nr_front *f, const char *text, size_t len)
 {
     nr_buf_clear(&f->cleaned);
     nr_clean(&f->cleaned, text, len);
-    if (!f->cfg.remove_junk) return &f->cleaned;
-    nr_buf_clear(&f->unjunked);
-    nr_junk_strip(&f->unjunked, nr_buf_str(&f->cleaned), f->cleaned.len, f->cfg.boilerplate);
-    return &f->unjunked;
+    const nr_buf *src = &f->cleaned;
+    if (f->cfg.remove_junk) {
+        nr_buf_clear(&f->unjunked);
+        nr_junk_strip(&f->unjunked, nr_buf_str(src), src->len, f->cfg.boilerplate);
+        src = &f->unjunked;
+    }
+    nr_buf_clear(&f->unglued);
+    nr_unglue(&f->unglued, nr_buf_str(src), src->len);
+    return &f->unglued;
 }
 
 static int emit(nr_front *f, size_t first, size_t last, int paragraph_end, narrator_chunk_fn fn, void *user)

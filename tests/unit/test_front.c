@@ -3,6 +3,7 @@
 #include "harness.h"
 #include "front/front.h"
 #include "front/paragraph.h"
+#include "front/unglue.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,19 @@ NR_TEST(paragraph_lines_mode)
     CHECK(nr_paragraph_end("a\n\nb", 4, 0, 1, &next) == 1 && next == 2, "an empty line is its own line");
     CHECK(nr_paragraph_end("abc", 3, 0, 1, &next) == (size_t)-1 && next == 3, "no end yet: resume at the end");
 }
+
+/* ---- unglue: input -> the text with glued words separated ---- */
+static void unglue_row(char **col, int n, const char *where, void *user)
+{
+    (void)user;
+    if (!CHECK(n == 2, "%s: needs 2 columns", where)) return;
+    nr_buf got = { 0 };
+    nr_unglue(&got, col[0], strlen(col[0]));
+    CHECK_STR(nr_buf_str(&got), col[1], "%s", where);
+    nr_buf_free(&got);
+}
+
+NR_TEST(unglue_table) { nr_table_each("tests/cases/unglue.tsv", unglue_row, NULL); }
 
 /* ---- sentences: input -> source text of each sentence, joined by " | " ---- */
 typedef struct { nr_buf out; int open; } collector;

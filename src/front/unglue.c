@@ -1,0 +1,68 @@
+/* unglue.c — a space after punctuation that glues two words together (see unglue.h). */
+#include "front/unglue.h"
+#include <string.h>
+
+static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* URLs, e-mail addresses and paths keep their punctuation: electronic text reads it out. */
+static int is_electronic(const char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (w[k] == '@') return 1;
+        if (w[k] == ':' && k + 2 < n && w[k + 1] == '/' && w[k + 2] == '/') return 1;
+        if (k + 4 <= n && memcmp(w + k, "www.", 4) == 0) return 1;
+    }
+    return 0;
+}
+
+static int is_closer(char c) { return c == '"' || c == ')' || c == ']'; }
+
+/* Number of bytes of glue punctuation starting at w[k] after which a space belongs, or 0.
+ * The punctuation may be followed by one closing quote or bracket: ',"he' -> ',"' + 'he'. */
+static size_t glue_at(const char *w, size_t n, size_t k)
+{
+    char c = w[k];
+    if (k == 0) return 0;
+    if (c == '.' && k + 2 < n && w[k + 1] == '.' && w[k + 2] == '.')
+        return k + 3 < n && is_alnum(w[k + 3]) ? 3 : 0;             /* "114...48" */
+    size_t j = k + 1;
+    if (j < n && is_closer(w[j]) && (c != '.' || w[j] != ')')) j++;
+    if (j >= n || !is_alnum(w[j])) return 0;
+    switch (c) {
+    case ',': return is_digit(w[k - 1]) && is_digit(w[j]) ? 0 : j - k;  /* "1,000" stays */
+    case ';': case '!': case '?': return j - k;
+    case '.':  /* "(2014).and", 'end."Next' — but not "U.S", "e.g", "3.5", "example.com" */
+        return is_closer(w[k - 1]) || j > k + 1 ? j - k : 0;
+    default: return 0;
+    }
+}
+
+static void unglue_word(nr_buf *out, const char *w, size_t n)
+{
+    if (is_electronic(w, n)) { nr_buf_put(out, w, n); return; }
+    size_t from = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t g = glue_at(w, n, k);
+        if (!g) continue;
+        nr_buf_put(out, w + from, k + g - from);
+        nr_buf_putc(out, ' ');
+        from = k + g;
+        k += g - 1;
+    }
+    nr_buf_put(out, w + from, n - from);
+}
+
+void nr_unglue(nr_buf *out, const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && is_space(text[i])) i++;
+        nr_buf_put(out, text + start, i - start);
+        start = i;
+        while (i < len && !is_space(text[i])) i++;
+        unglue_word(out, text + start, i - start);
+    }
+}

@@ -1,0 +1,14 @@
+/*
+ * unglue.h — separates words that punctuation glues together without a space
+ * ("Hi,no,yes" "1!hello" "5pm,4pm" "(2014).and" "114...48"), so that the tokenizer
+ * sees them as separate words. Thousands separators, URLs and e-mail addresses stay whole.
+ */
+#ifndef NR_UNGLUE_H
+#define NR_UNGLUE_H
+#include <stddef.h>
+#include "front/buf.h"
+
+/* Appends text to out with a space inserted after glued punctuation. */
+void nr_unglue(nr_buf *out, const char *text, size_t len);
+
+#endif
