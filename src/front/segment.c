@@ -211,7 +211,10 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
         else if (nr_is_abbreviation(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);
         else ends = !(g.quote_after_mark && next_lower);
         if (ends) { set_break(last, NR_BRK_SENTENCE, '.'); return; }
-        if (ellipsis || g.quote_after_mark || is_list_numbering(t, i)) { set_break(last, NR_BRK_CLAUSE, 0); return; }
+        if (ellipsis || g.quote_after_mark || (is_list_numbering(t, i) && at_item_start(t, i))) {
+            set_break(last, NR_BRK_CLAUSE, 0);
+            return;
+        }
     }
     if (g.clause || g.dash) { set_break(last, NR_BRK_CLAUSE, 0); return; }
     if (next < t->n) {
