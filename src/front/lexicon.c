@@ -16,6 +16,8 @@
  *     kg: {say: kilogram, plural: kilograms}
  *   as_words: [NATO, NASA]    # a list: each word maps to itself
  * `when`: always, before-name, before-number, after-name, after-number.
+ * `ends_sentence`: false (titles), true (when a sentence starter follows: "Co. The"),
+ * before-capital (when a capital follows that is no weekday, month or time zone: "p.m.").
  * Lookup tries the key as written, then lower-cased when it has lower-case letters, so
  * "Etc." finds "etc." but "ST" does not find "st".
  * Section names are lower case letters, digits and '_'.
@@ -30,6 +32,7 @@ typedef struct slot {
     const char *table;          /* interned: one copy per table name */
     char *key;
     size_t key_len;
+    size_t hash;                /* hash(key): compared before the key itself */
     nr_lex_entry *first;
     struct slot *next;
 } slot;
@@ -43,14 +46,24 @@ struct nr_lexicon {
     size_t n_boilerplate;
 };
 
-static size_t hash(nr_lex_kind table, const char *s, size_t n)
+static char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+/*
+ * FNV-1a of the key with ASCII capitals folded to small letters, so that a word and its
+ * lower-cased form ("Etc.", "etc.") sit in the same bucket and one probe serves both the
+ * exact lookup and its lower-case fallback. Only the key is hashed, not the table name:
+ * the verbalizers look words up in many tables, mostly in vain, and a miss should cost
+ * no more than one short pass over the word.
+ */
+static size_t hash(const char *s, size_t n)
 {
-    size_t h = 1469598103934665603u;
-    for (const char *t = table; *t; t++) h = (h ^ (unsigned char)*t) * 1099511628211u;
-    h = (h ^ 0xff) * 1099511628211u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    size_t h = (size_t)1469598103934665603u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)fold(s[i])) * (size_t)1099511628211u;
     return h;
 }
+
+/* The bucket count is a power of two; folding in the high bits spreads FNV's weak low ones. */
+static size_t bucket_of(size_t h, size_t buckets) { return (h ^ (h >> 32)) & (buckets - 1); }
 
 /* The interned copy of a table name, made on first use; NULL when out of memory. */
 static const char *intern(nr_lexicon *lex, const char *name)
@@ -68,7 +81,7 @@ nr_lexicon *nr_lex_new(void)
 {
     nr_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) return NULL;
-    lex->buckets = 1024;
+    lex->buckets = 1024;         /* always a power of two: see bucket_of */
     lex->table = calloc(lex->buckets, sizeof *lex->table);
     lex->boilerplate = calloc(1, sizeof *lex->boilerplate);
     if (!lex->table || !lex->boilerplate) { nr_lex_free(lex); return NULL; }
@@ -107,10 +120,20 @@ void nr_lex_free(nr_lexicon *lex)
     free(lex);
 }
 
+/* The same key in another table is common ("a" is a word and a unit), so table names
+ * are told apart by their first byte before strcmp. */
+static int in_table(const slot *s, nr_lex_kind table)
+{
+    return s->table[0] == table[0] && !strcmp(s->table, table);
+}
+
+/* The slot of (table, key) exactly as written, or NULL. */
 static slot *find_slot(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t n)
 {
-    for (slot *s = lex->table[hash(table, key, n) % lex->buckets]; s; s = s->next)
-        if (s->key_len == n && memcmp(s->key, key, n) == 0 && !strcmp(s->table, table)) return s;
+    size_t h = hash(key, n);
+    for (slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next)
+        if (s->hash == h && s->key_len == n && memcmp(s->key, key, n) == 0 && in_table(s, table))
+            return s;
     return NULL;
 }
 
@@ -122,7 +145,7 @@ static int grow(nr_lexicon *lex)
     for (size_t b = 0; b < lex->buckets; b++) {
         for (slot *s = lex->table[b]; s;) {
             slot *next = s->next;
-            size_t h = hash(s->table, s->key, s->key_len) % buckets;
+            size_t h = bucket_of(s->hash, buckets);
             s->next = table[h];
             table[h] = s;
             s = next;
@@ -170,8 +193,9 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
         memcpy(s->key, key, key_len);
         s->key[key_len] = '\0';
         s->key_len = key_len;
+        s->hash = hash(key, key_len);
         s->table = name;
-        size_t h = hash(name, key, key_len) % lex->buckets;
+        size_t h = bucket_of(s->hash, lex->buckets);
         s->next = lex->table[h];
         lex->table[h] = s;
         lex->count++;
@@ -197,24 +221,38 @@ const char *nr_lex_field(const nr_lex_entry *e, const char *name)
     return NULL;
 }
 
+/* Has both capitals and small letters ("Etc.", not "ST" or "etc."). */
+static int mixed_case(const char *s, size_t n)
+{
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z') upper = 1;
+        else if (s[i] >= 'a' && s[i] <= 'z') lower = 1;
+    }
+    return upper && lower;
+}
+
+/* 1 if stored equals s[0..n) with s's capitals lower-cased. */
+static int equals_lowered(const char *stored, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (stored[i] != fold(s[i])) return 0;
+    return 1;
+}
+
 const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len)
 {
     if (!lex || !len) return NULL;
-    slot *s = find_slot(lex, kind, key, len);
-    if (s) return s->first;
-    if (len > 64) return NULL;
+    size_t h = hash(key, len);
+    const slot *lowered = NULL;     /* the slot of the lower-cased key, if any */
+    for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {
+        if (s->hash != h || s->key_len != len || !in_table(s, kind)) continue;
+        if (memcmp(s->key, key, len) == 0) return s->first;
+        if (!lowered && equals_lowered(s->key, key, len)) lowered = s;
+    }
     /* Only a capitalized word falls back to lower case ("Etc." finds "etc."): an
      * all-capital one is an acronym in its own right ("ST" is not "st"). */
-    char lower[64];
-    int changed = 0, has_lower = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = key[i];
-        if (c >= 'A' && c <= 'Z') { c = (char)(c - 'A' + 'a'); changed = 1; }
-        else if (c >= 'a' && c <= 'z') has_lower = 1;
-        lower[i] = c;
-    }
-    s = changed && has_lower ? find_slot(lex, kind, lower, len) : NULL;
-    return s ? s->first : NULL;
+    return lowered && mixed_case(key, len) ? lowered->first : NULL;
 }
 
 const char *const *nr_lex_boilerplate(const nr_lexicon *lex)
@@ -274,7 +312,10 @@ static int load_reading(nr_yaml *y, nr_lex_kind kind, const char *key, yaml_node
             else if (!strcmp(k, "when")) {
                 if (parse_when(val, &when))
                     return nr_yaml_fail(y, vn, "unknown 'when' (use always, before-name, before-number, after-name, after-number)");
-            } else if (!strcmp(k, "ends_sentence")) ends = is_true(val);
+            } else if (!strcmp(k, "ends_sentence")) {
+                ends = !strcmp(val, "before-capital") ? NR_ENDS_BEFORE_CAPITAL
+                     : is_true(val) ? NR_ENDS_BEFORE_STARTER : NR_ENDS_NEVER;
+            }
             else if (nf < 2 * MAX_FIELDS) { fields[nf++] = k; fields[nf++] = val; }
             else return nr_yaml_fail(y, kn, "too many fields");
         }

@@ -25,10 +25,17 @@ typedef enum {
     NR_WHEN_AFTER_NUMBER    /* previous word starts with a digit: "5 ft." */
 } nr_lex_when;
 
+/* Whether an abbreviation's '.' may also end the sentence. */
+enum {
+    NR_ENDS_NEVER = 0,          /* titles: "Mr." */
+    NR_ENDS_BEFORE_STARTER,     /* "Co.", "etc.": when a typical sentence starter follows */
+    NR_ENDS_BEFORE_CAPITAL      /* "p.m.": when any capital follows, but a weekday, month or time zone */
+};
+
 typedef struct nr_lex_entry {
     const char *say;                /* the reading; for list sections the word itself */
     nr_lex_when when;
-    int ends_sentence;              /* this abbreviation may end a sentence ("etc.", "Co.") */
+    int ends_sentence;              /* NR_ENDS_*: may this abbreviation end a sentence? */
     const char **fields;            /* other fields: name, value, name, value, ..., NULL */
     const struct nr_lex_entry *next;/* other readings of the same key, in file order */
 } nr_lex_entry;

@@ -45,13 +45,26 @@ static int bare(const nr_tokens *t, size_t i)
     return pn == 0 || (pn == 1 && p[0] == '.');
 }
 
-static int condition_holds(const nr_tokens *t, size_t i, nr_lex_when when)
+static int is_starter(const nr_tokens *t, size_t i, const nr_lexicon *lex)
+{
+    size_t n;
+    const char *w = nr_tok_word(t, i, &n);
+    return nr_lex_find(lex, NR_LEX_STARTER, w, n) != NULL;
+}
+
+/* A capitalized word that can be a name: "Louis", "Elm" — not "The" or "It". */
+static int is_name(const nr_tokens *t, size_t i, const nr_lexicon *lex)
+{
+    return nr_tok_capitalized(t, i) && !is_starter(t, i, lex);
+}
+
+static int condition_holds(const nr_tokens *t, size_t i, nr_lex_when when, const nr_lexicon *lex)
 {
     switch (when) {
     case NR_WHEN_ALWAYS: return 1;
-    case NR_WHEN_BEFORE_NAME: return i + 1 < t->n && bare(t, i) && nr_tok_capitalized(t, i + 1);
+    case NR_WHEN_BEFORE_NAME: return i + 1 < t->n && bare(t, i) && is_name(t, i + 1, lex);
     case NR_WHEN_BEFORE_NUMBER: return i + 1 < t->n && bare(t, i) && nr_tok_numeric(t, i + 1);
-    case NR_WHEN_AFTER_NAME: return i > 0 && bare(t, i - 1) && nr_tok_capitalized(t, i - 1);
+    case NR_WHEN_AFTER_NAME: return i > 0 && bare(t, i - 1) && is_name(t, i - 1, lex);
     case NR_WHEN_AFTER_NUMBER: return i > 0 && bare(t, i - 1) && nr_tok_numeric(t, i - 1);
     }
     return 0;
@@ -66,7 +79,7 @@ const nr_lex_entry *nr_abbrev_reading(const nr_tokens *t, size_t i, const nr_lex
     const nr_lex_entry *e = NULL;
     if (nr_tok_post_starts(t, i, '.')) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n + 1);
     if (!e) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n);
-    while (e && !condition_holds(t, i, e->when)) e = e->next;
+    while (e && !condition_holds(t, i, e->when, lex)) e = e->next;
     return e;
 }
 
@@ -95,19 +108,28 @@ static size_t next_word(const nr_tokens *t, size_t i)
 
 static int next_is_starter(const nr_tokens *t, size_t next, const nr_lexicon *lex)
 {
-    if (next >= t->n) return 1;
+    return next >= t->n || is_starter(t, next, lex);
+}
+
+/* A capitalized word that goes on a time or date rather than starting a sentence:
+ * "5 p.m. Monday", "10 a.m. EST", "by 5 p.m. June 3". */
+static int continues_time(const nr_tokens *t, size_t next, const nr_lexicon *lex)
+{
     size_t n;
     const char *w = nr_tok_word(t, next, &n);
-    return lex && nr_lex_find(lex, NR_LEX_STARTER, w, n) != NULL;
+    return nr_lex_find(lex, "weekdays", w, n) || nr_lex_find(lex, "months", w, n) ||
+           nr_lex_find(lex, "time_zones", w, n);
 }
 
 /* Does the '.' after token i (an abbreviation) also end the sentence? */
 static int abbreviation_ends_sentence(const nr_tokens *t, size_t i, size_t next, const nr_lexicon *lex)
 {
     const nr_lex_entry *e = abbrev_entry(t, i, lex);
-    int may_end = e ? e->ends_sentence : 1;   /* initials and dotted letters may */
-    if (!may_end) return next >= t->n;
-    return next_is_starter(t, next, lex);
+    int may_end = e ? e->ends_sentence : NR_ENDS_BEFORE_STARTER;   /* initials, dotted letters */
+    if (next >= t->n) return 1;
+    if (may_end == NR_ENDS_BEFORE_CAPITAL && nr_tok_capitalized(t, next))
+        return !continues_time(t, next, lex);
+    return may_end != NR_ENDS_NEVER && next_is_starter(t, next, lex);
 }
 
 /* Is there a line break between token i-1 and token i? */

@@ -5,14 +5,14 @@
 #include "front/verbalize.h"
 
 static const nr_verbalizer classes[] = {
+    nr_verbalize_date,          /* before abbreviations: "Jan. 5, 2019" is one date */
+    nr_verbalize_time,
     nr_verbalize_abbrev,
     nr_verbalize_electronic,
-    nr_verbalize_date,
-    nr_verbalize_time,
+    nr_verbalize_address,       /* before measure: "3405 W Olive Blvd" is no measure of watts */
     nr_verbalize_money,
     nr_verbalize_measure,
     nr_verbalize_fraction,
-    nr_verbalize_address,
     nr_verbalize_number,
     nr_verbalize_roman,
     nr_verbalize_letters,

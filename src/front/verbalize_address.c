@@ -1,13 +1,342 @@
 /*
- * verbalize_address.c — street addresses.
- * Not written yet: declines every token, so the other classes and the plain word apply.
+ * verbalize_address.c — street addresses, read as a newsreader reads them:
+ *   2788 San Tomas Expy, Santa Clara, CA 95051
+ *   -> twenty seven eighty eight San Tomas Expressway, Santa Clara, California nine five zero five one
+ *
+ * An address is only as certain as its shape, so each part needs its context:
+ * - a house number is a number followed (within the clause) by an optional direction,
+ *   one to four street-name words (capitalized, or ordinals like "1st") and a street type
+ *   (lexicon street_suffixes). It is read in pairs like a year ("1211" twelve eleven,
+ *   "708" seven oh eight); the direction, name and type are said in full. The whole
+ *   address up to the street type is one verbalization, so no other class reads its parts.
+ * - a dot-less street abbreviation on its own ("Sunset Blvd", "6th ave") is expanded after a
+ *   street name, and before a road number ("Hwy 101"). The abbreviation class comes first
+ *   and owns the dotted forms and St, Dr, Mt (saint, doctor, mount before a name).
+ * - a US state code (us_states) is a state after "City," or before a ZIP code; codes that are
+ *   also words or titles (MD, OK, IN) need the ZIP code or a street address just before.
+ * - a ZIP code (five digits, or five and four) after a state is read digit by digit.
+ * - a unit ("Apt 4B", "Ste. 200") is said in full with its number.
+ * Nothing is consumed past a clause boundary: commas belong to the chunker.
  */
 #include "front/verbalize.h"
+#include "front/numbers.h"
+#include <string.h>
+
+#define T_SUFFIX "street_suffixes"
+#define T_PREFIX "street_name_prefixes"
+#define T_DIR    "street_directions"
+#define T_UNIT   "address_units"
+#define T_STATE  "us_states"
+#define T_STATE_END "state_name_ends"
+
+#define MAX_NAME_WORDS 4
+#define LOOKBACK 12         /* tokens searched back for the street before a weak state code */
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+static size_t digits_at(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_digit(s[k])) k++;
+    return k;
+}
+
+static int all_upper(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!is_upper(s[k])) return 0;
+    return n > 0;
+}
+
+static int has_lower(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (is_lower(s[k])) return 1;
+    return 0;
+}
+
+static int field_true(const nr_lex_entry *e, const char *name)
+{
+    const char *v = nr_lex_field(e, name);
+    return v && !strcmp(v, "true");
+}
+
+/* Token i ends its clause, or has punctuation after it. */
+static int closed(const nr_ctx *c, size_t i)
+{
+    size_t pn;
+    nr_tok_post(c->t, i, &pn);
+    return pn || c->t->tok[i].brk != NR_BRK_NONE;
+}
+
+/* A lexicon entry for the word of token i (a capitalized word also finds its lower-case
+ * key; an all-capital one does not: "ST" is an acronym, not "st"). */
+static const nr_lex_entry *lookup(const nr_ctx *c, const char *table, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    return c->lex && n ? nr_lex_find(c->lex, table, w, n) : NULL;
+}
+
+/* ---- numbers ---- */
+
+/* Two digits of a house number: "45" forty five, "05" oh five, "00" hundred (at the end). */
+static void say_pair(nr_buf *out, const char *s, int last)
+{
+    if (s[0] == '0' && s[1] == '0') {
+        if (last) nr_buf_word(out, "hundred");
+        else { nr_buf_word(out, "oh"); nr_buf_word(out, "oh"); }
+    } else if (s[0] == '0') {
+        nr_buf_word(out, "oh");
+        nr_say_cardinal(out, s + 1, 1);
+    } else nr_say_cardinal(out, s, 2);
+}
+
+/* A house number: "12" twelve, "708" seven oh eight, "2788" twenty seven eighty eight. */
+static void say_house_number(nr_buf *out, const char *s, size_t n)
+{
+    if (s[0] == '0' || n > 5) nr_say_digits(out, s, n);
+    else if (n <= 2 || (n == 3 && s[1] == '0' && s[2] == '0')) nr_say_cardinal(out, s, n);
+    else if (n == 4) nr_say_year(out, s, n);
+    else if (n == 5 && !memcmp(s + 2, "000", 3)) nr_say_cardinal(out, s, n);
+    else {
+        nr_say_cardinal(out, s, 1);
+        say_pair(out, s + 1, n == 3);
+        if (n == 5) say_pair(out, s + 3, 1);
+    }
+}
+
+/* A house or unit number: digits and an optional letter ("221B"); its digit count, or 0. */
+static size_t number_shape(const char *w, size_t n)
+{
+    size_t d = digits_at(w, n);
+    if (!d || d > 6) return 0;
+    if (d == n) return d;
+    return d + 1 == n && (is_upper(w[d]) || is_lower(w[d])) ? d : 0;
+}
+
+static void say_number_with_letter(nr_buf *out, const char *w, size_t n, size_t d)
+{
+    say_house_number(out, w, d);
+    if (d < n) {
+        char up = is_lower(w[d]) ? (char)(w[d] - 32) : w[d];
+        nr_buf_word(out, up == 'A' ? "A-" : (char[2]){ up, 0 });
+    }
+}
+
+/* An ordinal street name: "1st", "42nd", "3RD". Digit count, or 0. */
+static size_t ordinal_shape(const char *w, size_t n)
+{
+    size_t d = digits_at(w, n);
+    if (!d || d + 2 != n) return 0;
+    char a = (char)(w[d] | 32), b = (char)(w[d + 1] | 32);
+    int ok = (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
+    return ok ? d : 0;
+}
+
+/* A ZIP code: five digits, or five, '-' and four. */
+static int zip_shape(const char *w, size_t n)
+{
+    if (n != 5 && n != 10) return 0;
+    if (digits_at(w, 5) != 5) return 0;
+    return n == 5 || (w[5] == '-' && digits_at(w + 6, 4) == 4);
+}
+
+static void say_zip(nr_buf *out, const char *w, size_t n)
+{
+    nr_say_digits(out, w, 5);
+    if (n == 10) {
+        nr_buf_word(out, "dash");
+        nr_say_digits(out, w + 6, 4);
+    }
+}
+
+/* ---- the street ---- */
+
+/* A word of a street name: capitalized with lower case after ("Tomas"), or an ordinal ("1st"). */
+static int name_word(const nr_ctx *c, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    if (!n) return 0;
+    if (ordinal_shape(w, n)) return 1;
+    if (!is_upper(w[0])) return 0;
+    for (size_t k = 1; k < n; k++)
+        if (!(is_lower(w[k]) || is_upper(w[k]) || w[k] == '\'' || w[k] == '-')) return 0;
+    return has_lower(w, n);
+}
+
+static void say_name_word(const nr_ctx *c, size_t i, int first, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    size_t d = ordinal_shape(w, n);
+    const nr_lex_entry *e = first ? lookup(c, T_PREFIX, i) : NULL;
+    if (d) nr_say_ordinal(out, w, d);
+    else if (e) nr_buf_word(out, e->say);
+    else nr_verbalize_word(c, i, out);
+}
+
+/* A direction: "N", "NE", "E." (a dot is allowed; no other punctuation inside the address). */
+static const nr_lex_entry *direction(const nr_ctx *c, size_t i, int last)
+{
+    size_t pn;
+    const char *post = nr_tok_post(c->t, i, &pn);
+    if (!last && (c->t->tok[i].brk != NR_BRK_NONE || (pn && !(pn == 1 && post[0] == '.')))) return NULL;
+    return lookup(c, T_DIR, i);
+}
+
+typedef struct {
+    size_t dir;             /* token of the leading direction, or 0 */
+    size_t name, names;     /* first name token and how many */
+    size_t suffix;          /* the street type */
+    size_t after;           /* token of a trailing direction, or 0 */
+} street;
+
+/* Street-name words from token j, then the street type. */
+static int parse_street(const nr_ctx *c, size_t j, street *s)
+{
+    s->name = j;
+    for (s->names = 0; s->names <= MAX_NAME_WORDS && j < c->t->n; s->names++, j++) {
+        if (s->names && lookup(c, T_SUFFIX, j)) {
+            s->suffix = j;
+            s->after = !closed(c, j) && j + 1 < c->t->n && direction(c, j + 1, 1) ? j + 1 : 0;
+            return 1;
+        }
+        if (!name_word(c, j) || closed(c, j)) return 0;
+    }
+    return 0;
+}
+
+/* "2788 San Tomas Expy", "708 N 1st St", "1428 Elm St." */
+static size_t house_address(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    size_t d = number_shape(w, n);
+    if (!d || closed(c, i) || i + 2 >= c->t->n) return 0;
+    street s = { 0 };
+    if (direction(c, i + 1, 0) && parse_street(c, i + 2, &s)) s.dir = i + 1;
+    else if (!parse_street(c, i + 1, &s)) return 0;
+    say_number_with_letter(out, w, n, d);
+    if (s.dir) nr_buf_word(out, lookup(c, T_DIR, s.dir)->say);
+    for (size_t k = 0; k < s.names; k++) say_name_word(c, s.name + k, k == 0, out);
+    nr_buf_word(out, lookup(c, T_SUFFIX, s.suffix)->say);
+    if (s.after) nr_buf_word(out, lookup(c, T_DIR, s.after)->say);
+    return (s.after ? s.after : s.suffix) - i + 1;
+}
+
+/* A road number, read like a house number: "Hwy 101" highway one oh one. */
+static size_t road_number(const nr_ctx *c, size_t i, const nr_lex_entry *e, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    size_t d = number_shape(w, n);
+    if (!field_true(e, "before_number") || closed(c, i) || !d || d > 4) return 0;
+    nr_buf_word(out, e->say);
+    say_number_with_letter(out, w, n, d);
+    return 2;
+}
+
+/* A street abbreviation on its own: "Sunset Blvd", "6th ave", "Hwy 101". (St, Dr and Mt
+ * without a dot, which may also be saint, doctor and mount, are the abbreviation class's.) */
+static size_t lone_suffix(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    const nr_lex_entry *e = lookup(c, T_SUFFIX, i);
+    size_t used = e ? road_number(c, i, e, out) : 0;
+    if (used || !e || field_true(e, "full")) return used;
+    if (i == 0 || closed(c, i - 1) || !name_word(c, i - 1)) return 0;
+    size_t pn;
+    const char *prev = nr_tok_word(c->t, i - 1, &pn);
+    if (c->lex && nr_lex_find(c->lex, NR_LEX_STARTER, prev, pn)) return 0;   /* "The st..." */
+    nr_buf_word(out, e->say);
+    return 1;
+}
+
+/* ---- states, ZIP codes, units ---- */
+
+/* A street type somewhere in the few tokens before i ("... Main St, Town, MD"). */
+static int street_before(const nr_ctx *c, size_t i)
+{
+    for (size_t k = 1; k <= LOOKBACK && k <= i; k++) {
+        size_t j = i - k;
+        if (c->t->tok[j].brk == NR_BRK_SENTENCE) return 0;
+        const nr_lex_entry *e = j ? lookup(c, T_SUFFIX, j) : NULL;
+        if (e && name_word(c, j - 1)) return 1;
+    }
+    return 0;
+}
+
+/* "Santa Clara, CA 95051", "City, NY", "Springfield IL 62701". */
+static size_t state(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    if (n != 2 || !all_upper(w, 2) || i == 0) return 0;
+    const nr_lex_entry *e = lookup(c, T_STATE, i);
+    if (!e) return 0;
+    size_t zn, pn;
+    const char *zip = nr_tok_word(c->t, i + 1, &zn);
+    int with_zip = !closed(c, i) && zip_shape(zip, zn);
+    const char *prev = nr_tok_word(c->t, i - 1, &pn);
+    int after_city = nr_tok_post_starts(c->t, i - 1, ',') && pn && is_upper(prev[0]) && has_lower(prev, pn);
+    if (!after_city && !(with_zip && pn && is_upper(prev[0]))) return 0;
+    if (field_true(e, "weak") && !with_zip && !street_before(c, i)) return 0;
+    nr_buf_word(out, e->say);
+    if (!with_zip) return 1;
+    say_zip(out, zip, zn);
+    return 2;
+}
+
+/* A state name ending at token j that follows "City,": "Austin, Texas", "Albany, New York". */
+static int state_name_after_city(const nr_ctx *c, size_t j)
+{
+    if (closed(c, j) || !lookup(c, T_STATE_END, j)) return 0;
+    for (size_t k = 1; k <= 2 && k <= j; k++) {
+        if (nr_tok_post_starts(c->t, j - k, ',')) return 1;
+        if (closed(c, j - k) || !name_word(c, j - k)) return 0;
+    }
+    return 0;
+}
+
+/* A ZIP code after a state given before it: "FL, 95051", "Austin, Texas 78701". */
+static size_t zip_code(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    if (!zip_shape(w, n) || i == 0) return 0;
+    size_t pn;
+    const char *prev = nr_tok_word(c->t, i - 1, &pn);
+    int code = pn == 2 && all_upper(prev, 2) && lookup(c, T_STATE, i - 1);
+    if (!code && !state_name_after_city(c, i - 1)) return 0;
+    say_zip(out, w, n);
+    return 1;
+}
+
+/* "Apt 4B", "Ste. 200". */
+static size_t unit(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t pn, n;
+    const char *post = nr_tok_post(c->t, i, &pn);
+    if ((pn && !(pn == 1 && post[0] == '.')) || c->t->tok[i].brk != NR_BRK_NONE) return 0;
+    const nr_lex_entry *e = lookup(c, T_UNIT, i);
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    size_t d = e ? number_shape(w, n) : 0;
+    if (!d) return 0;
+    nr_buf_word(out, e->say);
+    say_number_with_letter(out, w, n, d);
+    return 2;
+}
 
 size_t nr_verbalize_address(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    (void)c;
-    (void)i;
-    (void)out;
-    return 0;
+    if (!c->lex) return 0;
+    size_t used = house_address(c, i, out);
+    if (!used) used = state(c, i, out);
+    if (!used) used = zip_code(c, i, out);
+    if (!used) used = unit(c, i, out);
+    if (!used) used = lone_suffix(c, i, out);
+    return used;
 }

@@ -1,13 +1,349 @@
 /*
- * verbalize_electronic.c — e-mail addresses, URLs, domains, @handles and #hashtags.
- * Not written yet: declines every token, so the other classes and the plain word apply.
+ * verbalize_electronic.c — e-mail addresses, URLs, bare domains, @handles and #hashtags,
+ * read out the way a person dictates them:
+ *   bojan.pancevski@wsj.com       -> bojan dot pancevski at W S J dot com
+ *   https://www.nvidia.com/dgx    -> H T T P S colon slash slash W W W dot nvidia dot com slash D G X
+ *   example.co.uk                 -> example dot co dot U K
+ *   @NYTimes  #MeToo              -> at N Y Times   hashtag Me Too
+ *
+ * Recognition is by shape, and strict, because a dot inside a word is usually something
+ * else (U.S., e.g., 3.5, end.The): a token is ours when it has a scheme ("https://",
+ * "mailto:"), an '@' between a local part and a dotted host, a "www." host, or a dotted
+ * host whose last label is a known top-level domain written in lower case (lexicon table
+ * electronic_tlds). Codes that are also English words (in, it, me, to) carry `weak: true`
+ * and need a third label or a path before a bare word.word counts as a domain.
+ *
+ * Reading: the address is cut into runs of letters, runs of digits and single symbols.
+ * Symbols are said by electronic_symbols (dot, slash, dash, ...). A host label after the
+ * first that is a top-level domain takes its reading from electronic_tlds (com, dot U K).
+ * A run of letters is split at camel-case humps, then looked up in electronic_words
+ * (www, http, jpg); otherwise capitals are spelled by the letters class, a lower-case
+ * run without a vowel is spelled ("wsj"), and anything else is left to eSpeak NG, which
+ * says pronounceable strings as words. Digits are read one by one ("123" -> one two three)
+ * except round numbers ("rtx-6000" -> six thousand); in hashtags they are numbers.
+ *
+ * A lone letter a is written "A-": eSpeak NG reads a bare "A" as the article.
  */
 #include "front/verbalize.h"
+#include "front/numbers.h"
+#include <string.h>
+
+#define T_SYMBOLS "electronic_symbols"
+#define T_TLDS    "electronic_tlds"
+#define T_WORDS   "electronic_words"
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+/* Bytes of non-ASCII letters ("münchen") count as lower case: they stay inside their word. */
+static int is_lower(char c) { return (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80; }
+static int is_ascii(char c) { return (unsigned char)c < 0x80; }
+static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
+static int is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+static int is_vowel(char c) { return c && strchr("aeiouyAEIOUY", c) != NULL; }
+
+/* Lexicon lookup as written, then with capitals folded ("COM" finds "com"). */
+static const nr_lex_entry *find_folded(const nr_ctx *c, const char *table, const char *s, size_t n)
+{
+    if (!c->lex) return NULL;
+    const nr_lex_entry *e = nr_lex_find(c->lex, table, s, n);
+    if (e || n > 64) return e;
+    char low[64];
+    for (size_t k = 0; k < n; k++) low[k] = is_upper(s[k]) ? (char)(s[k] + 32) : s[k];
+    return nr_lex_find(c->lex, table, low, n);
+}
+
+/* ---- saying the pieces ---- */
+
+/* One ASCII letter, as a capital ("A-" for A). */
+static void say_letter(nr_buf *out, char ch)
+{
+    char up = ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch;
+    if (up == 'A') nr_buf_word(out, "A-");
+    else nr_buf_wordn(out, &up, 1);
+}
+
+/* Capitals through the letters class ("DGX" -> D G X, "NASA" stays a word). */
+static void say_caps(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    if (n == 1) { say_letter(out, s[0]); return; }
+    nr_buf word = { 0 };
+    nr_buf_put(&word, s, n);
+    nr_tokens t = { 0 };
+    if (!word.oom) nr_tokenize(&t, word.s, word.len);
+    nr_ctx sub = { &t, c->lex };
+    if (word.oom || t.oom || t.n != 1 || !nr_verbalize_letters(&sub, 0, out)) nr_buf_wordn(out, s, n);
+    nr_tokens_free(&t);
+    nr_buf_free(&word);
+}
+
+/* One camel-case part: a listed word, spelled capitals, a spelled vowel-less run, or as written. */
+static void say_part(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    const nr_lex_entry *e = find_folded(c, T_WORDS, s, n);
+    if (e) { nr_buf_word(out, e->say); return; }
+    size_t caps = 0, vowels = 0, ascii = 0;
+    for (size_t k = 0; k < n; k++) {
+        caps += is_upper(s[k]);
+        vowels += is_vowel(s[k]);
+        ascii += is_ascii(s[k]);
+    }
+    if (ascii < n) nr_buf_wordn(out, s, n);
+    else if (n == 1) say_letter(out, s[0]);
+    else if (caps == n) say_caps(c, s, n, out);
+    else if (!vowels) {
+        for (size_t k = 0; k < n; k++) say_letter(out, s[k]);
+    } else nr_buf_wordn(out, s, n);
+}
+
+/* Where the camel-case part starting at s ends: "MeToo" -> "Me", "NYTimes" -> "NY", "McDonald" whole. */
+static size_t camel_part(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_upper(s[k])) k++;
+    if (k > 1 && k < n) return k - 1;          /* "NYTimes": the last capital starts "Times" */
+    if (k > 1) return k;
+    int vowel = 0;
+    for (;;) {
+        while (k < n && is_lower(s[k])) vowel |= is_vowel(s[k++]);
+        if (k == n || vowel) return k;
+        while (k < n && is_upper(s[k])) k++;    /* "McDonald": "Mc" is no word of its own */
+    }
+}
+
+static void say_letters(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    for (size_t k = 0; k < n;) {
+        size_t part = camel_part(s + k, n - k);
+        say_part(c, s + k, part, out);
+        k += part;
+    }
+}
+
+/* Digits in a URL or e-mail address: one by one, except short round numbers ("6000", "100"). */
+static void say_digits(const char *s, size_t n, nr_buf *out)
+{
+    int round = n >= 3 && n <= 4 && s[0] != '0' && s[n - 1] == '0' && s[n - 2] == '0';
+    if (n == 1 || round) nr_say_cardinal(out, s, n);
+    else nr_say_digits(out, s, n);
+}
+
+/* Digits in a hashtag are numbers: "#G20" twenty, "#Election2020" twenty twenty. */
+static void say_tag_digits(const char *s, size_t n, nr_buf *out)
+{
+    if (s[0] == '0' || n > 4) nr_say_digits(out, s, n);
+    else if (n == 4) nr_say_year(out, s, n);
+    else nr_say_cardinal(out, s, n);
+}
+
+static void say_symbol(const nr_ctx *c, char ch, nr_buf *out)
+{
+    const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, T_SYMBOLS, &ch, 1) : NULL;
+    if (e) nr_buf_word(out, e->say);
+}
+
+/* Any stretch of an address: runs of letters, runs of digits, symbols. */
+static void say_run(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    for (size_t k = 0; k < n;) {
+        size_t m = k;
+        if (is_alpha(s[k])) {
+            while (m < n && is_alpha(s[m])) m++;
+            say_letters(c, s + k, m - k, out);
+        } else if (is_digit(s[k])) {
+            while (m < n && is_digit(s[m])) m++;
+            say_digits(s + k, m - k, out);
+        } else {
+            say_symbol(c, s[k], out);
+            m = k + 1;
+        }
+        k = m;
+    }
+}
+
+/* ---- hosts ---- */
+
+typedef struct {
+    size_t len;         /* bytes of the host ("www.example.com") */
+    size_t labels;
+    size_t tld;         /* offset of the last label */
+} host;
+
+/* A dotted host at s: labels of letters, digits and inner hyphens, at least two. */
+static int parse_host(const char *s, size_t n, host *h)
+{
+    size_t k = 0, start = 0;
+    *h = (host){ 0 };
+    for (;; k++) {
+        if (k < n && (is_alnum(s[k]) || s[k] == '-')) continue;
+        if (k == start || s[start] == '-' || s[k - 1] == '-') return 0;
+        h->labels++;
+        h->tld = start;
+        if (k < n && s[k] == '.' && k + 1 < n && is_alnum(s[k + 1])) { start = k + 1; continue; }
+        break;
+    }
+    h->len = k;
+    if (h->labels < 2) return 0;
+    for (size_t j = h->tld; j < k; j++)
+        if (is_alpha(s[j])) return 1;
+    return 0;
+}
+
+/* Reads a host: labels said by say_run, a top-level domain after the first label by the table. */
+static void say_host(const nr_ctx *c, const char *s, const host *h, nr_buf *out)
+{
+    size_t start = 0, label = 0;
+    for (size_t k = 0; k <= h->len; k++) {
+        if (k < h->len && s[k] != '.') continue;
+        const nr_lex_entry *e = label ? find_folded(c, T_TLDS, s + start, k - start) : NULL;
+        if (e) nr_buf_word(out, e->say);
+        else say_run(c, s + start, k - start, out);
+        if (k < h->len) say_symbol(c, '.', out);
+        start = k + 1;
+        label++;
+    }
+}
+
+/* A bare host is a domain when its top-level domain is listed and written in lower case
+ * (or the whole host is in capitals); a weak one needs a third label or a path after it. */
+static int known_domain(const nr_ctx *c, const char *s, const host *h, int path)
+{
+    size_t n = h->len - h->tld;
+    const char *tld = s + h->tld;
+    int lower = 1, upper = 1;
+    for (size_t k = 0; k < h->len; k++) {
+        if (is_upper(s[k])) lower = k < h->tld ? lower : 0;
+        if (is_lower(s[k])) upper = 0;
+    }
+    if (!lower && !upper) return 0;
+    const nr_lex_entry *e = find_folded(c, T_TLDS, tld, n);
+    if (!e) return 0;
+    const char *weak = nr_lex_field(e, "weak");
+    return !(weak && !strcmp(weak, "true")) || h->labels >= 3 || path;
+}
+
+/* Length of a trailing possessive "'s" (0 if none). */
+static size_t possessive(const char *s, size_t n)
+{
+    if (n >= 3 && s[n - 2] == '\'' && s[n - 1] == 's') return 2;
+    if (n >= 5 && !memcmp(s + n - 4, "\xe2\x80\x99s", 4)) return 4;
+    return 0;
+}
+
+/* What may follow a host inside the same address. */
+static int host_end_ok(const char *s, size_t n, size_t k)
+{
+    return k == n || s[k] == '/' || s[k] == ':' || s[k] == '?' || s[k] == '#';
+}
+
+/* ---- the shapes ---- */
+
+/* "https://", "file:///", "mailto:": length of the scheme with its punctuation, 0 if none. */
+static size_t scheme_len(const char *s, size_t n, size_t *name)
+{
+    size_t k = 0;
+    if (!n || !is_alpha(s[0])) return 0;
+    while (k < n && (is_alnum(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.')) k++;
+    *name = k;
+    if (k + 3 <= n && !memcmp(s + k, "://", 3)) return k + 3;
+    if (k == 6 && k + 1 < n && s[k] == ':' && !memcmp(s, "mailto", 6)) return k + 1;
+    return 0;
+}
+
+static int url(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    size_t name, k = scheme_len(s, n, &name);
+    if (!k || k == n) return 0;
+    say_run(c, s, k, out);
+    host h;
+    if (parse_host(s + k, n - k, &h) && host_end_ok(s + k, n - k, h.len)) {
+        say_host(c, s + k, &h, out);
+        k += h.len;
+    }
+    say_run(c, s + k, n - k, out);
+    return 1;
+}
+
+/* local@host[/path]: the local part of letters, digits and . _ - + & %. */
+static int email(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    const char *at = memchr(s, '@', n);
+    if (!at) return 0;
+    size_t local = (size_t)(at - s), k = 0;
+    while (k < local && s[k] == '.') k++;          /* a stray full stop before it: "test .b@x.com" */
+    if (k == local) return 0;
+    for (size_t j = k; j < local; j++)
+        if (!is_alnum(s[j]) && !strchr("._-+&%", s[j])) return 0;
+    host h;
+    const char *rest = at + 1;
+    size_t rn = n - local - 1;
+    if (!parse_host(rest, rn, &h) || !host_end_ok(rest, rn, h.len)) return 0;
+    say_run(c, s + k, local - k, out);
+    say_symbol(c, '@', out);
+    say_host(c, rest, &h, out);
+    say_run(c, rest + h.len, rn - h.len, out);
+    return 1;
+}
+
+/* www.host or a host with a known top-level domain, and an optional path. */
+static int domain(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    host h;
+    if (!parse_host(s, n, &h) || !host_end_ok(s, n, h.len)) return 0;
+    int www = h.labels >= 3 && (!memcmp(s, "www.", 4) || !memcmp(s, "WWW.", 4));
+    if (!www && !known_domain(c, s, &h, h.len < n)) return 0;
+    say_host(c, s, &h, out);
+    say_run(c, s + h.len, n - h.len, out);
+    return 1;
+}
+
+/* @handle: letters, digits, '_' and '.', starting with a letter or '_'. */
+static int handle(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    if (n < 2 || s[0] != '@' || !(is_alpha(s[1]) || s[1] == '_')) return 0;
+    for (size_t k = 1; k < n; k++)
+        if (!is_alnum(s[k]) && s[k] != '_' && s[k] != '.') return 0;
+    if (s[n - 1] == '.') return 0;
+    say_symbol(c, '@', out);
+    say_run(c, s + 1, n - 1, out);
+    return 1;
+}
+
+/* #hashtag: letters, digits and '_', starting with a letter; '_' only splits words. */
+static int hashtag(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    if (n < 2 || s[0] != '#' || !is_alpha(s[1])) return 0;
+    for (size_t k = 1; k < n; k++)
+        if (!is_alnum(s[k]) && s[k] != '_') return 0;
+    const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, T_WORDS, "#", 1) : NULL;
+    nr_buf_word(out, e ? e->say : "hashtag");
+    for (size_t k = 1; k < n;) {
+        size_t m = k;
+        if (is_alpha(s[k])) {
+            while (m < n && is_alpha(s[m])) m++;
+            say_letters(c, s + k, m - k, out);
+        } else if (is_digit(s[k])) {
+            while (m < n && is_digit(s[m])) m++;
+            say_tag_digits(s + k, m - k, out);
+        } else m++;
+        k = m;
+    }
+    return 1;
+}
 
 size_t nr_verbalize_electronic(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    (void)c;
-    (void)i;
-    (void)out;
-    return 0;
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    if (n < 2 || !c->lex) return 0;
+    size_t mark = out->len, poss = possessive(w, n);
+    int ok = w[0] == '#' ? hashtag(c, w, n, out)
+           : w[0] == '@' ? handle(c, w, n, out)
+           : url(c, w, n - poss, out) || email(c, w, n - poss, out) || domain(c, w, n - poss, out);
+    if (!ok) {
+        out->len = mark;
+        if (out->s) out->s[mark] = '\0';
+        return 0;
+    }
+    if (poss) nr_buf_puts(out, "'s");
+    return 1;
 }

@@ -1,6 +1,7 @@
 /* test_front.c — the front end's own stages by tables: paragraphs, sentences, chunks,
  * abbreviations in context, and the whole line as `narrator normalize --lines` says it. */
 #include "harness.h"
+#include "fixtures.h"
 #include "front/front.h"
 #include "front/paragraph.h"
 #include "front/unglue.h"
@@ -8,22 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EN_LEXICON "voices/lexicons/en.yaml"
-
-static nr_lexicon *english(void)
-{
-    static nr_lexicon *lex;
-    char err[512] = "";
-    if (!lex) {
-        lex = nr_lex_new();
-        CHECK(nr_lex_load(lex, EN_LEXICON, err, sizeof err) == 0, "loading %s: %s", EN_LEXICON, err);
-    }
-    return lex;
-}
-
 static nr_front *front_for(int remove_junk)
 {
-    nr_lexicon *lex = english();
+    nr_lexicon *lex = test_news_lexicon();
     nr_front_config cfg = { lex, { 200, 500, 1000 }, remove_junk, nr_lex_boilerplate(lex) };
     return nr_front_new(&cfg);
 }
