@@ -131,6 +131,15 @@ if [ -f "$ARTICLE" ]; then
     for name in Huawei Grenell Pancevski Berlin Pence Zhengfei; do
         check "article: keeps '$name'" grep -q -- "$name" "$T/article.txt"
     done
+    # read the way a newsreader would: U.S., U.K., BSI, 5G, Mr., Co., WSJ's, Nord Stream 2, e-mail
+    for said in "Huawei Technologies company to" "rebuke to U S," "stymied the U S efforts" "U K officials share" \
+                "known as B S I," "so-called five G services" "W S J's Shelby Holliday" "Nord Stream two," \
+                "said mister Grenell" "bojan dot pancevski at W S J dot com"; do
+        check "article: says '$said'" grep -qi -- "$said" "$T/article.txt"
+    done
+    for unsaid in "U.S" "Mr." "Co." "5G" "@"; do
+        check "article: no '$unsaid' left for eSpeak NG to guess" sh -c "! grep -qF -- '$unsaid' '$T/article.txt'"
+    done
     for ext in wav mp3 flac ogg; do
         run $N -q -o "$T/a.$ext" "$ARTICLE"
         secs=$(seconds_of "$T/a.$ext")
