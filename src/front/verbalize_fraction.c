@@ -1,13 +1,255 @@
 /*
- * verbalize_fraction.c — fractions.
- * Not written yet: declines every token, so the other classes and the plain word apply.
+ * verbalize_fraction.c — fractions: "1/3" one third, "2/3" two thirds, "1/2" one half,
+ * "3/4" three quarters, "1/4th" one quarter, "4 1/2" four and a half, "1-1/2" one and a
+ * half, "½", "2½", "2 ¾", "12639/12640" twelve thousand six hundred thirty nine twelve
+ * thousand six hundred fortieths, "142/1" one hundred forty two over one.
+ *
+ * Why its own class: the denominator is said as an ordinal that agrees with the
+ * numerator, and a whole number before it joins with "and". A slash between two small
+ * numbers is as often a date ("on 3/20", "4/9"): the date class runs first, and what it
+ * leaves is still only read as a fraction when it looks like one (a common denominator
+ * such as 2, 3, 4, 8, 16, an ordinal ending, a whole number before it, "of" after it).
+ * The words (half, quarter, the common denominators, the date cues, ½ ¾, 24/7) are data
+ * in voices/lexicons/en-units.yaml.
  */
 #include "front/verbalize.h"
+#include "front/numbers.h"
+#include <string.h>
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
+static size_t digits_at(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_digit(s[k])) k++;
+    return k;
+}
+
+static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
+{
+    return n && nr_lex_find(c->lex, table, s, n) != NULL;
+}
+
+/* Value of a digit string, capped (only compared with small numbers). */
+static long value(const char *s, size_t n)
+{
+    long v = 0;
+    for (size_t k = 0; k < n; k++) {
+        v = v * 10 + (s[k] - '0');
+        if (v > 100000) return 100000;
+    }
+    return v;
+}
+
+/* ---- a fraction as written ---- */
+
+typedef struct {
+    const char *num, *den;      /* digit strings */
+    size_t numn, denn;
+    int ordinal;                /* "1/4th" */
+} fraction;
+
+/* Length of a slash at s: '/' or U+2044 FRACTION SLASH; 0 if none. */
+static size_t slash_at(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '/') return 1;
+    if (n >= 3 && !memcmp(s, "\xe2\x81\x84", 3)) return 3;
+    return 0;
+}
+
+/* "n/d" or "n/dth" filling s; 1 if it is one. Leading zeros make a code, not a fraction. */
+static int parse_slash(const char *s, size_t n, fraction *f)
+{
+    memset(f, 0, sizeof *f);
+    size_t a = digits_at(s, n), sl = slash_at(s + a, n - a);
+    if (!a || !sl || (a > 1 && s[0] == '0')) return 0;
+    const char *d = s + a + sl;
+    size_t dn = n - a - sl, b = digits_at(d, dn);
+    if (!b || (b > 1 && d[0] == '0')) return 0;
+    if (b != dn) {
+        char x = lower(d[b]), y = dn - b == 2 ? lower(d[b + 1]) : 0;
+        if (!((x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') || (x == 't' && y == 'h')))
+            return 0;
+        f->ordinal = 1;
+    }
+    f->num = s;
+    f->numn = a;
+    f->den = d;
+    f->denn = b;
+    return 1;
+}
+
+/* A vulgar fraction character filling s ("½"); 1 if it is one. */
+static int parse_vulgar(const nr_ctx *c, const char *s, size_t n, fraction *f)
+{
+    const nr_lex_entry *e = n >= 2 && n <= 4 ? nr_lex_find(c->lex, "vulgar_fractions", s, n) : NULL;
+    const char *num = nr_lex_field(e, "num"), *den = nr_lex_field(e, "den");
+    if (!num || !den) return 0;
+    memset(f, 0, sizeof *f);
+    f->num = num;
+    f->numn = strlen(num);
+    f->den = den;
+    f->denn = strlen(den);
+    return digits_at(num, f->numn) == f->numn && digits_at(den, f->denn) == f->denn && f->numn && f->denn;
+}
+
+/* ---- saying it ---- */
+
+/* The denominator word, singular or plural: half, quarters, thirds, hundredths. */
+static void say_denominator(const nr_ctx *c, nr_buf *out, const fraction *f, int plural)
+{
+    const nr_lex_entry *e = nr_lex_find(c->lex, "fractions", f->den, f->denn);
+    if (e) {
+        const char *pl = nr_lex_field(e, "plural");
+        nr_buf_word(out, plural && pl ? pl : e->say);
+        return;
+    }
+    nr_buf ord = { 0 };
+    nr_say_ordinal(&ord, f->den, f->denn);
+    const char *w = nr_buf_str(&ord);
+    if (!strncmp(w, "one ", 4)) w += 4;     /* 1/100: one hundredth, not one one hundredth */
+    if (ord.oom) out->oom = 1;
+    else {
+        nr_buf_word(out, w);
+        if (plural) nr_buf_putc(out, 's');
+    }
+    nr_buf_free(&ord);
+}
+
+/* 1 if "a" or "an" follows token i: "½ a teaspoon" is half a teaspoon. */
+static int article_follows(const nr_ctx *c, size_t i)
+{
+    size_t n, pn;
+    const char *next = nr_tok_word(c->t, i + 1, &n);
+    nr_tok_post(c->t, i, &pn);
+    return !pn && ((n == 1 && next[0] == 'a') || (n == 2 && next[0] == 'a' && next[1] == 'n'));
+}
+
+/* "three quarters", "one half", "five over one", "zero divided by zero"; `half`: a half
+ * is said "half" (before "a"). */
+static void say_fraction(const nr_ctx *c, nr_buf *out, const fraction *f, int half)
+{
+    long d = value(f->den, f->denn);
+    if (half && d == 2 && f->numn == 1 && f->num[0] == '1') {
+        nr_buf_word(out, "half");
+        return;
+    }
+    nr_say_cardinal(out, f->num, f->numn);
+    if (d <= 1) {
+        nr_buf_word(out, d == 1 ? "over" : "divided by");
+        nr_say_cardinal(out, f->den, f->denn);
+        return;
+    }
+    say_denominator(c, out, f, !(f->numn == 1 && f->num[0] == '1'));
+}
+
+/* "and a half", "and three quarters", "and one over one". */
+static void say_mixed(const nr_ctx *c, nr_buf *out, const char *whole, size_t wn, const fraction *f)
+{
+    nr_say_cardinal(out, whole, wn);
+    nr_buf_word(out, "and");
+    if (f->numn == 1 && f->num[0] == '1' && value(f->den, f->denn) > 1) {
+        nr_buf part = { 0 };
+        say_denominator(c, &part, f, 0);
+        const char *w = nr_buf_str(&part);
+        nr_buf_word(out, strchr("aeiou", w[0]) && w[0] ? "an" : "a");
+        nr_buf_word(out, w);
+        if (part.oom) out->oom = 1;
+        nr_buf_free(&part);
+    } else say_fraction(c, out, f, 0);
+}
+
+/* ---- fraction or date ---- */
+
+/* 1 if a plain "n/d" (no whole number, no ordinal ending) at token i is read as a
+ * fraction: one that could be a month and a day needs a common denominator and no
+ * date word before it, or "of" after it. */
+static int fraction_not_date(const nr_ctx *c, size_t i, const fraction *f)
+{
+    long m = value(f->num, f->numn), d = value(f->den, f->denn);
+    if (f->ordinal || m < 1 || m > 12 || d < 1 || d > 31) return 1;
+    size_t n, pn;
+    const char *next = nr_tok_word(c->t, i + 1, &n);
+    nr_tok_post(c->t, i, &pn);
+    if (!pn && n == 2 && next[0] == 'o' && next[1] == 'f') return 1;
+    if (i > 0) {
+        const char *prev = nr_tok_word(c->t, i - 1, &n);
+        if (listed(c, "fraction_date_cues", prev, n)) return 0;
+    }
+    return listed(c, "fraction_denominators", f->den, f->denn);
+}
+
+/* ---- the token ---- */
+
+/* A score rather than a fraction: "4/5 stars". */
+static int rating(const nr_ctx *c, size_t i)
+{
+    size_t n, pn;
+    const char *next = nr_tok_word(c->t, i + 1, &n);
+    nr_tok_post(c->t, i, &pn);
+    return !pn && listed(c, "fraction_rating_words", next, n);
+}
+
+/* A whole number as token i and a fraction as token i+1: "4 1/2", "2 ½". */
+static size_t mixed_spaced(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    size_t pn, qn, fn;
+    nr_tok_post(c->t, i, &pn);
+    nr_tok_pre(c->t, i + 1, &qn);
+    const char *fw = nr_tok_word(c->t, i + 1, &fn);
+    fraction f;
+    if (pn || qn || c->t->tok[i].brk != NR_BRK_NONE || (n > 1 && w[0] == '0')) return 0;
+    if (!parse_slash(fw, fn, &f) && !parse_vulgar(c, fw, fn, &f)) return 0;
+    if (value(f.den, f.denn) == 0) return 0;
+    say_mixed(c, out, w, n, &f);
+    return 2;
+}
 
 size_t nr_verbalize_fraction(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    (void)c;
-    (void)i;
-    (void)out;
+    if (!c->lex || !nr_lex_find(c->lex, "fractions", "2", 1)) return 0;   /* no fraction words loaded */
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    if (!n) return 0;
+    const nr_lex_entry *idiom = nr_lex_find(c->lex, "fraction_idioms", w, n);
+    if (idiom) {
+        nr_buf_word(out, idiom->say);
+        return 1;
+    }
+    size_t p = 0;
+    if (n > 1 && w[0] == '-') p = 1;
+    else if (n > 3 && !memcmp(w, "\xe2\x88\x92", 3)) p = 3;
+    const char *s = w + p;
+    size_t sn = n - p, a = digits_at(s, sn);
+    fraction f;
+    if (a == sn) return p ? 0 : mixed_spaced(c, i, out, s, sn);
+    size_t mark = out->len;
+    if (p) nr_buf_word(out, "minus");
+    if (parse_slash(s, sn, &f)) {                       /* "3/4", "1/4th" */
+        if (!p && !f.ordinal && rating(c, i)) {        /* "4/5 stars" */
+            nr_say_cardinal(out, f.num, f.numn);
+            nr_buf_word(out, "out of");
+            nr_say_cardinal(out, f.den, f.denn);
+            return 1;
+        }
+        if (!p && !fraction_not_date(c, i, &f)) return 0;
+        say_fraction(c, out, &f, article_follows(c, i));
+        return 1;
+    }
+    if (parse_vulgar(c, s + a, sn - a, &f) && (a == 0 || s[0] != '0')) {   /* "½", "2½" */
+        if (a) say_mixed(c, out, s, a, &f);
+        else say_fraction(c, out, &f, article_follows(c, i));
+        return 1;
+    }
+    if (a && a + 1 < sn && s[a] == '-' && parse_slash(s + a + 1, sn - a - 1, &f)   /* "1-1/2" */
+        && s[0] != '0' && value(f.num, f.numn) < value(f.den, f.denn)) {
+        say_mixed(c, out, s, a, &f);
+        return 1;
+    }
+    if (out->s && mark <= out->len) {                   /* not ours: take back "minus" */
+        out->len = mark;
+        out->s[mark] = '\0';
+    }
     return 0;
 }

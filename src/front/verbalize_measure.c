@@ -1,13 +1,434 @@
 /*
- * verbalize_measure.c — numbers with units of measure.
- * Not written yet: declines every token, so the other classes and the plain word apply.
+ * verbalize_measure.c — a quantity with a unit of measure: "12kg", "12 kg", "5.5 km",
+ * "-0.4kg", "100 million kg", "10-13 °C", "2°C", "5-kg bag", "60 mph", "100 km/h",
+ * "12kg/kg", "12/kg", "41,459.00 km³", "100 m2", "500 sq ft", "3x faster",
+ * "4 1/2 lbs", "½ cup", "5 ft 3 in".
+ *
+ * Why a class of its own: the unit is said after the number and agrees with it (one
+ * kilogram, two kilograms, a 5-kg bag), so the number and the unit are read together.
+ * The units are data (the `units` table of voices/lexicons/en-units.yaml, with fields
+ * that say when a unit is safe: "G" is not grams, "5 in" is inches only where the
+ * sentence shows a measurement). A unit must fill the rest of its word, or the next
+ * word of the same clause; anything else is declined and read by the number class.
  */
 #include "front/verbalize.h"
+#include "front/numbers.h"
+#include <string.h>
+
+#define UNITS "units"
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+static int field_is(const nr_lex_entry *e, const char *name, const char *value)
+{
+    const char *v = nr_lex_field(e, name);
+    return v && !strcmp(v, value);
+}
+
+/* 1 if the word s is listed in a list table of the lexicon. */
+static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
+{
+    return n && nr_lex_find(c->lex, table, s, n) != NULL;
+}
+
+/* ---- units ---- */
+
+/* The entry of a unit as written. nr_lex_find folds a capitalized word to lower case;
+ * here an all-capital one folds too ("KG"), except for units marked `case: exact`. */
+static const nr_lex_entry *unit_find(const nr_ctx *c, const char *s, size_t n)
+{
+    const nr_lex_entry *e = nr_lex_find(c->lex, UNITS, s, n);
+    size_t k = 0;
+    while (k < n && !is_upper(s[k])) k++;
+    if (k == n || n > 32) return e;
+    char low[32];
+    for (k = 0; k < n; k++) low[k] = is_upper(s[k]) ? (char)(s[k] + 32) : s[k];
+    const nr_lex_entry *l = nr_lex_find(c->lex, UNITS, low, n);
+    if (e && e != l) return e;                  /* an entry for exactly this spelling */
+    return l && !field_is(l, "case", "exact") ? l : NULL;
+}
+
+/* One unit of a compound: its entry and a power ("m²": 2). */
+typedef struct {
+    const nr_lex_entry *e;
+    int power;
+} unit_part;
+
+/* Length of a power mark ending s: "²" "³" "^2" "^3", or "2" "3" after a length unit. */
+static size_t power_at_end(const char *s, size_t n, int *power, int digits_ok)
+{
+    if (n > 2 && (!memcmp(s + n - 2, "\xc2\xb2", 2) || !memcmp(s + n - 2, "\xc2\xb3", 2))) {
+        *power = s[n - 1] == '\xb2' ? 2 : 3;
+        return 2;
+    }
+    if (n > 1 && (s[n - 1] == '2' || s[n - 1] == '3')) {
+        *power = s[n - 1] - '0';
+        if (n > 2 && s[n - 2] == '^') return 2;
+        return digits_ok ? 1 : 0;
+    }
+    return 0;
+}
+
+/* Parses s as one unit, maybe with a power; 1 if it is one. */
+static int parse_part(const nr_ctx *c, const char *s, size_t n, unit_part *u)
+{
+    u->power = 1;
+    if ((u->e = unit_find(c, s, n))) return 1;
+    int power;
+    size_t pl = power_at_end(s, n, &power, 1);
+    if (!pl || !(u->e = unit_find(c, s, n - pl))) return 0;
+    /* "m2" is square meters; "kg2" is nothing we know, but "s²" is seconds squared */
+    if (pl == 1 && !field_is(u->e, "dimension", "length")) return 0;
+    u->power = power;
+    return 1;
+}
+
+/* A unit expression: "kg", "km/h", "kg/m²", or "/kg" (a rate per unit). */
+typedef struct {
+    unit_part top, per;
+    int has_top, has_per;
+    const char *per_word;       /* "/day": a plain word from unit_per_words */
+    size_t per_word_len;
+} unit_expr;
+
+static int parse_unit(const nr_ctx *c, const char *s, size_t n, unit_expr *u)
+{
+    memset(u, 0, sizeof *u);
+    const char *slash = n ? memchr(s, '/', n) : NULL;
+    size_t tn = slash ? (size_t)(slash - s) : n;
+    if (tn && !(u->has_top = parse_part(c, s, tn, &u->top))) return 0;
+    if (!slash) return u->has_top;
+    const char *p = slash + 1;
+    size_t pn = n - tn - 1;
+    if (!pn || memchr(p, '/', pn)) return 0;
+    if ((u->has_per = parse_part(c, p, pn, &u->per))) return 1;
+    if (!listed(c, "unit_per_words", p, pn)) return 0;
+    u->per_word = p;
+    u->per_word_len = pn;
+    return 1;
+}
+
+/* The reading of an entry, singular or plural. */
+static void say_entry(nr_buf *out, const nr_lex_entry *e, int plural)
+{
+    const char *pl = nr_lex_field(e, "plural");
+    if (!plural) nr_buf_word(out, e->say);
+    else if (pl) nr_buf_word(out, pl);
+    else {
+        nr_buf_word(out, e->say);
+        nr_buf_putc(out, 's');
+    }
+}
+
+/* "square meters", "seconds squared". */
+static void say_part(nr_buf *out, const unit_part *u, int plural)
+{
+    int length = field_is(u->e, "dimension", "length");
+    if (u->power > 1 && length) nr_buf_word(out, u->power == 2 ? "square" : "cubic");
+    say_entry(out, u->e, plural);
+    if (u->power > 1 && !length) nr_buf_word(out, u->power == 2 ? "squared" : "cubed");
+}
+
+static void say_unit(nr_buf *out, const unit_expr *u, int plural, int square)
+{
+    if (u->has_top) {
+        if (square) nr_buf_word(out, "square");
+        say_part(out, &u->top, plural);
+    }
+    if (u->has_per) {
+        nr_buf_word(out, "per");
+        say_part(out, &u->per, 0);
+    } else if (u->per_word) {
+        nr_buf_word(out, "per");
+        nr_buf_wordn(out, u->per_word, u->per_word_len);
+    }
+}
+
+/* ---- quantities ---- */
+
+/* [sign] digits[,ddd]*[.digits] or .digits */
+typedef struct {
+    const char *sign;
+    const char *ip, *fp;
+    size_t ipn, fpn, len;
+} quantity;
+
+static size_t digits_at(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_digit(s[k])) k++;
+    return k;
+}
+
+static int parse_quantity(const char *w, size_t n, int signed_ok, quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    size_t p = 0;
+    if (signed_ok && n > 1 && (w[0] == '-' || w[0] == '+')) {
+        q->sign = w[0] == '-' ? "minus" : "plus";
+        p = 1;
+    } else if (signed_ok && n > 3 && !memcmp(w, "\xe2\x88\x92", 3)) {
+        q->sign = "minus";
+        p = 3;
+    }
+    size_t d = digits_at(w + p, n - p), e = p + d;
+    if (d >= 1 && d <= 3)
+        while (e + 4 <= n && w[e] == ',' && digits_at(w + e + 1, 3) == 3 && (e + 4 == n || !is_digit(w[e + 4])))
+            e += 4;
+    q->ip = w + p;
+    q->ipn = e - p;
+    if (e + 1 < n && w[e] == '.' && is_digit(w[e + 1])) {
+        q->fp = w + e + 1;
+        q->fpn = digits_at(q->fp, n - e - 1);
+        e += 1 + q->fpn;
+    }
+    q->len = e;
+    return q->ipn || q->fp;
+}
+
+static void say_quantity(nr_buf *out, const quantity *q)
+{
+    if (q->sign) nr_buf_word(out, q->sign);
+    if (q->ipn) {
+        nr_buf digits = { 0 };
+        for (size_t k = 0; k < q->ipn; k++)
+            if (is_digit(q->ip[k])) nr_buf_putc(&digits, q->ip[k]);
+        if (digits.oom) out->oom = 1;
+        else nr_say_cardinal(out, digits.s, digits.len);
+        nr_buf_free(&digits);
+    }
+    if (q->fp) {
+        nr_buf_word(out, "point");
+        nr_say_digits(out, q->fp, q->fpn);
+    }
+}
+
+static int is_one(const quantity *q) { return q->ipn == 1 && q->ip[0] == '1' && !q->fp; }
+
+/* Length of a range dash at s: '-' or an en dash. */
+static size_t dash_at(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '-') return 1;
+    if (n >= 3 && !memcmp(s, "\xe2\x80\x93", 3)) return 3;
+    return 0;
+}
+
+/* ---- the next words ---- */
+
+/* 1 if the word of token j is a quantity and nothing else (no sign). */
+static int whole_quantity(const nr_ctx *c, size_t j, quantity *q)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    return n && parse_quantity(w, n, 0, q) && q->len == n;
+}
+
+/* 1 if token j may be read together with token j+1: same clause, no punctuation between. */
+static int joined(const nr_ctx *c, size_t j)
+{
+    size_t pn, qn;
+    if (j + 1 >= c->t->n || c->t->tok[j].brk != NR_BRK_NONE) return 0;
+    nr_tok_post(c->t, j, &pn);
+    nr_tok_pre(c->t, j + 1, &qn);
+    return !pn && !qn;
+}
+
+static int no_punct_after(const nr_ctx *c, size_t j)
+{
+    size_t pn;
+    nr_tok_post(c->t, j, &pn);
+    return pn == 0;
+}
+
+/* 1 if token j is a lone dash (the segmenter may have marked a pause there: between two
+ * numbers it is a range, so that is not checked). */
+static int is_dash_token(const nr_ctx *c, size_t j)
+{
+    size_t n, pn;
+    nr_tok_word(c->t, j, &n);
+    const char *p = nr_tok_post(c->t, j, &pn);
+    return j < c->t->n && !n && pn && dash_at(p, pn) == pn;
+}
+
+/* Where a unit marked `spaced: context` is one: "5 in long", "5 ft 3 in", "10 x 4 in". */
+static int unit_in_context(const nr_ctx *c, size_t num, size_t unit)
+{
+    size_t n, pn;
+    const char *next = nr_tok_word(c->t, unit + 1, &n);
+    nr_tok_post(c->t, unit, &pn);
+    if (!pn && listed(c, "unit_context", next, n)) return 1;
+    if (num == 0) return 0;
+    const char *prev = nr_tok_word(c->t, num - 1, &n);
+    return listed(c, "unit_context_before", prev, n);
+}
+
+/* The unit expression filling token j, read as a separate word after the number at
+ * token num; 0 if it is none (or not safe here). */
+static int spaced_unit(const nr_ctx *c, size_t num, size_t j, unit_expr *u, int decimal)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    if (!n || !parse_unit(c, w, n, u)) return 0;
+    if (!u->has_top) return 0;                          /* "12 /kg" */
+    if (n == 1 && is_upper(w[0]) && nr_tok_capitalized(c->t, j + 1)) return 0;   /* "1600 W Main St" */
+    const nr_lex_entry *e = u->top.e;
+    if (u->has_per || u->per_word || u->top.power > 1) return 1;
+    if (field_is(e, "spaced", "no") || (field_is(e, "spaced", "decimal") && !decimal)) return 0;
+    if (field_is(e, "spaced", "context")) return unit_in_context(c, num, j);
+    return 1;
+}
+
+/* "sq" or "sq." before a length unit: "500 sq ft", "500 sq. ft". */
+static int square_word(const nr_ctx *c, size_t j)
+{
+    size_t n, pn;
+    const char *w = nr_tok_word(c->t, j, &n);
+    const char *p = nr_tok_post(c->t, j, &pn);
+    if (!listed(c, "unit_square", w, n) || c->t->tok[j].brk != NR_BRK_NONE) return 0;
+    return pn == 0 || (pn == 1 && p[0] == '.');
+}
+
+/* After the quantity at token i: [scale] [sq] unit. Says scale and unit and returns the
+ * tokens used after i, or 0 when no unit follows. */
+static size_t say_spaced_unit(const nr_ctx *c, size_t i, nr_buf *out, int one, int decimal)
+{
+    size_t j = i, n;
+    const char *scale = NULL;
+    size_t scale_n = 0;
+    if (!joined(c, j)) return 0;
+    const char *w = nr_tok_word(c->t, j + 1, &n);
+    if (listed(c, "measure_scales", w, n) && joined(c, j + 1)) {
+        scale = w;
+        scale_n = n;
+        j++;
+    }
+    int square = 0;
+    unit_expr u;
+    if (joined(c, j) && square_word(c, j + 1)) {
+        if (!spaced_unit(c, i, j + 2, &u, decimal) || !field_is(u.top.e, "dimension", "length") || u.top.power > 1)
+            return 0;
+        square = 1;
+        j++;
+    } else if (!joined(c, j) || !spaced_unit(c, i, j + 1, &u, decimal)) return 0;
+    if (scale) nr_buf_wordn(out, scale, scale_n);
+    say_unit(out, &u, !one || scale, square);
+    return j + 1 - i;
+}
+
+/* "a 5 kg bag", "a 10 km race": after an article the measure describes what follows,
+ * and the unit stays singular. */
+static int attributive(const nr_ctx *c, size_t i)
+{
+    size_t n, pn;
+    if (i == 0) return 0;
+    const char *w = nr_tok_word(c->t, i - 1, &n);
+    nr_tok_post(c->t, i - 1, &pn);
+    return !pn && listed(c, "unit_attributive_before", w, n);
+}
+
+/* ---- a quantity with a fraction: "4 1/2 lbs", "1/2 oz", "½ cup" ---- */
+
+/* 1 if the fraction written in token i (and maybe i+1) is more than one unit: a whole
+ * number with it ("4 1/2", "2½", "1-1/2") or a numerator at least the denominator. */
+static int fraction_plural(const nr_ctx *c, size_t i, size_t used)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    size_t a = digits_at(w, n);
+    if (used > 1 || (a && a < n && w[a] != '/')) return 1;
+    if (!a || a == n) return 0;
+    size_t b = digits_at(w + a + 1, n - a - 1);
+    if (a != b) return a > b;
+    return memcmp(w, w + a + 1, a) >= 0;
+}
+
+static size_t fraction_measure(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    nr_buf frac = { 0 };
+    size_t used = nr_verbalize_fraction(c, i, &frac), more = 0;
+    if (used && !frac.oom) {
+        nr_buf units = { 0 };
+        more = say_spaced_unit(c, i + used - 1, &units, !fraction_plural(c, i, used) || attributive(c, i), 0);
+        if (more && !units.oom) {
+            nr_buf_word(out, nr_buf_str(&frac));
+            nr_buf_word(out, nr_buf_str(&units));
+        } else more = 0;
+        nr_buf_free(&units);
+    }
+    nr_buf_free(&frac);
+    return more ? used + more : 0;
+}
+
+/* ---- the token ---- */
+
+/* "°" glued to the number and "C" or "F" as the next word: "20° C". */
+static size_t degree_letter(const nr_ctx *c, size_t i, const char *rest, size_t rn, nr_buf *out, int one)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    if (rn != 2 || (memcmp(rest, "\xc2\xb0", 2) && memcmp(rest, "\xc2\xba", 2))) return 0;   /* ° º */
+    if (!joined(c, i) || n != 1 || (w[0] != 'C' && w[0] != 'F')) return 0;
+    char key[3] = { rest[0], rest[1], w[0] };
+    const nr_lex_entry *e = unit_find(c, key, 3);
+    if (!e) return 0;
+    say_entry(out, e, !one);
+    return 2;
+}
+
+/* The unit after the quantity (glued, or the next words); tokens used, 0 if none. */
+static size_t say_unit_after(const nr_ctx *c, size_t i, nr_buf *out, const char *rest, size_t rn, int one,
+                             int decimal)
+{
+    unit_expr u;
+    if (rn == 0) {
+        size_t more = say_spaced_unit(c, i, out, one, decimal);
+        return more ? 1 + more : 0;
+    }
+    if (rest[0] == '-') {                               /* "5-kg bag": a 5 kilogram bag */
+        if (!parse_unit(c, rest + 1, rn - 1, &u) || !u.has_top || field_is(u.top.e, "attached", "no")) return 0;
+        say_unit(out, &u, 0, 0);
+        return 1;
+    }
+    if (!parse_unit(c, rest, rn, &u)) return 0;
+    if (u.has_top && field_is(u.top.e, "attached", "no")) return 0;
+    size_t used = degree_letter(c, i, rest, rn, out, one);
+    if (used) return used;
+    say_unit(out, &u, !one, 0);
+    return 1;
+}
 
 size_t nr_verbalize_measure(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    (void)c;
-    (void)i;
-    (void)out;
-    return 0;
+    if (!c->lex) return 0;
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    quantity a, b;
+    if (!n) return 0;
+    if (!parse_quantity(w, n, 1, &a))                   /* "½ cup" */
+        return (unsigned char)w[0] >= 0x80 ? fraction_measure(c, i, out) : 0;
+    size_t mark = out->len, used;
+    const char *rest = w + a.len;
+    size_t rn = n - a.len, dl = dash_at(rest, rn);
+    if (dl && rn > dl && (is_digit(rest[dl]) || rest[dl] == '.')) {   /* "10-13°C", "5-10 kg" */
+        if (!parse_quantity(rest + dl, rn - dl, 0, &b)) return 0;
+        say_quantity(out, &a);
+        nr_buf_word(out, "to");
+        say_quantity(out, &b);
+        used = say_unit_after(c, i, out, rest + dl + b.len, rn - dl - b.len, 0, b.fp != NULL);
+    } else if (rn == 0 && no_punct_after(c, i) && is_dash_token(c, i + 1) && whole_quantity(c, i + 2, &b)) {
+        say_quantity(out, &a);                          /* "10 - 13 °C" */
+        nr_buf_word(out, "to");
+        say_quantity(out, &b);
+        used = say_unit_after(c, i + 2, out, "", 0, 0, b.fp != NULL);
+        if (used) used += 2;
+    } else {
+        say_quantity(out, &a);
+        used = say_unit_after(c, i, out, rest, rn, is_one(&a) || attributive(c, i), a.fp != NULL);
+    }
+    if (!used) {
+        if (out->s && mark <= out->len) { out->len = mark; out->s[mark] = '\0'; }
+        return fraction_measure(c, i, out);            /* "4 1/2 ft", "1-1/2 in", "2½ kg" */
+    }
+    return used;
 }

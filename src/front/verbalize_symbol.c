@@ -1,13 +1,353 @@
 /*
- * verbalize_symbol.c — math and other symbols.
- * Not written yet: declines every token, so the other classes and the plain word apply.
+ * verbalize_symbol.c — symbols said as words: "A & B" A and B, "R&D" R and D, "AT&T",
+ * "&c" et cetera, "2 + 2 = 4", "1+1" one plus one, "y=x" y equals x, "35-20=15",
+ * "x²", "5 ± 0.1", "~5" about five, "25 x 7 m" twenty five by seven meters, "2 × 3".
+ *
+ * Why: eSpeak NG names some symbols itself but not in a formula glued together, and
+ * names a hyphen or slash nowhere useful. The readings are data (the `symbols` table
+ * of voices/lexicons/en-units.yaml). Prose punctuation is left alone: a minus or a
+ * slash is only an operator inside a formula that has a surer one ("1-2=5", but not
+ * "well-known", "x-ray", "and/or"), and the formula's operands must be numbers or
+ * one- or two-letter variables.
  */
 #include "front/verbalize.h"
+#include "front/numbers.h"
+#include <string.h>
+
+#define SYMBOLS "symbols"
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
+
+static size_t run_of(const char *s, size_t n, int (*ok)(char))
+{
+    size_t k = 0;
+    while (k < n && ok(s[k])) k++;
+    return k;
+}
+
+/* Bytes of the UTF-8 character at s (1 for ASCII or a stray byte). */
+static size_t char_len(const char *s, size_t n)
+{
+    unsigned char b = (unsigned char)s[0];
+    size_t l = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return l <= n ? l : 1;
+}
+
+static const char *field(const nr_lex_entry *e, const char *name)
+{
+    return e ? nr_lex_field(e, name) : NULL;
+}
+
+/* The symbol spelled exactly s, or NULL. */
+static const nr_lex_entry *symbol(const nr_ctx *c, const char *s, size_t n)
+{
+    return n ? nr_lex_find(c->lex, SYMBOLS, s, n) : NULL;
+}
+
+/* 0: not an operator; 1: an operator only beside a surer one (- /); 2: an operator. */
+static int op_strength(const nr_lex_entry *e)
+{
+    const char *m = field(e, "math");
+    if (!m) return 0;
+    return strcmp(m, "weak") ? 2 : 1;
+}
+
+/* ---- output: letters as eSpeak NG names them ---- */
+
+typedef struct {
+    nr_buf *out;
+    int glue;               /* the last word was a capital "A": join the next with '-' */
+} emitter;
+
+static void emit(emitter *e, const char *s, size_t n)
+{
+    if (e->glue) {
+        nr_buf_putc(e->out, '-');
+        nr_buf_put(e->out, s, n);
+    } else nr_buf_wordn(e->out, s, n);
+    e->glue = 0;
+}
+
+static void emit_s(emitter *e, const char *s) { emit(e, s, strlen(s)); }
+
+/* Ends the output: a lone "A" keeps a '-' so that eSpeak NG names the letter. */
+static void finish(emitter *e)
+{
+    if (e->glue) nr_buf_putc(e->out, '-');
+    e->glue = 0;
+}
+
+/* Letters one by one: "R" "D", "A.T" (a run with an A is dotted, a lone A is glued). */
+static void spell(emitter *e, const char *s, size_t n)
+{
+    int has_a = memchr(s, 'A', n) != NULL || memchr(s, 'a', n) != NULL;
+    if (n > 1 && has_a) {
+        nr_buf dotted = { 0 };
+        for (size_t k = 0; k < n; k++) {
+            if (k) nr_buf_putc(&dotted, '.');
+            nr_buf_putc(&dotted, is_lower(s[k]) ? (char)(s[k] - 32) : s[k]);
+        }
+        if (dotted.oom) e->out->oom = 1;
+        else emit(e, dotted.s, dotted.len);
+        nr_buf_free(&dotted);
+        return;
+    }
+    for (size_t k = 0; k < n; k++) {
+        char l = s[k] == 'a' ? 'A' : s[k];
+        emit(e, &l, 1);
+        e->glue = l == 'A';
+    }
+}
+
+/* A number: "1,200" one thousand two hundred, "0.5" zero point five. */
+static void say_number(emitter *e, const char *s, size_t n)
+{
+    nr_buf words = { 0 }, digits = { 0 };
+    size_t k = 0;
+    for (; k < n && s[k] != '.'; k++)
+        if (is_digit(s[k])) nr_buf_putc(&digits, s[k]);
+    if (digits.len) nr_say_cardinal(&words, digits.s, digits.len);
+    if (k < n) {
+        nr_buf_word(&words, "point");
+        nr_say_digits(&words, s + k + 1, n - k - 1);
+    }
+    if (words.oom || digits.oom) e->out->oom = 1;
+    else if (words.len) emit(e, words.s, words.len);
+    nr_buf_free(&words);
+    nr_buf_free(&digits);
+}
+
+/* ---- formulas inside one word: "1+1", "y=x", "35-20=15", "x²", "2x+3" ---- */
+
+/* Length of an operand at s: a number ("1,200", "0.5"), up to two letters, or a number
+ * with a variable ("2x"), maybe squared ("x²"); 0 if none. */
+static size_t operand_at(const char *s, size_t n)
+{
+    size_t k = run_of(s, n, is_digit);
+    if (k) {
+        while (k + 1 < n && (s[k] == ',' || s[k] == '.') && is_digit(s[k + 1]))
+            k += 1 + run_of(s + k + 1, n - k - 1, is_digit);
+    } else if (n && s[0] == '.' && n > 1 && is_digit(s[1])) {
+        k = 1 + run_of(s + 1, n - 1, is_digit);
+    }
+    size_t l = run_of(s + k, n - k, is_alpha);
+    if (l > 2) return 0;
+    k += l;
+    if (k && k + 2 <= n && (!memcmp(s + k, "\xc2\xb2", 2) || !memcmp(s + k, "\xc2\xb3", 2))) k += 2;
+    return k;
+}
+
+static void say_operand(const nr_ctx *c, emitter *e, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
+    if (k) say_number(e, s, k);
+    size_t l = run_of(s + k, n - k, is_alpha);
+    if (l) spell(e, s + k, l);
+    const nr_lex_entry *power = k + l < n ? symbol(c, s + k + l, n - k - l) : NULL;
+    if (power) emit_s(e, power->say);
+}
+
+/* The operator at s (one character), or NULL. */
+static const nr_lex_entry *operator_at(const nr_ctx *c, const char *s, size_t n, size_t *len)
+{
+    *len = char_len(s, n);
+    const nr_lex_entry *e = symbol(c, s, *len);
+    return op_strength(e) ? e : NULL;
+}
+
+/* Walks the formula in w; with `say` it also says it. The strongest operator seen, or -1
+ * if w is not a formula; *trailing tells that it ends in an operator ("1-"). */
+static int formula(const nr_ctx *c, const char *w, size_t n, emitter *say, int *trailing)
+{
+    size_t k = 0, len;
+    int strongest = 0, ops = 0;
+    *trailing = 0;
+    const nr_lex_entry *op = operator_at(c, w, n, &len);
+    if (op && len < n) {                            /* "-x+1" */
+        if (say) emit_s(say, op->say);
+        k = len;
+    }
+    for (;;) {
+        size_t a = operand_at(w + k, n - k);
+        if (!a) return -1;
+        if (say) say_operand(c, say, w + k, a);
+        k += a;
+        if (k == n) break;
+        op = operator_at(c, w + k, n - k, &len);
+        if (!op) return -1;
+        int s = op_strength(op);
+        if (s > strongest) strongest = s;
+        ops++;
+        if (say) emit_s(say, op->say);
+        k += len;
+        if (k == n) { *trailing = 1; break; }
+    }
+    return ops ? strongest : -1;
+}
+
+/* A formula going on into the next words: "1- 2 = 5" (token i ends in an operator). */
+static int continues(const nr_ctx *c, size_t i)
+{
+    size_t pn, n, m;
+    nr_tok_post(c->t, i, &pn);
+    const char *next = nr_tok_word(c->t, i + 1, &n);
+    const char *after = nr_tok_word(c->t, i + 2, &m);
+    if (pn || !n || operand_at(next, n) == 0 || c->t->tok[i].brk != NR_BRK_NONE) return 0;
+    int trailing;
+    return op_strength(symbol(c, after, m)) == 2 || formula(c, next, n, NULL, &trailing) == 2;
+}
+
+static size_t say_formula(const nr_ctx *c, size_t i, emitter *e, const char *w, size_t n)
+{
+    int trailing;
+    int strength = formula(c, w, n, NULL, &trailing);
+    if (strength < 0) {                             /* "x²", "10³": a power alone */
+        size_t a = operand_at(w, n);
+        if (a != n || n < 3 || (is_alpha(w[0]) && n != 3) || !symbol(c, w + n - 2, 2)) return 0;
+        say_operand(c, e, w, n);
+        finish(e);
+        return 1;
+    }
+    if (trailing ? !(strength == 2 || continues(c, i)) : strength < 2) return 0;
+    formula(c, w, n, e, &trailing);
+    finish(e);
+    return 1;
+}
+
+/* ---- "R&D", "AT&T", "46&2", "Childs&Peterson" ---- */
+
+static size_t say_ampersand(emitter *e, const char *w, size_t n)
+{
+    if (!memchr(w, '&', n) || w[0] == '&' || w[n - 1] == '&') return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!is_alpha(w[k]) && !is_digit(w[k]) && !(w[k] == '&' && w[k + 1] != '&')) return 0;
+    for (size_t k = 0; k < n;) {
+        if (w[k] == '&') { emit_s(e, "and"); k++; continue; }
+        size_t d = run_of(w + k, n - k, is_digit), u = run_of(w + k, n - k, is_upper);
+        size_t part = k;
+        while (part < n && w[part] != '&') part++;
+        part -= k;
+        if (d == part) say_number(e, w + k, d);
+        else if (u == part && u <= 5) spell(e, w + k, u);
+        else emit(e, w + k, part);
+        k += part;
+    }
+    finish(e);
+    return 1;
+}
+
+/* ---- symbols standing alone ---- */
+
+/* 1 if the word of token j starts like an operand of a formula (a number or a letter). */
+static int operand_word(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    return j < c->t->n && n && operand_at(w, n) > 0;
+}
+
+/* A weak operator (- /) as its own word counts only between operands beside a sure one:
+ * "6 / 3 = 2". */
+static int math_context(const nr_ctx *c, size_t i)
+{
+    size_t n, m;
+    if (i < 1 || !operand_word(c, i - 1) || !operand_word(c, i + 1)) return 0;
+    const char *after = nr_tok_word(c->t, i + 2, &n);
+    const char *before = i >= 2 ? nr_tok_word(c->t, i - 2, &m) : "";
+    if (i < 2) m = 0;
+    return op_strength(symbol(c, after, n)) == 2 || op_strength(symbol(c, before, m)) == 2;
+}
+
+/* "x" or "×" between two numbers: for sizes ("25 x 7 m", "5cm x 3cm") the `size` reading
+ * of "×" (by), else its reading (times). */
+static size_t say_times(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n, pn, qn;
+    nr_tok_post(c->t, i - 1, &pn);
+    nr_tok_pre(c->t, i + 1, &qn);
+    const char *prev = nr_tok_word(c->t, i - 1, &n);
+    if (pn || qn || !n || !is_digit(prev[0])) return 0;
+    size_t m;
+    const char *next = nr_tok_word(c->t, i + 1, &m);
+    if (!m || !is_digit(next[0])) return 0;
+    size_t u;
+    const char *after = nr_tok_word(c->t, i + 2, &u);
+    size_t pd = run_of(prev, n, is_digit), nd = run_of(next, m, is_digit);
+    int size = (pd < n && is_alpha(prev[pd])) || (nd < m && is_alpha(next[nd]))
+            || (u && nr_lex_find(c->lex, "units", after, u))
+            || nr_tok_is(c->t, i + 2, "x") || nr_tok_is(c->t, i + 2, "\xc3\x97")
+            || (i >= 2 && (nr_tok_is(c->t, i - 2, "x") || nr_tok_is(c->t, i - 2, "\xc3\x97")));
+    const nr_lex_entry *times = symbol(c, "\xc3\x97", 2);
+    const char *say = times ? (size ? field(times, "size") : times->say) : NULL;
+    if (!say) return 0;
+    nr_buf_word(out, say);
+    return 1;
+}
+
+/* A lone dash between operands of a formula: "5 - 3 = 2". The tokenizer makes a lone
+ * dash a token with no word, which the front end does not hand to the verbalizers
+ * today; this reads it when it does. */
+static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t pn, qn;
+    const char *p = nr_tok_post(c->t, i, &pn);
+    nr_tok_pre(c->t, i, &qn);
+    const nr_lex_entry *minus = symbol(c, "-", 1);
+    if (qn || pn != 1 || p[0] != '-' || !minus || !math_context(c, i)) return 0;
+    nr_buf_word(out, minus->say);
+    return 1;
+}
+
+/* "~5" about five, "±0.1", "≈3": the symbol, then the rest read as its own word. */
+static size_t say_prefixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    size_t k = 0, mark = out->len;
+    while (k < n) {
+        size_t len = char_len(w + k, n - k);
+        const nr_lex_entry *e = symbol(c, w + k, len);
+        if (!field(e, "prefix")) break;
+        nr_buf_word(out, e->say);
+        k += len;
+    }
+    if (!k || k == n || !(is_digit(w[k]) || (w[k] == '.' && k + 1 < n && is_digit(w[k + 1])))) {
+        if (out->s && mark <= out->len) { out->len = mark; out->s[mark] = '\0'; }
+        return 0;
+    }
+    /* The rest goes through all the classes, in a window of tokens around this one
+     * (constant size, so neighbours still count) where this token starts after the symbol. */
+    nr_token win[8];
+    size_t lo = i >= 3 ? i - 3 : 0, hi = i + 5 < c->t->n ? i + 5 : c->t->n;
+    memcpy(win, c->t->tok + lo, (hi - lo) * sizeof *win);
+    win[i - lo].start = win[i - lo].wstart = c->t->tok[i].wstart + k;
+    nr_tokens t = { .text = c->t->text, .text_len = c->t->text_len, .tok = win, .n = hi - lo, .cap = hi - lo };
+    nr_ctx sub = { &t, c->lex };
+    return nr_verbalize(&sub, i - lo, out);
+}
 
 size_t nr_verbalize_symbol(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    (void)c;
-    (void)i;
-    (void)out;
-    return 0;
+    if (!c->lex || !symbol(c, "=", 1)) return 0;       /* no symbol words loaded */
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    if (!n) return lone_minus(c, i, out);
+    emitter e = { out, 0 };
+    if ((n == 1 && w[0] == 'x') || (n == 2 && !memcmp(w, "\xc3\x97", 2))) {
+        size_t used = i > 0 ? say_times(c, i, out) : 0;
+        if (used || w[0] == 'x') return used;
+    }
+    const nr_lex_entry *s = symbol(c, w, n);
+    if (s) {
+        if (op_strength(s) == 1 && !math_context(c, i)) return 0;
+        if (field(s, "prefix") && !op_strength(s) && !operand_word(c, i + 1)) return 0;   /* "~" */
+        nr_buf_word(out, s->say);
+        return 1;
+    }
+    size_t used = say_ampersand(&e, w, n);
+    if (!used) used = say_prefixed(c, i, out, w, n);
+    if (!used) used = say_formula(c, i, &e, w, n);
+    return used;
 }
