@@ -76,6 +76,12 @@ static int emit(nr_front *f, size_t first, size_t last, int paragraph_end, narra
     return fn(&c, user);
 }
 
+/* A free-standing "-": the classes may read it ("5 - 3" is minus), else it says nothing. */
+static int is_lone_dash(const nr_tokens *t, size_t i)
+{
+    return t->tok[i].end - t->tok[i].start == 1 && t->text[t->tok[i].start] == '-';
+}
+
 int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk_fn fn, void *user)
 {
     const nr_buf *src = prepare(f, text, len);
@@ -90,7 +96,8 @@ int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk
     for (size_t i = 0; i < f->toks.n;) {
         size_t wn;
         nr_tok_word(&f->toks, i, &wn);
-        size_t used = wn && !nr_is_bullet(&f->toks, i) ? nr_verbalize(&ctx, i, &f->say) : 1;
+        size_t used = (wn || is_lone_dash(&f->toks, i)) && !nr_is_bullet(&f->toks, i)
+                    ? nr_verbalize(&ctx, i, &f->say) : 1;
         size_t last = i + used - 1;
         i += used;
         if (f->toks.tok[last].brk == NR_BRK_NONE && i < f->toks.n) continue;

@@ -12,7 +12,8 @@
  *  - A list marker at the start of a sentence ("1." "b)" "iv.") is not a sentence.
  *  - '?' and '!' end a sentence, except inside quotes before a lower-case word
  *    ("Why?" he asked). An ellipsis ends one before a capital.
- *  - ',' ';' ':' closing brackets, free-standing dashes and opening brackets end a clause.
+ *  - ',' ';' ':' closing brackets, free-standing dashes (but between numbers: "5 - 3")
+ *    and opening brackets end a clause.
  *  - A new line that starts with a list marker or bullet ends the sentence before it.
  */
 #include "front/segment.h"
@@ -170,7 +171,7 @@ int nr_is_bullet(const nr_tokens *t, size_t i)
         if (n == strlen(bullets[k]) && memcmp(w, bullets[k], n) == 0) return 1;
     size_t pn;
     const char *p = nr_tok_post(t, i, &pn);
-    return n == 0 && pn == 1 && (p[0] == '-' || p[0] == '*');
+    return n == 0 && pn == 1 && (p[0] == '-' || p[0] == '*') && starts_line(t, i);
 }
 
 /* What the punctuation group after a word holds. */
@@ -238,7 +239,9 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
             return;
         }
     }
-    if (g.clause || g.dash) { set_break(last, NR_BRK_CLAUSE, 0); return; }
+    /* "5 - 3" is arithmetic or a range, not an aside */
+    int dash_between_numbers = g.dash && nr_tok_numeric(t, i) && next < t->n && nr_tok_numeric(t, next);
+    if (g.clause || (g.dash && !dash_between_numbers)) { set_break(last, NR_BRK_CLAUSE, 0); return; }
     if (next < t->n) {
         size_t qn;
         const char *pre = nr_tok_pre(t, next, &qn);

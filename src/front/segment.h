@@ -17,7 +17,7 @@ int nr_is_abbreviation(const nr_tokens *t, size_t i, const nr_lexicon *lex);
  * ("St." before a name: saint), or NULL when token i is no abbreviation here. */
 const nr_lex_entry *nr_abbrev_reading(const nr_tokens *t, size_t i, const nr_lexicon *lex);
 
-/* 1 if token i is a list bullet ("•", a free-standing "-" or "*"): nothing to say. */
+/* 1 if token i is a list bullet ("•", or a "-" or "*" starting a line): nothing to say. */
 int nr_is_bullet(const nr_tokens *t, size_t i);
 
 #endif
