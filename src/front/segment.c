@@ -38,12 +38,15 @@ static int is_dotted_letters(const char *w, size_t n)
 }
 
 /* The abbreviation's conditions look across plain spaces only: in "Circle Dr., Santa
- * Maria" the comma means "Santa" is not the name "Dr." titles. */
+ * Maria" the comma means "Santa" is not the name "Dr." titles, and in "Davidson NO (1995)"
+ * the bracket means 1995 is no number "NO" announces. */
 static int bare(const nr_tokens *t, size_t i)
 {
-    size_t pn;
+    size_t pn, qn;
     const char *p = nr_tok_post(t, i, &pn);
-    return pn == 0 || (pn == 1 && p[0] == '.');
+    if (i + 1 < t->n) nr_tok_pre(t, i + 1, &qn);
+    else qn = 0;
+    return (pn == 0 || (pn == 1 && p[0] == '.')) && qn == 0;
 }
 
 static int is_starter(const nr_tokens *t, size_t i, const nr_lexicon *lex)
