@@ -1,9 +1,10 @@
 /*
- * numbers.c — English number words (see numbers.h). Every verbalizer that meets digits
- * (numbers, money, letters like "B-52") says them through these four functions, so a
- * number is read the same way wherever it appears. Digits are read in groups of three
- * from the right; a number longer than the scale words reach is read digit by digit.
- * Work is linear in the number of digits and needs no buffer of its own.
+ * numbers.c — English number words and the number parser (see numbers.h). Every
+ * verbalizer that meets digits (numbers, money, letters like "B-52", roman numerals)
+ * parses and says them through these functions, so a number is read the same way
+ * wherever it appears. Digits are read in groups of three from the right; a number
+ * longer than the scale words reach is read digit by digit. Work is linear in the
+ * number of digits and needs no buffer of its own except to drop thousands separators.
  */
 #include "front/numbers.h"
 #include <string.h>
@@ -142,4 +143,148 @@ void nr_say_year(nr_buf *out, const char *digits, size_t n)
         nr_buf_word(out, "oh");
         nr_buf_word(out, ONES[lo]);
     } else say_below_100(out, lo);              /* 1984, 2010 */
+}
+
+void nr_say_model(nr_buf *out, const char *digits, size_t n)
+{
+    if (!n) return;
+    if (!all_digits(digits, n) || (n > 1 && digits[0] == '0') || n > 4) {
+        nr_say_digits(out, digits, n);
+        return;
+    }
+    if (n <= 2) { nr_say_cardinal(out, digits, n); return; }
+    if (n == 4) {
+        int v = value(digits, 4);
+        if (v >= 1000 && v <= 2099) nr_say_year(out, digits, 4);
+        else nr_say_digits(out, digits, 4);
+        return;
+    }
+    int lo = value(digits + 1, 2);
+    nr_buf_word(out, ONES[digits[0] - '0']);
+    if (lo == 0) nr_buf_word(out, "hundred");                   /* 300 */
+    else if (lo < 10) { nr_buf_word(out, "oh"); nr_buf_word(out, ONES[lo]); }   /* 401 */
+    else say_below_100(out, lo);                                /* 737 */
+}
+
+/* ---- numbers as written ---- */
+
+static size_t digits_at(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_digit(s[k])) k++;
+    return k;
+}
+
+int nr_parse_num(const char *w, size_t n, int signed_ok, nr_num *x)
+{
+    memset(x, 0, sizeof *x);
+    size_t p = 0;
+    if (signed_ok && n > 1 && (w[0] == '-' || w[0] == '+')) {
+        x->sign = w[0] == '-' ? "minus" : "plus";
+        p = 1;
+    } else if (signed_ok && n > 3 && memcmp(w, "\xe2\x88\x92", 3) == 0) {   /* U+2212 minus */
+        x->sign = "minus";
+        p = 3;
+    }
+    size_t d = digits_at(w + p, n - p), q = p + d;
+    if (d >= 1 && d <= 3) {
+        while (q + 4 <= n && w[q] == ',' && digits_at(w + q + 1, n - q - 1) == 3) {
+            q += 4;
+            x->commas = 1;
+        }
+    }
+    x->ip = w + p;
+    x->ipn = q - p;
+    if (q + 1 < n && w[q] == '.' && is_digit(w[q + 1])) {
+        x->fp = w + q + 1;
+        x->fpn = digits_at(x->fp, n - q - 1);
+        q += 1 + x->fpn;
+    }
+    x->len = q;
+    if (!x->ipn && !x->fp) { x->sign = NULL; x->len = 0; return 0; }
+    return 1;
+}
+
+int nr_num_is_plain(const nr_num *x)
+{
+    return x->ipn && !x->sign && !x->commas && !x->fp;
+}
+
+void nr_say_num_int(nr_buf *out, const nr_num *x, void (*say)(nr_buf *, const char *, size_t))
+{
+    if (!x->commas) { say(out, x->ip, x->ipn); return; }
+    nr_buf tmp = { 0 };
+    for (size_t k = 0; k < x->ipn; k++)
+        if (is_digit(x->ip[k])) nr_buf_putc(&tmp, x->ip[k]);
+    if (tmp.oom) out->oom = 1;
+    else say(out, tmp.s, tmp.len);
+    nr_buf_free(&tmp);
+}
+
+/* "1234567890": ten digits or more without separators and not a round number. */
+static int long_code(const nr_num *x)
+{
+    if (x->commas || x->ipn < 10) return 0;
+    size_t zeros = 0;
+    while (zeros < x->ipn && x->ip[x->ipn - 1 - zeros] == '0') zeros++;
+    return x->ipn - zeros > 3;
+}
+
+void nr_say_num(nr_buf *out, const nr_num *x)
+{
+    if (x->sign) nr_buf_word(out, x->sign);
+    if (x->ipn) {
+        if ((x->ipn > 1 && x->ip[0] == '0' && !x->commas) || long_code(x)) nr_say_digits(out, x->ip, x->ipn);
+        else nr_say_num_int(out, x, nr_say_cardinal);
+    }
+    if (x->fp) {
+        nr_buf_word(out, "point");
+        nr_say_digits(out, x->fp, x->fpn);
+    }
+}
+
+/* ---- roman numerals ---- */
+
+/* One decimal place written with the letters for 1, 5 and 10 of that place ("XLC" for
+ * tens): its value 0..9, advancing *k. Forms: I II III IV V VI VII VIII IX. */
+static int roman_place(const char *s, size_t n, size_t *k, char one, char five, char ten)
+{
+    size_t p = *k;
+    int v = 0;
+    if (p < n && s[p] == one && p + 1 < n && (s[p + 1] == five || s[p + 1] == ten)) {
+        *k = p + 2;
+        return s[p + 1] == five ? 4 : 9;
+    }
+    if (p < n && s[p] == five) { v = 5; p++; }
+    for (int r = 0; r < 3 && p < n && s[p] == one; r++) { v++; p++; }
+    *k = p;
+    return v;
+}
+
+int nr_roman_value(const char *s, size_t n)
+{
+    if (!n || n > 15) return 0;
+    size_t k = 0;
+    int v = 0;
+    for (int r = 0; r < 3 && k < n && s[k] == 'M'; r++) { v += 1000; k++; }
+    v += 100 * roman_place(s, n, &k, 'C', 'D', 'M');
+    v += 10 * roman_place(s, n, &k, 'X', 'L', 'C');
+    v += roman_place(s, n, &k, 'I', 'V', 'X');
+    return k == n ? v : 0;
+}
+
+/* ---- cue words ---- */
+
+const nr_lex_entry *nr_cue_find(const nr_lexicon *lex, const char *table, const char *w, size_t n)
+{
+    if (!lex || !n) return NULL;
+    const nr_lex_entry *e = nr_lex_find(lex, table, w, n);
+    char lower[32];                         /* cue words are short; longer ones are no cue */
+    if (e || n > sizeof lower) return e;
+    int changed = 0;
+    for (size_t k = 0; k < n; k++) {
+        lower[k] = w[k] >= 'A' && w[k] <= 'Z' ? (char)(w[k] + 32) : w[k];
+        changed |= lower[k] != w[k];
+    }
+    return changed ? nr_lex_find(lex, table, lower, n) : NULL;
 }

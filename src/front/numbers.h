@@ -1,16 +1,55 @@
 /*
- * numbers.h — English number words, the shared vocabulary of the verbalizers.
- * Inputs are plain ASCII digit strings (no separators, no sign); words are appended
- * to `out` with nr_buf_word spacing, lower case, no hyphens ("twenty one").
+ * numbers.h — English number words, the shared vocabulary of the verbalizers, and the one
+ * parser of numbers as written ("-1,234.5") that every class meeting digits uses.
+ * The say functions take plain ASCII digit strings (no separators, no sign); words are
+ * appended to `out` with nr_buf_word spacing, lower case, no hyphens ("twenty one").
  */
 #ifndef NR_NUMBERS_H
 #define NR_NUMBERS_H
 #include <stddef.h>
 #include "front/buf.h"
+#include "front/lexicon.h"
 
 void nr_say_cardinal(nr_buf *out, const char *digits, size_t n);  /* 1200 -> one thousand two hundred */
 void nr_say_ordinal(nr_buf *out, const char *digits, size_t n);   /* 22 -> twenty second */
 void nr_say_year(nr_buf *out, const char *digits, size_t n);      /* 2019 -> twenty nineteen, 1905 -> nineteen oh five */
 void nr_say_digits(nr_buf *out, const char *digits, size_t n);    /* 007 -> zero zero seven */
+/* A number inside a model name or code, as people say those: 1-2 digits as a cardinal,
+ * three in pairs (737 -> seven thirty seven, 401 -> four oh one, 300 -> three hundred),
+ * four like a year when 1000..2099 (2020 -> twenty twenty), longer ones and numbers with
+ * a leading zero digit by digit. */
+void nr_say_model(nr_buf *out, const char *digits, size_t n);
+
+/* A number as written: [sign] digits [,ddd]* [.digits], or .digits. */
+typedef struct {
+    const char *sign;       /* "minus", "plus" or NULL */
+    const char *ip;         /* integer part as written, separators included */
+    size_t ipn;
+    int commas;             /* the integer part has thousands separators */
+    const char *fp;         /* digits after the point; NULL without a point */
+    size_t fpn;
+    size_t len;             /* bytes of the word the number covers */
+} nr_num;
+
+/* Parses the number at the start of w (a sign only when signed_ok: '-', '+', U+2212).
+ * Returns 1 when there is one; x->len says how much of w it covers. */
+int nr_parse_num(const char *w, size_t n, int signed_ok, nr_num *x);
+/* 1 for digits only: no sign, separators or decimals. */
+int nr_num_is_plain(const nr_num *x);
+/* The integer part said by `say` (nr_say_cardinal, nr_say_ordinal, ...) without separators. */
+void nr_say_num_int(nr_buf *out, const nr_num *x, void (*say)(nr_buf *, const char *, size_t));
+/* The whole number: "-2.5" -> minus two point five, ".5" -> point five. An integer that
+ * reads as a code is said digit by digit: a leading zero ("007") or ten digits or more
+ * without separators that is not a round number ("1234567890"). */
+void nr_say_num(nr_buf *out, const nr_num *x);
+
+/* The value of a well-formed upper-case roman numeral (1..3999, "XIV" -> 14); 0 when s is
+ * not one ("IIII", "VX", "MIXED"). Linear; gives up after 15 letters. */
+int nr_roman_value(const char *s, size_t n);
+
+/* A cue word of the number classes' tables (year_cues, roman_cues, ...): the entry of w
+ * as written, else of w lower-cased whatever its capitals ("PART", "Part" find "part").
+ * NULL when absent or when lex is NULL. */
+const nr_lex_entry *nr_cue_find(const nr_lexicon *lex, const char *table, const char *w, size_t n);
 
 #endif

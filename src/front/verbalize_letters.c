@@ -1,11 +1,21 @@
 /*
  * verbalize_letters.c — capital letters said one by one: "BSI" -> B S I, "WSJ's" -> W S J's,
  * "CEOs" -> C E O's, "U.S" -> U S, and letters mixed with digits: "5G" -> five G,
- * "B-52" -> B fifty two, "COVID-19" -> COVID nineteen, "MP3" -> M P three.
+ * "B-52" -> B fifty two, "COVID-19" -> COVID nineteen, "MP3" -> M P three, "A380" ->
+ * A three eighty, "401(k)" -> four oh one k, "SARS-CoV-2", "ab9453", "B-52s".
  *
  * An all-capital word is spelled unless it is said as a word: listed in the lexicon
- * (NATO), or long enough and shaped like an English syllable chain (OPEC, COVID).
- * Two- and three-letter acronyms are nearly always spelled (CEO, USA, EU), so they are.
+ * (as_words: NATO), or long enough and shaped like an English syllable chain (OPEC,
+ * COVID), judged with the consonant clusters of en-numbers.yaml (syllable_onsets,
+ * syllable_codas, syllable_digraphs). Two- and three-letter acronyms are nearly always
+ * spelled (CEO, USA, EU), so they are, except the short words of never_spelled (NO, THE).
+ *
+ * A word with both letters and digits is read run by run, between '-', '/' and
+ * parentheses: capitals as above, other letters as written, digits as numbers. Digits
+ * after letters ("F-150") or before a parenthesis name a model or a section and are read
+ * the way people say those (nr_say_model: A380 -> three eighty, 401(k) -> four oh one); digits
+ * that lead read as a plain number ("133-ABC"). A final "s" after digits makes the number
+ * plural ("B-52s" -> B fifty twos).
  *
  * Output: eSpeak NG names a lone capital letter ("B S I"), except "A", which before
  * another word it reads as the article. A spelled run that contains an A is therefore
@@ -16,35 +26,17 @@
 #include "front/numbers.h"
 #include <string.h>
 
-/* Consonant clusters that may start / end an English syllable (for pronounceability). */
-static const char *const ONSETS[] = {
-    "BL", "BR", "CH", "CL", "CR", "DR", "FL", "FR", "GL", "GR", "KN", "PH", "PL", "PR",
-    "SC", "SH", "SK", "SL", "SM", "SN", "SP", "ST", "SW", "TH", "TR", "TW", "WH", "WR",
-    "STR", "SPR", "SCR", "SPL", "THR", "SHR",
-};
-static const char *const CODAS[] = {
-    "CH", "CK", "CT", "DS", "FT", "KS", "LD", "LF", "LK", "LM", "LP", "LT", "MP", "MS",
-    "ND", "NG", "NK", "NS", "NT", "PS", "PT", "RB", "RC", "RD", "RF", "RG", "RK", "RL",
-    "RM", "RN", "RP", "RS", "RT", "SH", "SK", "SP", "ST", "TH", "TS",
-    "RST", "NDS", "NTS", "RDS", "LTS", "STS", "MPS", "NKS", "NGS", "CTS", "PTS", "RTS",
-};
-/* Consonant pairs that spell one sound, fine inside a short word ("OSHA"). */
-static const char *const DIGRAPHS[] = { "CH", "CK", "NG", "PH", "SH", "TH" };
-/* Short English words that are not acronyms when written in capitals ("NO", "THE"). */
-static const char *const SHORT_WORDS[] = {
-    "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "IF", "IN", "IS", "ME", "MY",
-    "NO", "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE",
-    "ALL", "AND", "ARE", "BUT", "CAN", "FOR", "GET", "HAD", "HAS", "HER", "HIM", "HIS",
-    "HOW", "ITS", "LET", "NEW", "NOT", "NOW", "OFF", "OLD", "ONE", "OUR", "OUT", "SAY",
-    "SEE", "SHE", "THE", "TOO", "TWO", "WAS", "WAY", "WHY", "YES", "YET", "YOU",
-};
-
-#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+#define T_NEVER   "never_spelled"
+#define T_ONSET   "syllable_onsets"
+#define T_CODA    "syllable_codas"
+#define T_DIGRAPH "syllable_digraphs"
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_vowel(char c) { return c && strchr("AEIOU", c) != NULL; }
+static int is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+static int is_sep(char c) { return c == '-' || c == '/' || c == '(' || c == ')'; }
 
 static size_t run_of(const char *s, size_t n, int (*cls)(char))
 {
@@ -53,28 +45,25 @@ static size_t run_of(const char *s, size_t n, int (*cls)(char))
     return k;
 }
 
-/* 1 if the n letters at s are one of the list. */
-static int in_list(const char *s, size_t n, const char *const *list, size_t count)
+static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
 {
-    for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && memcmp(s, list[k], n) == 0) return 1;
-    return 0;
+    return c->lex && nr_lex_find(c->lex, table, s, n) != NULL;
 }
 
 /* ---- said as a word or spelled? ---- */
 
 /* May the consonant run s[k, k+n) of a word of len letters stand where it stands? */
-static int cluster_ok(const char *s, size_t k, size_t n, size_t len)
+static int cluster_ok(const nr_ctx *c, const char *s, size_t k, size_t n, size_t len)
 {
-    if (k == 0) return n == 1 || in_list(s, n, ONSETS, COUNT(ONSETS));
-    if (k + n == len) return n == 1 || in_list(s + k, n, CODAS, COUNT(CODAS));
+    if (k == 0) return n == 1 || listed(c, T_ONSET, s, n);
+    if (k + n == len) return n == 1 || listed(c, T_CODA, s + k, n);
     if (n == 1) return 1;
-    if (n == 2) return len >= 5 || in_list(s + k, 2, DIGRAPHS, COUNT(DIGRAPHS));
-    return n == 3 && len >= 5 && in_list(s + k + 1, 2, ONSETS, COUNT(ONSETS));
+    if (n == 2) return len >= 5 || listed(c, T_DIGRAPH, s + k, 2);
+    return n == 3 && len >= 5 && listed(c, T_ONSET, s + k + 1, 2);
 }
 
 /* Consonant and vowel runs that an English reader could say as syllables (NATO, OPEC). */
-static int pronounceable(const char *s, size_t n)
+static int pronounceable(const nr_ctx *c, const char *s, size_t n)
 {
     int vowels = 0;
     for (size_t k = 0; k < n;) {
@@ -87,24 +76,17 @@ static int pronounceable(const char *s, size_t n)
             continue;
         }
         while (k + run < n && !is_vowel(s[k + run])) run++;
-        if (!cluster_ok(s, k, run, n)) return 0;
+        if (!cluster_ok(c, s, k, run, n)) return 0;
         k += run;
     }
     return vowels;
 }
 
-static int roman_like(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (!strchr("IVX", s[k])) return 0;
-    return 1;
-}
-
 /* 1 if the capital letters s are said as a word rather than spelled. */
 static int said_as_word(const nr_ctx *c, const char *s, size_t n)
 {
-    if (c->lex && nr_lex_find(c->lex, NR_LEX_AS_WORD, s, n)) return 1;
-    return n > 5 || (n >= 4 && pronounceable(s, n));
+    if (listed(c, NR_LEX_AS_WORD, s, n)) return 1;
+    return n > 5 || (n >= 4 && pronounceable(c, s, n));
 }
 
 /* An all-capital word of two letters or more at token i (with an optional 's). */
@@ -128,7 +110,7 @@ static int shouting(const nr_ctx *c, size_t i)
         size_t k = caps_word(c, j), n;
         if (!k) continue;
         caps++;
-        if (k >= 4 && pronounceable(nr_tok_word(c->t, j, &n), k)) wordy = 1;
+        if (k >= 4 && pronounceable(c, nr_tok_word(c->t, j, &n), k)) wordy = 1;
     }
     return caps >= 2 && wordy;
 }
@@ -169,18 +151,25 @@ static void spell(emitter *e, const char *s, size_t n, int plural)
 }
 
 /* A run of capitals inside a word: spelled, or as written when said as a word. */
-static void say_caps(const nr_ctx *c, emitter *e, const char *s, size_t n, int plural)
+static void say_caps(const nr_ctx *c, emitter *e, const char *s, size_t n)
 {
-    if (!said_as_word(c, s, n)) { spell(e, s, n, plural); return; }
-    emit(e, s, n);
-    if (plural) nr_buf_puts(e->out, "'s");
+    if (n == 1 || !said_as_word(c, s, n)) spell(e, s, n, 0);
+    else emit(e, s, n);
 }
 
-static void say_digits(emitter *e, const char *s, size_t n)
+/* A run of digits: a model number after letters or before '(', else a plain number;
+ * `plural` for a final "s" ("B-52s" -> fifty twos). */
+static void say_digits(emitter *e, const char *s, size_t n, int model, int plural)
 {
     nr_buf words = { 0 };
-    if (s[0] == '0' || n > 4) nr_say_digits(&words, s, n);
+    if (model) nr_say_model(&words, s, n);
+    else if (s[0] == '0' || n > 4) nr_say_digits(&words, s, n);
     else nr_say_cardinal(&words, s, n);
+    if (plural && words.len) {
+        if (words.s[words.len - 1] == 'y') { words.len--; nr_buf_puts(&words, "ies"); }
+        else if (words.s[words.len - 1] == 'x') nr_buf_puts(&words, "es");
+        else nr_buf_puts(&words, "s");
+    }
     if (words.oom) e->out->oom = 1;
     else emit(e, words.s, words.len);
     nr_buf_free(&words);
@@ -202,75 +191,63 @@ static size_t dotted_initials(emitter *e, const char *w, size_t n)
     return 1;
 }
 
-/* Length of the "s" or "'s" ending a word (0 if none). */
-static size_t plural_suffix(const char *w, size_t n)
+/* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; 1 if said, 0 to leave it as written. */
+static int acronym(const nr_ctx *c, size_t i, emitter *e, const char *w, size_t n)
 {
-    if (n >= 2 && w[n - 1] == 's' && w[n - 2] == '\'') return 2;
-    if (n >= 1 && w[n - 1] == 's') return 1;
-    return 0;
-}
-
-/* A part between hyphens: capitals and digits ("MP3"), or a word after the first ("US-China"). */
-static int part_ok(const char *s, size_t n, int first)
-{
-    if (!n) return 0;
-    if (!first && n > 1 && (is_upper(s[0]) || is_lower(s[0])) && run_of(s + 1, n - 1, is_lower) == n - 1)
+    size_t caps = run_of(w, n, is_upper), suffix = n - caps;
+    if (caps < 2 || caps > 5 || said_as_word(c, w, caps) || shouting(c, i)
+        || (!suffix && listed(c, T_NEVER, w, caps)))
+        return 0;
+    size_t r = 0;                               /* "WWII": W W two */
+    while (r < caps && w[caps - 1 - r] == 'I') r++;
+    if (!suffix && (r == 2 || r == 3) && caps > r) {
+        spell(e, w, caps - r, 0);
+        emit(e, r == 2 ? "two" : "three", r == 2 ? 3 : 5);
         return 1;
-    for (size_t k = 0; k < n; k++)
-        if (!is_upper(s[k]) && !is_digit(s[k])) return 0;
+    }
+    spell(e, w, caps, suffix != 0);
     return 1;
 }
 
-/* Checks the shape of an alphanumeric word: parts, at least one capital, a plural only after a capital. */
-static int alnum_ok(const char *w, size_t n, size_t suffix)
+/* Checks a word of letters, digits and separators: its runs, and whether it is ours. */
+static int mixed_ok(const char *w, size_t n)
 {
-    if (suffix && (n == suffix || !is_upper(w[n - suffix - 1]))) return 0;
-    size_t body = n - suffix, start = 0;
-    int caps = 0;
-    for (size_t k = 0; k <= body; k++) {
-        if (k < body && w[k] != '-') { caps |= is_upper(w[k]); continue; }
-        if (!part_ok(w + start, k - start, start == 0)) return 0;
-        start = k + 1;
+    int digits = 0, letters = 0, upper = 0, seps = 0, upper_first = 0;
+    if (is_sep(w[0]) || w[n - 1] == '-' || w[n - 1] == '/' || w[n - 1] == '(') return 0;
+    for (size_t k = 0; k < n; k++) {
+        if (is_digit(w[k])) digits = 1;
+        else if (is_alpha(w[k])) { letters = 1; upper |= is_upper(w[k]); }
+        else if (is_sep(w[k])) seps = 1;
+        else return 0;
     }
-    return caps;
+    if (is_digit(w[0]) && !upper && !seps) return 0;   /* "5kg", "4s": a unit or a suffix */
+    size_t first = 0;                           /* the first part, up to a separator */
+    while (first < n && !is_sep(w[first])) first++;
+    upper_first = first >= 1 && run_of(w, first, is_upper) == first;
+    return letters && (digits || (upper_first && first < n && w[first] == '-'));
 }
 
-/* Says one hyphen-free part: runs of capitals and of digits, or a plain word. */
-static void say_part(const nr_ctx *c, emitter *e, const char *s, size_t n, int plural)
+/* Says a word of letter and digit runs ("SARS-CoV-2", "401(k", "B-52s", "US-China"). */
+static size_t mixed(const nr_ctx *c, emitter *e, const char *w, size_t n)
 {
-    if (n && is_lower(s[n - 1])) { emit(e, s, n); return; }
+    if (!mixed_ok(w, n)) return 0;
+    int after_letters = 0;
     for (size_t k = 0; k < n;) {
-        size_t d = run_of(s + k, n - k, is_digit);
-        if (d) { say_digits(e, s + k, d); k += d; continue; }
-        size_t u = run_of(s + k, n - k, is_upper);
-        say_caps(c, e, s + k, u, plural && k + u == n);
-        k += u;
-    }
-}
-
-static size_t alnum(const nr_ctx *c, size_t i, emitter *e, const char *w, size_t n)
-{
-    size_t suffix = plural_suffix(w, n), body = n - suffix;
-    if (!alnum_ok(w, n, suffix)) return 0;
-    size_t caps = run_of(w, body, is_upper);
-    if (caps == body) {                         /* a plain acronym: BSI, CEOs, NATO */
-        if (caps < 2 || caps > 5 || roman_like(w, caps) || said_as_word(c, w, caps) || shouting(c, i)
-            || (!suffix && in_list(w, caps, SHORT_WORDS, COUNT(SHORT_WORDS))))
-            return 0;
-        size_t r = 0;                           /* "WWII": W W two */
-        while (r < caps && w[caps - 1 - r] == 'I') r++;
-        if (!suffix && (r == 2 || r == 3) && caps > r) {
-            spell(e, w, caps - r, 0);
-            emit(e, r == 2 ? "two" : "three", r == 2 ? 3 : 5);
-            return 1;
+        if (is_sep(w[k])) { k++; continue; }
+        size_t d = run_of(w + k, n - k, is_digit);
+        if (d) {
+            int model = after_letters || (k + d < n && w[k + d] == '(');
+            int plural = k + d + 1 == n && w[k + d] == 's';
+            say_digits(e, w + k, d, model, plural);
+            k += d + plural;
+            continue;
         }
-        spell(e, w, caps, suffix != 0);
-        return 1;
-    }
-    for (size_t k = 0, start = 0; k <= body; k++) {
-        if (k < body && w[k] != '-') continue;
-        say_part(c, e, w + start, k - start, suffix && k == body);
-        start = k + 1;
+        size_t a = run_of(w + k, n - k, is_alpha), u = run_of(w + k, a, is_upper);
+        if (u == a) say_caps(c, e, w + k, a);
+        else if (a == 1 && w[k] == 'a') spell(e, "A", 1, 0);   /* not the article */
+        else emit(e, w + k, a);
+        after_letters = 1;
+        k += a;
     }
     return 1;
 }
@@ -279,9 +256,13 @@ size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    if (n < 2 || !(is_upper(w[0]) || is_digit(w[0]))) return 0;
-    if (c->lex && nr_lex_find(c->lex, NR_LEX_WORD, w, n)) return 0;
+    if (n < 2 || !(is_alpha(w[0]) || is_digit(w[0]))) return 0;
+    if (listed(c, NR_LEX_WORD, w, n)) return 0;
     emitter e = { out, 0 };
     if (dotted_initials(&e, w, n)) return 1;
-    return alnum(c, i, &e, w, n);
+    size_t caps = run_of(w, n, is_upper);
+    if (caps && (caps == n || (caps + 1 == n && w[caps] == 's')
+                 || (caps + 2 == n && w[caps] == '\'' && w[caps + 1] == 's')))
+        return acronym(c, i, &e, w, n);
+    return mixed(c, &e, w, n);
 }

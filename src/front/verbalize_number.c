@@ -1,49 +1,44 @@
 /*
  * verbalize_number.c — tokens whose word is a number: "1,200", "2.5", "-3", "45%", "22nd",
- * "1990s", "'90s", "5-10", "2010-2015", "1938 - 1981", "3:30", "10am", "9am-5pm",
- * "5-year", "mid-1990s", "#1", "555-1234".
+ * "1990s", "'90s", "5-10", "2010-2015", "1939-45", "1938 - 1981", "10%-15%", "5-year",
+ * "mid-1990s", "#1"; telephone numbers ("555-1234", "(555) 123-4567", "+1(123) 555-0199",
+ * "+44 20 7946 0958", "1-800-GO-U-HAUL", "ext. 12", "call 911"); IP addresses
+ * ("192.168.0.1"); and, until the time class takes them over, clock
+ * times ("3:30", "10am", "9am-5pm").
  *
  * The word is parsed once into sides: a number with what clings to it (":30", "pm", "s").
  * One side alone, or two joined by a dash (a range), then pick the reading. Whether a
- * bare four-digit number is a year is decided from its neighbours, because only the
- * context tells "in 1984" from "1984 people". Anything unrecognised returns 0 so the
- * word is read as written: guessing wrong is worse than eSpeak NG's own reading.
+ * bare four-digit number is a year is decided from its neighbours ("in 1984" against
+ * "1984 people"); without a sign either way a number of 1100..2099 reads as a year, as it
+ * nearly always is in running text. The cue words are tables of en-numbers.yaml (see the
+ * T_ names below). Anything unrecognised returns 0 so the word is read as written:
+ * guessing wrong is worse than eSpeak NG's own reading.
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include <string.h>
 
-/* ---- word lists (plain data, to move to the YAML lexicon with the others) ---- */
+/* ---- the tables of voices/lexicons/en-numbers.yaml ---- */
 
-/* Previous words that make a following four-digit number a year: "in 1984". */
-static const char *const YEAR_CUES[] = {
-    "in", "since", "by", "of", "from", "until", "till", "before", "after", "during",
-    "year", "early", "late", "mid", "circa", "ad",
-};
-/* Words after a number that make it a year: "1066 AD". */
-static const char *const ERA_WORDS[] = { "BC", "AD", "BCE", "CE", "B.C", "A.D", "B.C.E", "C.E" };
-static const char *const MONTHS[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-};
-/* A scale word as the next token is said with the number: "1.2 million". */
-static const char *const SCALE_WORDS[] = { "thousand", "million", "billion", "trillion" };
-/* Scale suffixes glued to the number: "5bn". */
-static const char *const SCALE_SUFFIXES[][2] = {
-    { "bn", "billion" }, { "mn", "million" }, { "tn", "trillion" }, { "trn", "trillion" },
-};
-/* Prefixes said before a year or decade: "mid-1990s". */
-static const char *const PREFIXES[] = { "mid", "pre", "post" };
-/* Words between two years of a list or range: "from 1990 to 2000". */
-static const char *const CHAIN_WORDS[] = { "to", "and", "or", "through" };
-
-#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+#define T_YEAR_CUE   "year_cues"        /* "in 1984" */
+#define T_YEAR_FIRM  "year_cues_strong" /* "since 1990", "Q3 2021" */
+#define T_MONTH      "year_cue_months"  /* "March 1984" */
+#define T_ERA        "era_words"        /* "1066 AD" */
+#define T_COUNT_CUE  "count_cues"       /* "nearly 1500": a quantity */
+#define T_COUNT_NEXT "count_next"       /* "1500 of": a quantity */
+#define T_NOT_PLURAL "not_plurals"      /* "1990 was": no plural noun */
+#define T_SCALE      "scale_words"      /* "1.2 million", "5bn" */
+#define T_PREFIX     "decade_prefixes"  /* "mid-1990s" */
+#define T_CHAIN      "year_chain_words" /* "from 1990 to 2000" */
+#define T_PHONE_CUE  "phone_cues"       /* "call 911" */
+#define T_EXTENSION  "phone_extensions" /* "ext. 12" */
 
 /* ---- small string helpers ---- */
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 static size_t digits_at(const char *s, size_t n)
@@ -53,24 +48,16 @@ static size_t digits_at(const char *s, size_t n)
     return k;
 }
 
+static size_t run_at(const char *s, size_t n, int (*cls)(char))
+{
+    size_t k = 0;
+    while (k < n && cls(s[k])) k++;
+    return k;
+}
+
 static int eq(const char *s, size_t n, const char *lit)
 {
     return strlen(lit) == n && memcmp(s, lit, n) == 0;
-}
-
-static int eq_nocase(const char *s, size_t n, const char *lit)
-{
-    if (strlen(lit) != n) return 0;
-    for (size_t k = 0; k < n; k++)
-        if (lower(s[k]) != lower(lit[k])) return 0;
-    return 1;
-}
-
-static int in_list(const char *s, size_t n, const char *const *list, size_t count, int nocase)
-{
-    for (size_t k = 0; k < count; k++)
-        if (nocase ? eq_nocase(s, n, list[k]) : eq(s, n, list[k])) return 1;
-    return 0;
 }
 
 /* Value of a short digit string (callers keep it to a few digits). */
@@ -105,62 +92,51 @@ static char ampm(const char *s, size_t n)
     return 0;
 }
 
-/* ---- a number as written ---- */
+/* ---- tokens ---- */
 
-/* [sign] [digits (,ddd)*] [.digits] */
-typedef struct {
-    const char *sign;       /* "minus", "plus" or NULL */
-    const char *ip;         /* integer part as written, commas included */
-    size_t ipn;
-    int commas;             /* the integer part has thousands separators */
-    const char *fp;         /* digits after the point; NULL without a point */
-    size_t fpn;
-    size_t len;             /* bytes of the word the number covers */
-} num;
-
-static int parse_num(const char *w, size_t n, int signed_ok, num *x)
+/* 1 if the word of token i is in a cue table (any capitalization). */
+static int cue(const nr_ctx *c, const char *table, size_t i)
 {
-    memset(x, 0, sizeof *x);
-    size_t p = 0;
-    if (signed_ok && n > 1 && (w[0] == '-' || w[0] == '+')) {
-        x->sign = w[0] == '-' ? "minus" : "plus";
-        p = 1;
-    } else if (signed_ok && n > 3 && memcmp(w, "\xe2\x88\x92", 3) == 0) {  /* U+2212 minus */
-        x->sign = "minus";
-        p = 3;
-    }
-    size_t d = digits_at(w + p, n - p), q = p + d;
-    if (d >= 1 && d <= 3) {
-        while (q + 4 <= n && w[q] == ',' && digits_at(w + q + 1, n - q - 1) == 3) {
-            q += 4;
-            x->commas = 1;
-        }
-    }
-    x->ip = w + p;
-    x->ipn = q - p;
-    if (q + 1 < n && w[q] == '.' && is_digit(w[q + 1])) {
-        x->fp = w + q + 1;
-        x->fpn = digits_at(x->fp, n - q - 1);
-        q += 1 + x->fpn;
-    }
-    x->len = q;
-    return x->ipn || x->fp;
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    return i < c->t->n && nr_cue_find(c->lex, table, w, n) != NULL;
 }
 
-static int is_plain_int(const num *x) { return x->ipn && !x->sign && !x->commas && !x->fp; }
-
-/* "007": a code, read digit by digit. */
-static int is_code(const num *x) { return is_plain_int(x) && x->ipn > 1 && x->ip[0] == '0'; }
-
-static int is_year_form(const num *x)
+/* 1 if tokens i and i+1 touch: no punctuation and no boundary between them. */
+static int joined(const nr_ctx *c, size_t i)
 {
-    if (!is_plain_int(x) || x->ipn != 4) return 0;
+    size_t pn, qn;
+    if (i + 1 >= c->t->n || c->t->tok[i].brk != NR_BRK_NONE) return 0;
+    nr_tok_post(c->t, i, &pn);
+    nr_tok_pre(c->t, i + 1, &qn);
+    return !pn && !qn;
+}
+
+/* 1 if token i opens the sentence (a capital there says nothing about names). */
+static int sentence_start(const nr_ctx *c, size_t i)
+{
+    return i == 0 || c->t->tok[i - 1].brk == NR_BRK_SENTENCE;
+}
+
+/* ---- a number as written ---- */
+
+static int is_code(const nr_num *x) { return nr_num_is_plain(x) && x->ipn > 1 && x->ip[0] == '0'; }
+
+static int is_year_form(const nr_num *x)
+{
+    if (!nr_num_is_plain(x) || x->ipn != 4) return 0;
     long v = small_value(x->ip, 4);
     return v >= 1100 && v <= 2099;
 }
 
+/* Four digits that an explicit cue may make a year: 1000..2099 ("in 1066"). */
+static int is_cued_year_form(const nr_num *x)
+{
+    return nr_num_is_plain(x) && x->ipn == 4 && x->ip[0] != '0' && small_value(x->ip, 4) <= 2099;
+}
+
 /* Compares two plain integers by value: <0, 0, >0. */
-static int compare_ints(const num *a, const num *b)
+static int compare_ints(const nr_num *a, const nr_num *b)
 {
     const char *p = a->ip, *q = b->ip;
     size_t m = a->ipn, n = b->ipn;
@@ -168,32 +144,6 @@ static int compare_ints(const num *a, const num *b)
     while (n > 1 && *q == '0') { q++; n--; }
     if (m != n) return m < n ? -1 : 1;
     return memcmp(p, q, m);
-}
-
-/* Says the integer part with `say`, without its thousands separators. */
-static void say_int(nr_buf *out, const num *x, void (*say)(nr_buf *, const char *, size_t))
-{
-    if (!x->commas) { say(out, x->ip, x->ipn); return; }
-    nr_buf tmp = { 0 };
-    for (size_t k = 0; k < x->ipn; k++)
-        if (is_digit(x->ip[k])) nr_buf_putc(&tmp, x->ip[k]);
-    if (tmp.oom) out->oom = 1;
-    else say(out, tmp.s, tmp.len);
-    nr_buf_free(&tmp);
-}
-
-/* "-2.5" -> minus two point five; "007" -> zero zero seven; ".5" -> point five. */
-static void say_num(nr_buf *out, const num *x)
-{
-    if (x->sign) nr_buf_word(out, x->sign);
-    if (x->ipn) {
-        if (is_code(x)) nr_say_digits(out, x->ip, x->ipn);
-        else say_int(out, x, nr_say_cardinal);
-    }
-    if (x->fp) {
-        nr_buf_word(out, "point");
-        nr_say_digits(out, x->fp, x->fpn);
-    }
 }
 
 /* Makes the last word plural: "ninety" -> "nineties", "hundred" -> "hundreds". */
@@ -209,7 +159,7 @@ static void pluralize_last(nr_buf *out)
 /* ---- a side: a number and what clings to it ---- */
 
 typedef struct {
-    num x;
+    nr_num x;
     const char *min;        /* the two digits of ":30", or NULL */
     char ampm;              /* 'a', 'p' or 0 */
     int decade;             /* "1990s", "80's" */
@@ -220,7 +170,7 @@ typedef struct {
 static void parse_side(const char *w, size_t n, int signed_ok, side *sd)
 {
     memset(sd, 0, sizeof *sd);
-    if (!parse_num(w, n, signed_ok, &sd->x)) return;
+    if (!nr_parse_num(w, n, signed_ok, &sd->x)) return;
     size_t p = sd->x.len;
     if (p + 3 <= n && w[p] == ':' && is_digit(w[p + 1]) && is_digit(w[p + 2])
         && (p + 3 == n || !is_digit(w[p + 3]))) {
@@ -233,7 +183,7 @@ static void parse_side(const char *w, size_t n, int signed_ok, side *sd)
             break;
         }
     }
-    if (!sd->min && !sd->ampm && sd->x.ipn && !sd->x.fp) {
+    if (!sd->min && !sd->ampm && sd->x.ipn && !sd->x.fp && !sd->x.sign) {
         if (p + 1 <= n && w[p] == 's' && (p + 1 == n || !is_alpha(w[p + 1]))) { sd->decade = 1; p += 1; }
         else if (p + 2 <= n && w[p] == '\'' && w[p + 1] == 's' && (p + 2 == n || !is_alpha(w[p + 2]))) {
             sd->decade = 1;
@@ -243,10 +193,12 @@ static void parse_side(const char *w, size_t n, int signed_ok, side *sd)
     sd->len = p;
 }
 
+/* ---- clock times (kept here until the time class reads them) ---- */
+
 /* Hours and minutes of a side read as a clock time; 0 if it is not one. */
 static int clock_of(const side *sd, int with_ampm, long *h, long *m)
 {
-    const num *x = &sd->x;
+    const nr_num *x = &sd->x;
     if (!x->ipn || x->ipn > 2 || x->sign || x->commas) return 0;
     *h = small_value(x->ip, x->ipn);
     *m = 0;
@@ -275,10 +227,54 @@ static int say_clock(nr_buf *out, const side *sd, char ap)
     return 1;
 }
 
-/* "1990s" -> nineteen nineties; "80s" -> eighties. */
-static int say_decade(nr_buf *out, const num *x)
+/* One end of a time range: "9" alone is just nine, not nine o'clock. */
+static int say_range_clock(nr_buf *out, const side *sd, char ap)
 {
-    if (!is_plain_int(x) || x->ip[x->ipn - 1] != '0' || x->ip[0] == '0') return 0;
+    long h, m;
+    if (sd->min || ap) return say_clock(out, sd, ap);
+    if (!clock_of(sd, 0, &h, &m)) return 0;
+    nr_say_num(out, &sd->x);
+    return 1;
+}
+
+/* An am/pm word as token i+1, right after token i: 'a', 'p' or 0. */
+static char next_ampm(const nr_ctx *c, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    return joined(c, i) ? ampm(w, n) : 0;
+}
+
+/* ---- decades and years ---- */
+
+/* "100s" -> hundreds, "1,000s" -> thousands, "10,000s" -> tens of thousands: a power of
+ * ten from 100 in the plural; 0 if x is none. */
+static int say_round_plural(nr_buf *out, const nr_num *x)
+{
+    if (x->sign || x->fp || x->ipn < 3 || x->ip[0] != '1') return 0;
+    for (size_t k = 1; k < x->ipn; k++)
+        if (x->ip[k] != '0' && x->ip[k] != ',') return 0;
+    nr_buf words = { 0 };
+    nr_say_num_int(&words, x, nr_say_cardinal);
+    const char *w = nr_buf_str(&words);
+    if (!strncmp(w, "one ", 4)) w += 4;
+    for (const char *sp; !words.oom && *w; w = sp + (*sp == ' ')) {   /* ten thousand -> tens of thousands */
+        sp = strchr(w, ' ');
+        if (!sp) sp = w + strlen(w);
+        nr_buf_wordn(out, w, (size_t)(sp - w));
+        pluralize_last(out);
+        if (*sp) nr_buf_word(out, "of");
+    }
+    if (words.oom) out->oom = 1;
+    nr_buf_free(&words);
+    return 1;
+}
+
+/* "1990s" -> nineteen nineties; "80s" -> eighties; "1,000s" -> thousands. */
+static int say_decade(nr_buf *out, const nr_num *x)
+{
+    if (say_round_plural(out, x)) return 1;
+    if (!nr_num_is_plain(x) || x->ip[x->ipn - 1] != '0' || x->ip[0] == '0') return 0;
     if (x->ipn == 4) nr_say_year(out, x->ip, 4);
     else if (x->ipn == 2) nr_say_cardinal(out, x->ip, 2);
     else return 0;
@@ -286,14 +282,12 @@ static int say_decade(nr_buf *out, const num *x)
     return 1;
 }
 
-/* ---- context ---- */
-
 static int is_month(const nr_ctx *c, size_t i)
 {
     size_t n, pn;
     const char *w = nr_tok_word(c->t, i, &n);
     nr_tok_post(c->t, i, &pn);
-    if (!in_list(w, n, MONTHS, COUNT(MONTHS), 0)) return 0;
+    if (!c->lex || !nr_lex_find(c->lex, T_MONTH, w, n)) return 0;
     return pn == 0 || nr_tok_post_starts(c->t, i, '.') || nr_tok_post_starts(c->t, i, ',');
 }
 
@@ -310,11 +304,11 @@ static int is_day(const nr_ctx *c, size_t i)
 }
 
 /* The whole word of token i as one number (no sign); 0 if it is not. */
-static int token_num(const nr_ctx *c, size_t i, num *x)
+static int token_num(const nr_ctx *c, size_t i, nr_num *x)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    return parse_num(w, n, 0, x) && x->len == n;
+    return nr_parse_num(w, n, 0, x) && x->len == n;
 }
 
 /* 1 if token j is a lone dash (the tokenizer may count it as a word or as punctuation). */
@@ -332,72 +326,80 @@ static int is_dash_token(const nr_ctx *c, size_t j)
 /* "1066 AD", "300 BC". */
 static int era_follows(const nr_ctx *c, size_t i)
 {
-    size_t n, pn;
-    nr_tok_post(c->t, i, &pn);
+    size_t n;
     const char *next = nr_tok_word(c->t, i + 1, &n);
-    return pn == 0 && in_list(next, n, ERA_WORDS, COUNT(ERA_WORDS), 0);
+    return joined(c, i) && c->lex && nr_lex_find(c->lex, T_ERA, next, n);
 }
 
-/* 1 if the bare four-digit number at token i reads as a year here. */
-static int year_context(const nr_ctx *c, size_t i, int chain)
+/* A plural noun or a quantity word right after token i: "1984 people", "1500 of". */
+static int count_follows(const nr_ctx *c, size_t i)
 {
-    size_t n, pn, qn;
+    size_t n;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    if (!joined(c, i) || !n) return 0;
+    if (cue(c, T_COUNT_NEXT, i + 1)) return 1;
+    if (n < 3 || run_at(w, n, is_lower) != n || w[n - 1] != 's') return 0;
+    if (w[n - 2] == 's' || w[n - 2] == 'u' || w[n - 2] == 'i') return 0;   /* less, bus, this */
+    return !cue(c, T_NOT_PLURAL, i + 1);
+}
+
+/* 1 if the cue word at token j stands at the start of a sentence ("In 1990 elections"). */
+static int fronted(const nr_ctx *c, size_t j)
+{
+    return sentence_start(c, j) && nr_tok_capitalized(c->t, j);
+}
+
+/* Whether the bare four-digit number x at token i reads as a year here. `chain` allows
+ * looking back over "1990 and 2000" (one step). */
+static int year_context(const nr_ctx *c, size_t i, const nr_num *x, int chain)
+{
+    size_t qn, pn;
     const char *pre = nr_tok_pre(c->t, i, &qn);
+    if (!is_cued_year_form(x)) return 0;
     if (qn && pre[qn - 1] == '(' && nr_tok_post_starts(c->t, i, ')')) return 1;   /* "(1984)" */
     if (era_follows(c, i)) return 1;
-    if (i == 0) return 0;
-    const char *prev = nr_tok_word(c->t, i - 1, &n);
-    nr_tok_post(c->t, i - 1, &pn);
-    if (is_month(c, i - 1)) return 1;
-    if (i >= 2 && is_day(c, i - 1) && (pn == 0 || nr_tok_post_starts(c->t, i - 1, ','))
-        && is_month(c, i - 2)) return 1;
-    if (pn && !is_dash_token(c, i - 1)) return 0;
-    if (in_list(prev, n, YEAR_CUES, COUNT(YEAR_CUES), 1)) return 1;
-    num y;
-    return chain && i >= 2 && (in_list(prev, n, CHAIN_WORDS, COUNT(CHAIN_WORDS), 1) || is_dash_token(c, i - 1))
-        && token_num(c, i - 2, &y) && is_year_form(&y) && year_context(c, i - 2, 0);
-}
-
-/* An am/pm word as token i+1, right after token i: 'a', 'p' or 0. */
-static char next_ampm(const nr_ctx *c, size_t i)
-{
-    size_t pn, qn, n;
-    nr_tok_post(c->t, i, &pn);
-    nr_tok_pre(c->t, i + 1, &qn);
-    const char *w = nr_tok_word(c->t, i + 1, &n);
-    return pn || qn ? 0 : ampm(w, n);
+    int counted = count_follows(c, i);
+    if (i > 0) {
+        nr_tok_post(c->t, i - 1, &pn);
+        if (is_month(c, i - 1)) return 1;
+        if (i >= 2 && is_day(c, i - 1) && (pn == 0 || nr_tok_post_starts(c->t, i - 1, ','))
+            && is_month(c, i - 2)) return 1;
+        int touching = pn == 0 && c->t->tok[i - 1].brk == NR_BRK_NONE;
+        if (touching && cue(c, T_COUNT_CUE, i - 1)) return 0;
+        if (touching && cue(c, T_YEAR_FIRM, i - 1)) return 1;
+        if (touching && cue(c, T_YEAR_CUE, i - 1)) return !counted || fronted(c, i - 1);
+        nr_num y;
+        if (chain && i >= 2 && ((touching && cue(c, T_CHAIN, i - 1)) || is_dash_token(c, i - 1))
+            && token_num(c, i - 2, &y) && is_cued_year_form(&y) && year_context(c, i - 2, &y, 0))
+            return 1;
+    }
+    return !counted && is_year_form(x);
 }
 
 /* Says a scale word that follows as token i+1 ("1.2 million"); the tokens used (0 or 1). */
 static size_t say_next_scale(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    size_t pn, qn, n;
-    nr_tok_post(c->t, i, &pn);
-    nr_tok_pre(c->t, i + 1, &qn);
+    size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
-    if (pn || qn || !in_list(w, n, SCALE_WORDS, COUNT(SCALE_WORDS), 0)) return 0;
-    nr_buf_wordn(out, w, n);
+    const nr_lex_entry *e = joined(c, i) ? nr_cue_find(c->lex, T_SCALE, w, n) : NULL;
+    if (!e || nr_lex_field(e, "money_only")) return 0;
+    nr_buf_word(out, e->say);
     return 1;
 }
 
 /* ---- ranges ---- */
 
-/* Says both sides of "a-b" (dash already checked); 0 if they do not make a range. */
-/* One end of a time range: "9" alone is just nine, not nine o'clock. */
-static int say_range_clock(nr_buf *out, const side *sd, char ap)
+/* "1939-45": the end of a year range written with two digits; said as written. */
+static int short_year_end(const nr_num *x, const nr_num *y)
 {
-    long h, m;
-    if (sd->min || ap) return say_clock(out, sd, ap);
-    if (!clock_of(sd, 0, &h, &m)) return 0;
-    say_num(out, &sd->x);
-    return 1;
+    return nr_num_is_plain(y) && y->ipn == 2 && small_value(y->ip, 2) > small_value(x->ip + 2, 2);
 }
 
-/* Says "a-b" (the dash already checked); 0 if they make no range. `ap` is an am/pm
- * word that follows as the next token (0 if none). */
+/* Says "a-b" (the dash already checked); 0 if they make no range. `ap` is an am/pm word
+ * that follows as the next token (0 if none). Scores read the same: "won 3-2". */
 static int say_range(nr_buf *out, const side *a, const side *b, int percent, char ap)
 {
-    const num *x = &a->x, *y = &b->x;
+    const nr_num *x = &a->x, *y = &b->x;
     if (a->decade != b->decade) return 0;
     if (a->decade) {                            /* "1960s-80s" */
         if (!say_decade(out, x)) return 0;
@@ -409,100 +411,315 @@ static int say_range(nr_buf *out, const side *a, const side *b, int percent, cha
         nr_buf_word(out, "to");
         return say_range_clock(out, b, b->ampm ? b->ampm : ap);
     }
-    if (is_year_form(x) && !percent) {
-        char full[4];
-        const char *end = is_year_form(y) ? y->ip : NULL;
-        if (!end && is_plain_int(y) && y->ipn == 2 && small_value(y->ip, 2) > small_value(x->ip + 2, 2)) {
-            memcpy(full, x->ip, 2);             /* "1939-45": nineteen forty five */
-            memcpy(full + 2, y->ip, 2);
-            end = full;
-        }
-        if (end) {
-            nr_say_year(out, x->ip, 4);
-            nr_buf_word(out, "to");
-            nr_say_year(out, end, 4);
-            return 1;
-        }
+    if (is_year_form(x) && !percent && (is_year_form(y) || short_year_end(x, y))) {
+        nr_say_year(out, x->ip, 4);
+        nr_buf_word(out, "to");
+        if (y->ipn == 4) nr_say_year(out, y->ip, 4);
+        else if (y->ip[0] == '0') { nr_buf_word(out, "oh"); nr_say_cardinal(out, y->ip, 2); }
+        else nr_say_cardinal(out, y->ip, 2);
+        return 1;
     }
-    int plain = is_plain_int(x) && is_plain_int(y);
+    int plain = nr_num_is_plain(x) && nr_num_is_plain(y);
     if (plain && (is_code(x) || is_code(y))) {  /* "0919-2697": a code, digit by digit */
         nr_say_digits(out, x->ip, x->ipn);
         nr_say_digits(out, y->ip, y->ipn);
         return 1;
     }
-    say_num(out, x);
-    nr_buf_word(out, "to");                     /* also scores: "won 3-2" */
-    say_num(out, y);
+    nr_say_num(out, x);
+    nr_buf_word(out, "to");
+    nr_say_num(out, y);
     if (percent) nr_buf_word(out, "percent");
     return 1;
 }
 
 /* "1938 - 1981", "612 – 613": a range spread over three tokens; tokens used or 0. */
-static size_t spaced_range(const nr_ctx *c, size_t i, nr_buf *out, const num *a)
+static size_t spaced_range(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *a)
 {
     size_t pn, rn;
     nr_tok_post(c->t, i, &pn);
-    num b;
+    nr_num b;
     if (pn || !is_dash_token(c, i + 1) || !token_num(c, i + 2, &b)) return 0;
     nr_tok_pre(c->t, i + 2, &rn);
-    if (rn || nr_tok_is(c->t, i + 3, "=")) return 0;
+    if (rn || nr_tok_is(c->t, i + 3, "=") || c->t->tok[i + 1].brk == NR_BRK_SENTENCE) return 0;
     int years = is_year_form(a) && is_year_form(&b);
-    if (!years && !(is_plain_int(a) && is_plain_int(&b) && compare_ints(a, &b) < 0)) return 0;
+    if (!years && !(nr_num_is_plain(a) && nr_num_is_plain(&b) && compare_ints(a, &b) < 0)) return 0;
     if (years) nr_say_year(out, a->ip, 4);
-    else say_num(out, a);
+    else nr_say_num(out, a);
     nr_buf_word(out, "to");
     if (years) nr_say_year(out, b.ip, 4);
-    else say_num(out, &b);
+    else nr_say_num(out, &b);
     return 3;
 }
 
 /* ---- telephone numbers ---- */
 
-/* "555-1234", "1-800-555-0199", "555.555.0199": a group of three, then four digits, last. */
-static int phone_shape(const char *w, size_t n)
-{
-    size_t groups = 0, k = 0, first = 0, last = 0, before_last = 0;
-    char sep = 0;
-    while (k < n) {
-        size_t d = digits_at(w + k, n - k);
-        if (d == 0) return 0;
-        if (groups++ == 0) first = d;
-        before_last = last;
-        last = d;
-        k += d;
-        if (k == n) break;
-        if (w[k] != '-' && w[k] != '.') return 0;
-        if (sep && w[k] != sep) return 0;
-        sep = w[k++];
-        if (k == n) return 0;
-    }
-    if (groups < 2 || last != 4 || before_last != 3 || first > 3) return 0;
-    return sep == '-' || groups >= 3;
-}
+#define MAX_GROUPS 8
 
-static int say_phone(nr_buf *out, const char *w, size_t n)
+/* A telephone number within one word: "+1" country code, "(123)" area code, groups of
+ * digits (or, in "1-800-GO-U-HAUL", capitals) between '-' or '.'. */
+typedef struct {
+    const char *cc;                 /* country code digits after '+', or NULL */
+    size_t ccn;
+    const char *g[MAX_GROUPS];      /* the groups */
+    size_t gn[MAX_GROUPS];
+    size_t ng;
+    int area;                       /* g[0] was written in parentheses */
+    int letters;                    /* some group is capital letters */
+    char sep;
+} phone;
+
+static int push_group(phone *ph, const char *s, size_t n)
 {
-    size_t p = n > 1 && w[0] == '+' ? 1 : 0;
-    if (!phone_shape(w + p, n - p)) return 0;
-    if (p) nr_buf_word(out, "plus");
-    nr_say_digits(out, w + p, n - p);
+    if (ph->ng == MAX_GROUPS) return 0;
+    ph->g[ph->ng] = s;
+    ph->gn[ph->ng++] = n;
     return 1;
 }
 
+/* "(123)" or "(123)-" at w[*p] (the '(' already passed); the area code is group 0. */
+static int parse_area(const char *w, size_t n, size_t *p, int close_after, phone *ph)
+{
+    size_t d = digits_at(w + *p, n - *p);
+    if (d != 3 || !push_group(ph, w + *p, 3)) return 0;
+    *p += 3;
+    ph->area = 1;
+    if (*p == n) return close_after;            /* "+1(123" with ')' as trailing punctuation */
+    if (w[*p] != ')') return 0;
+    (*p)++;
+    if (*p < n && w[*p] == '-') (*p)++;
+    return *p < n;
+}
+
+/* Splits a word into its phone parts; 0 if it has not that form. `open` tells that the
+ * token's leading punctuation ends in '(' and `close` that its trailing starts with ')'. */
+static int parse_phone(const char *w, size_t n, int open, int close, phone *ph)
+{
+    memset(ph, 0, sizeof *ph);
+    size_t p = 0;
+    if (n > 2 && w[0] == '+') {
+        size_t d = digits_at(w + 1, n - 1);
+        if (d < 1 || d > 3 || d + 1 == n) return 0;
+        ph->cc = w + 1;
+        ph->ccn = d;
+        p = 1 + d;
+        if (w[p] == '(') {
+            p++;
+            if (!parse_area(w, n, &p, close, ph)) return 0;
+            if (p == n) return 1;
+        } else if (w[p] == '-' || w[p] == '.') p++;
+        else return 0;
+    } else if (open && !parse_area(w, n, &p, 0, ph)) {
+        return 0;
+    } else if (open && p == n) return 0;
+    while (p < n) {
+        size_t d = digits_at(w + p, n - p), u = d ? 0 : run_at(w + p, n - p, is_upper);
+        if (!d && !u) return 0;
+        if (!push_group(ph, w + p, d + u)) return 0;
+        ph->letters |= u > 0;
+        p += d + u;
+        if (p == n) break;
+        if ((w[p] != '-' && w[p] != '.') || (ph->sep && w[p] != ph->sep) || p + 1 == n) return 0;
+        ph->sep = w[p++];
+    }
+    return 1;
+}
+
+/* The digits of a vanity number: "1-800-FLOWERS", "800-GO-2-HAUL". */
+static int vanity_ok(const phone *ph)
+{
+    size_t k = 0, letters = 0;
+    if (ph->sep != '-' || ph->cc) return 0;
+    if (ph->gn[0] == 1 && ph->g[0][0] == '1') k = 1;
+    const char *code = ph->g[k];              /* toll-free: 800, 888, 877, ... 833 */
+    if (k >= ph->ng || ph->gn[k] != 3 || code[0] != '8' || code[1] != code[2]) return 0;
+    for (size_t j = k + 1; j < ph->ng; j++) letters += ph->gn[j];
+    return letters >= 4 && letters <= 10;
+}
+
+/* 1 if the digit groups have a telephone number's lengths: [1-]123-123-4567[-ext],
+ * 123-4567, 111-11-1111, or any groups after a country code. */
+static int phone_lengths_ok(const phone *ph)
+{
+    size_t k = ph->ng, total = 0;
+    const size_t *L = ph->gn;
+    for (size_t j = 0; j < k; j++) total += L[j];
+    if (ph->cc && k >= 2 && total >= 6 && total <= 14 && !ph->area) return 1;
+    if (k >= 4 && L[k - 1] <= 5 && L[k - 2] == 4 && L[k - 3] == 3 && L[k - 4] == 3)
+        return k == 4 || (k == 5 && L[0] <= 3);     /* an extension: "123-123-5678-1111" */
+    if (k == 3 && !ph->cc && !ph->area && ph->sep == '-' && L[0] == 3 && L[1] == 2 && L[2] == 4) {
+        long last = small_value(ph->g[2], 4);   /* "111-11-1111", but not "555-12-2019" */
+        return last < 1900 || last > 2099;
+    }
+    if (k < 2 || k > 4 || L[k - 1] != 4 || L[k - 2] != 3) return 0;
+    if (k >= 3 && L[k - 3] > 3) return 0;
+    if (k == 4 && L[0] > 3) return 0;
+    if (k == 2 && !ph->cc && !ph->area) {       /* "555-1234", but "500-1000" is a range */
+        if (ph->sep != '-') return 0;
+        if (ph->g[0][2] == '0' && ph->g[1][3] == '0' && ph->g[1][2] == '0') return 0;
+    }
+    return 1;
+}
+
+/* Says a group of capitals as a word ("HAUL" -> haul; a lone "U" -> u). */
+static void say_letters_word(nr_buf *out, const char *s, size_t n)
+{
+    nr_buf_wordn(out, s, n);
+    for (size_t k = out->len - n; !out->oom && k < out->len; k++) out->s[k] = lower(out->s[k]);
+}
+
+/* Digit by digit, group after group; the toll-free area code 800 as "eight hundred". */
+static void say_phone(nr_buf *out, const phone *ph)
+{
+    if (ph->cc) {
+        nr_buf_word(out, "plus");
+        nr_say_digits(out, ph->cc, ph->ccn);
+    }
+    size_t area = ph->gn[0] == 1 && ph->ng >= 3 ? 1 : 0;
+    for (size_t j = 0; j < ph->ng; j++) {
+        const char *g = ph->g[j];
+        if (is_upper(g[0])) say_letters_word(out, g, ph->gn[j]);
+        else if (j == area && j + 1 < ph->ng && ph->gn[j] == 3 && memcmp(g, "800", 3) == 0)
+            nr_say_cardinal(out, g, 3);         /* "1-800-...": one eight hundred */
+        else nr_say_digits(out, g, ph->gn[j]);
+    }
+}
+
+/* An extension after a telephone number at token i: "ext. 12", "x 12", "x12". Tokens used. */
+static size_t say_extension(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n, dn, pn;
+    if (i + 1 >= c->t->n || c->t->tok[i].brk != NR_BRK_NONE) return 0;
+    nr_tok_post(c->t, i, &pn);
+    if (pn) return 0;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    size_t letters = run_at(w, n, is_alpha);
+    if (letters && letters < n && digits_at(w + letters, n - letters) == n - letters && n - letters <= 5
+        && nr_cue_find(c->lex, T_EXTENSION, w, letters)) {
+        nr_buf_word(out, "extension");          /* "x12" */
+        nr_say_digits(out, w + letters, n - letters);
+        return 1;
+    }
+    /* "ext." may have been taken for a sentence end: the number after it says it was not */
+    if (!cue(c, T_EXTENSION, i + 1)) return 0;
+    const char *d = nr_tok_word(c->t, i + 2, &dn);
+    if (!dn || dn > 5 || digits_at(d, dn) != dn) return 0;
+    nr_buf_word(out, "extension");
+    nr_say_digits(out, d, dn);
+    return 2;
+}
+
+/* "+44 20 7946 0958", "020 7946 0958": a country code or a trunk zero, then groups of
+ * digits as tokens of their own. Tokens used, or 0. */
+static size_t spaced_phone(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    int plus = w[0] == '+';
+    size_t d = digits_at(w + plus, n - plus), total = 0, j = i;
+    if (d + plus != n || (plus ? d > 3 : (d < 2 || d > 5 || w[0] != '0'))) return 0;
+    while (joined(c, j) && total <= 13) {     /* joined() also stops at punctuation */
+        size_t gn;
+        const char *g = nr_tok_word(c->t, j + 1, &gn);
+        if (!gn || gn > 4 || digits_at(g, gn) != gn) break;
+        total += gn;
+        j++;
+    }
+    size_t groups = j - i;
+    if (groups < 2 || total + (plus ? 0 : d) < (plus ? 6u : 9u) || total > 13) return 0;
+    if (plus) nr_buf_word(out, "plus");
+    nr_say_digits(out, w + plus, d);
+    for (size_t k = i + 1; k <= j; k++) {
+        size_t gn;
+        const char *g = nr_tok_word(c->t, k, &gn);
+        nr_say_digits(out, g, gn);
+    }
+    return groups + 1;
+}
+
+/* "978-3-16-148410-0": three groups of digits or more between dashes, seven digits or
+ * more in all, that are no telephone number — a code, read digit by digit. */
+static int code_groups(const phone *ph)
+{
+    size_t total = 0;
+    if (ph->cc || ph->area || ph->letters || ph->sep != '-' || ph->ng < 3) return 0;
+    for (size_t j = 0; j < ph->ng; j++) total += ph->gn[j];
+    return total >= 7;
+}
+
+/* A telephone number at token i, with its extension; tokens used or 0. */
+static size_t say_phone_token(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    size_t qn;
+    const char *pre = nr_tok_pre(c->t, i, &qn);
+    int open = qn && pre[qn - 1] == '(' && is_digit(w[0]);
+    phone ph;
+    int parsed = parse_phone(w, n, open, nr_tok_post_starts(c->t, i, ')'), &ph), ok = parsed;
+    if (ok && ph.letters) ok = vanity_ok(&ph);
+    else if (ok) ok = (ph.area && ph.cc && ph.ng == 1) || phone_lengths_ok(&ph);  /* "+1(123)" */
+    if (!ok) {
+        if (parsed && code_groups(&ph)) {
+            say_phone(out, &ph);
+            return 1;
+        }
+        return spaced_phone(c, i, out, w, n);
+    }
+    say_phone(out, &ph);
+    return 1 + say_extension(c, i, out);
+}
+
 /* "(555) 555-1234": the area code of a telephone number is digits too. */
-static int area_code(const nr_ctx *c, size_t i, const num *x)
+static int area_code(const nr_ctx *c, size_t i, const nr_num *x)
 {
     size_t qn, n;
     const char *pre = nr_tok_pre(c->t, i, &qn);
     const char *next = nr_tok_word(c->t, i + 1, &n);
-    return x->ipn == 3 && is_plain_int(x) && qn && pre[qn - 1] == '('
-        && nr_tok_post_starts(c->t, i, ')') && phone_shape(next, n);
+    phone ph;
+    return x->ipn == 3 && nr_num_is_plain(x) && qn && pre[qn - 1] == '('
+        && nr_tok_post_starts(c->t, i, ')') && parse_phone(next, n, 0, 0, &ph) && !ph.letters
+        && phone_lengths_ok(&ph);
+}
+
+/* "call 911": a number after a telephone word is read digit by digit. */
+static int phone_cue_before(const nr_ctx *c, size_t i, const nr_num *x)
+{
+    size_t pn;
+    if (i == 0 || !nr_num_is_plain(x) || x->ipn < 3) return 0;
+    const char *p = nr_tok_post(c->t, i - 1, &pn);
+    if (pn > 1 || (pn == 1 && p[0] != ':') || c->t->tok[i - 1].brk == NR_BRK_SENTENCE) return 0;
+    return cue(c, T_PHONE_CUE, i - 1);
+}
+
+/* ---- IP addresses ---- */
+
+/* "192.168.0.1" -> one nine two dot one six eight dot zero dot one: four groups of up to
+ * three digits. (Three groups are left alone: "1.2.10" may be a version or a date.) */
+static int say_ip(nr_buf *out, const char *w, size_t n)
+{
+    size_t groups = 0;
+    for (size_t p = 0; p < n;) {
+        size_t d = digits_at(w + p, n - p);
+        if (!d || d > 3) return 0;
+        groups++;
+        p += d;
+        if (p == n) break;
+        if (w[p] != '.' || p + 1 == n) return 0;
+        p++;
+    }
+    if (groups != 4) return 0;
+    for (size_t p = 0; p < n;) {
+        size_t d = digits_at(w + p, n - p);
+        nr_say_digits(out, w + p, d);
+        p += d;
+        if (p < n) {
+            nr_buf_word(out, "dot");
+            p++;
+        }
+    }
+    return 1;
 }
 
 /* ---- one side with a suffix ---- */
 
 /* "st", "nd", "rd", "th" agreeing with the last digits of x. */
-static int ordinal_suffix_ok(const num *x, const char *s, size_t n)
+static int ordinal_suffix_ok(const nr_num *x, const char *s, size_t n)
 {
     if (n != 2 || !x->ipn || x->sign || x->fp) return 0;
     char a = lower(s[0]), b = lower(s[1]);
@@ -513,17 +730,21 @@ static int ordinal_suffix_ok(const num *x, const char *s, size_t n)
 }
 
 /* The suffix after a plain number inside its word; 1 if understood. */
-static int say_suffix(nr_buf *out, const num *x, const char *s, size_t n)
+static int say_suffix(const nr_ctx *c, nr_buf *out, const nr_num *x, const char *s, size_t n)
 {
-    if (eq(s, n, "%")) { say_num(out, x); nr_buf_word(out, "percent"); return 1; }
-    if (eq(s, n, "+")) { say_num(out, x); nr_buf_word(out, "plus"); return 1; }
-    if (ordinal_suffix_ok(x, s, n)) { say_int(out, x, nr_say_ordinal); return 1; }
-    for (size_t k = 0; k < COUNT(SCALE_SUFFIXES); k++) {
-        if (eq(s, n, SCALE_SUFFIXES[k][0])) {
-            say_num(out, x);
-            nr_buf_word(out, SCALE_SUFFIXES[k][1]);
-            return 1;
-        }
+    if (eq(s, n, "%")) { nr_say_num(out, x); nr_buf_word(out, "percent"); return 1; }
+    if (eq(s, n, "+")) { nr_say_num(out, x); nr_buf_word(out, "plus"); return 1; }
+    if (ordinal_suffix_ok(x, s, n)) { nr_say_num_int(out, x, nr_say_ordinal); return 1; }
+    if (n == 4 && s[2] == '\'' && s[3] == 's' && ordinal_suffix_ok(x, s, 2)) {   /* "29th's" */
+        nr_say_num_int(out, x, nr_say_ordinal);
+        nr_buf_puts(out, "'s");
+        return 1;
+    }
+    const nr_lex_entry *e = nr_lex_find(c->lex, T_SCALE, s, n);   /* "5bn", not "5m" */
+    if (e && !nr_lex_field(e, "money_only") && run_at(s, n, is_alpha) == n) {
+        nr_say_num(out, x);
+        nr_buf_word(out, e->say);
+        return 1;
     }
     return 0;
 }
@@ -553,24 +774,25 @@ static size_t tail_start(const char *s, size_t n)
 }
 
 /* A bare number filling its word: a year, a clock time with "pm" next, a range over
- * three tokens, or a cardinal with a scale word next. The tokens used. */
+ * three tokens, a telephone number's part, or a cardinal with a scale word next. The
+ * tokens used. */
 static size_t say_bare(const nr_ctx *c, size_t i, nr_buf *out, const side *sd, int force_year)
 {
-    const num *x = &sd->x;
+    const nr_num *x = &sd->x;
     char ap = next_ampm(c, i);
     if (ap && say_clock(out, sd, ap)) return 2;
     size_t used = spaced_range(c, i, out, x);
     if (used) return used;
-    int era = is_plain_int(x) && x->ipn == 4 && x->ip[0] != '0' && era_follows(c, i);
-    if (era || (is_year_form(x) && (force_year || year_context(c, i, 1)))) {
+    int era = nr_num_is_plain(x) && x->ipn == 4 && x->ip[0] != '0' && era_follows(c, i);
+    if (era || (is_cued_year_form(x) && (force_year ? is_year_form(x) : year_context(c, i, x, 1)))) {
         nr_say_year(out, x->ip, 4);
         return 1;
     }
-    if (area_code(c, i, x)) {
+    if (area_code(c, i, x) || phone_cue_before(c, i, x)) {
         nr_say_digits(out, x->ip, x->ipn);
         return 1;
     }
-    say_num(out, x);
+    nr_say_num(out, x);
     return 1 + say_next_scale(c, i, out);
 }
 
@@ -589,8 +811,8 @@ static size_t say_single(const nr_ctx *c, size_t i, nr_buf *out, const side *sd,
     } else if (rn == 0) {
         used = say_bare(c, i, out, sd, force_year);
     } else if (t == 0) {
-        say_num(out, &sd->x);
-    } else if (!say_suffix(out, &sd->x, rest, t)) return 0;
+        nr_say_num(out, &sd->x);
+    } else if (!say_suffix(c, out, &sd->x, rest, t)) return 0;
     if (t < rn && !say_tail(out, rest + t, rn - t)) return 0;
     return used;
 }
@@ -598,14 +820,11 @@ static size_t say_single(const nr_ctx *c, size_t i, nr_buf *out, const side *sd,
 /* ---- other shapes ---- */
 
 /* Length of a "mid-" style prefix before a digit, or 0. */
-static size_t prefix_len(const char *w, size_t n)
+static size_t prefix_len(const nr_ctx *c, const char *w, size_t n)
 {
-    for (size_t k = 0; k < COUNT(PREFIXES); k++) {
-        size_t pl = strlen(PREFIXES[k]);
-        if (n > pl + 1 && eq_nocase(w, pl, PREFIXES[k]) && w[pl] == '-' && is_digit(w[pl + 1]))
-            return pl;
-    }
-    return 0;
+    size_t pl = run_at(w, n, is_alpha);
+    if (!pl || pl + 1 >= n || w[pl] != '-' || !is_digit(w[pl + 1])) return 0;
+    return nr_cue_find(c->lex, T_PREFIX, w, pl) ? pl : 0;
 }
 
 /* "'90s" -> nineties. */
@@ -620,19 +839,37 @@ static size_t say_short_decade(nr_buf *out, const char *w, size_t n)
 /* "#1" -> number one; "# 40" (two tokens) too. */
 static size_t say_hash(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
-    num x;
+    nr_num x;
     size_t pn;
     if (n > 1) {
-        if (!parse_num(w + 1, n - 1, 0, &x) || x.len != n - 1) return 0;
+        if (!nr_parse_num(w + 1, n - 1, 0, &x) || x.len != n - 1) return 0;
         nr_buf_word(out, "number");
-        say_num(out, &x);
+        nr_say_num(out, &x);
         return 1;
     }
     nr_tok_post(c->t, i, &pn);
     if (pn || !token_num(c, i + 1, &x)) return 0;
     nr_buf_word(out, "number");
-    say_num(out, &x);
+    nr_say_num(out, &x);
     return 2;
+}
+
+/* The range after side a in its word: "-10", "–2015", "%-15%"; tokens used or 0. */
+static size_t say_dashed(const nr_ctx *c, size_t i, nr_buf *out, const side *a, const char *rest, size_t rn)
+{
+    int pct_a = rn && rest[0] == '%';
+    size_t dl = dash_at(rest + pct_a, rn - pct_a);
+    if (!dl || rn <= pct_a + dl || is_alpha(rest[pct_a + dl])) return 0;
+    const char *r = rest + pct_a + dl;
+    size_t left_n = rn - pct_a - dl;
+    side b;
+    parse_side(r, left_n, 0, &b);
+    size_t left = left_n - b.len;
+    int percent = left == 1 && r[left_n - 1] == '%';
+    if (!b.len || (left && !percent) || (pct_a && !percent)) return 0;
+    char ap = left == 0 && !b.ampm ? next_ampm(c, i) : 0;
+    if (!say_range(out, a, &b, percent, ap)) return 0;
+    return ap ? 2 : 1 + (!percent && !a->decade ? say_next_scale(c, i, out) : 0);
 }
 
 size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
@@ -642,25 +879,24 @@ size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
     if (n < 1) return 0;
     if (w[0] == '#') return say_hash(c, i, out, w, n);
     if (w[0] == '\'') return n > 1 ? say_short_decade(out, w, n) : 0;
-    if (say_phone(out, w, n)) return 1;
-    size_t mark = out->len, pl = prefix_len(w, n);
-    if (pl) {
+    size_t mark = out->len, used = say_phone_token(c, i, out, w, n);
+    if (used) return used;
+    if (say_ip(out, w, n)) return 1;
+    size_t pl = prefix_len(c, w, n);
+    if (pl) {                                   /* "mid-1990s": mid, then the number */
         nr_buf_wordn(out, w, pl);
         w += pl + 1;
         n -= pl + 1;
     }
-    side a, b;
+    side a;
     parse_side(w, n, !pl, &a);
     const char *rest = w + a.len;
-    size_t rn = n - a.len, dl = dash_at(rest, rn), used = 0;
-    if (a.len && dl && rn > dl && !is_alpha(rest[dl])) {
-        parse_side(rest + dl, rn - dl, 0, &b);
-        size_t left = rn - dl - b.len;
-        int percent = left == 1 && rest[rn - 1] == '%';
-        char ap = left == 0 && !b.ampm ? next_ampm(c, i) : 0;
-        if (b.len && (left == 0 || percent) && say_range(out, &a, &b, percent, ap))
-            used = ap ? 2 : 1 + (!percent && !a.decade ? say_next_scale(c, i, out) : 0);
-    } else if (a.len) used = say_single(c, i, out, &a, rest, rn, pl != 0);
+    size_t rn = n - a.len, after_prefix = out->len;
+    if (a.len) used = say_dashed(c, i, out, &a, rest, rn);
+    if (a.len && !used) {
+        rollback(out, after_prefix);
+        used = say_single(c, i, out, &a, rest, rn, pl != 0);
+    }
     if (!used) rollback(out, mark);
     return used;
 }

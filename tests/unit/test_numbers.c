@@ -1,11 +1,34 @@
 /*
  * test_numbers.c — the number-word helpers of numbers.c, from tests/cases/numbers.tsv
- * (function<TAB>digits<TAB>expected words), plus inputs too long for any table.
+ * (function<TAB>input<TAB>expected words: cardinal, ordinal, year, digits, model, the
+ * roman numeral parser and the shared number parser), plus inputs too long for any table.
  */
 #include "harness.h"
 #include "front/numbers.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* "roman": the value of a numeral as digits, "0" for no numeral. */
+static void say_roman(nr_buf *out, const char *s, size_t n)
+{
+    char v[16];
+    snprintf(v, sizeof v, "%d", nr_roman_value(s, n));
+    nr_buf_word(out, v);
+}
+
+/* "num": the shared parser (signs allowed) and nr_say_num; what it left is shown in []. */
+static void say_parsed(nr_buf *out, const char *s, size_t n)
+{
+    nr_num x;
+    if (!nr_parse_num(s, n, 1, &x)) { nr_buf_word(out, "[none]"); return; }
+    nr_say_num(out, &x);
+    if (x.len < n) {
+        nr_buf_word(out, "[");
+        nr_buf_put(out, s + x.len, n - x.len);
+        nr_buf_putc(out, ']');
+    }
+}
 
 static void row(char **cols, int n, const char *where, void *user)
 {
@@ -18,6 +41,9 @@ static void row(char **cols, int n, const char *where, void *user)
     else if (strcmp(f, "ordinal") == 0) nr_say_ordinal(&out, d, len);
     else if (strcmp(f, "year") == 0) nr_say_year(&out, d, len);
     else if (strcmp(f, "digits") == 0) nr_say_digits(&out, d, len);
+    else if (strcmp(f, "model") == 0) nr_say_model(&out, d, len);
+    else if (strcmp(f, "roman") == 0) say_roman(&out, d, len);
+    else if (strcmp(f, "num") == 0) say_parsed(&out, d, len);
     else CHECK(0, "%s: unknown function %s", where, f);
     CHECK_STR(nr_buf_str(&out), cols[2], "%s: %s %s", where, f, d);
     nr_buf_free(&out);
@@ -27,6 +53,25 @@ NR_TEST(numbers_table)
 {
     int rows = nr_table_each("tests/cases/numbers.tsv", row, NULL);
     CHECK(rows >= 40, "numbers.tsv has %d rows", rows);
+}
+
+/* Roman numerals and the number parser on inputs too long for a table: no work past the
+ * first letters, no crash. */
+NR_TEST(numbers_huge_parse)
+{
+    size_t n = 1 << 20;
+    char *d = malloc(n);
+    if (!CHECK(d != NULL, "malloc")) return;
+    memset(d, 'I', n);
+    CHECK(nr_roman_value(d, n) == 0, "1 MB of I is no numeral");
+    memset(d, '9', n);
+    nr_num x;
+    CHECK(nr_parse_num(d, n, 1, &x) && x.len == n && x.ipn == n, "1 MB of digits parses");
+    for (size_t k = 1; k + 3 < n; k += 4) d[k] = ',';        /* 9,999,999,... */
+    CHECK(nr_parse_num(d, n, 1, &x) && x.commas && x.len + 8 > n, "a 1 MB separated number parses");
+    d[1] = '.';                                                 /* 9.999,999,... */
+    CHECK(nr_parse_num(d, n, 1, &x) && x.fpn == 3 && x.len == 5, "decimals stop at the separator");
+    free(d);
 }
 
 /* Words go after what the buffer holds, with one space. */

@@ -64,7 +64,8 @@ NR_TEST(verbalize_tables)
 NR_TEST(verbalize_declines)
 {
     static const char *const words[] = { "hello", "5kg", "1,20", "$x", "Apple", "iPhone", "x-ray", "--" };
-    static const nr_verbalizer classes[] = { nr_verbalize_money, nr_verbalize_number, nr_verbalize_letters };
+    static const nr_verbalizer classes[] = { nr_verbalize_money, nr_verbalize_number, nr_verbalize_letters,
+                                             nr_verbalize_roman };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         nr_tokens t = { 0 };
         nr_tokenize(&t, words[k], strlen(words[k]));
@@ -95,6 +96,27 @@ NR_TEST(verbalize_huge_tokens)
         nr_buf out = { 0 };
         verbalize_line(NULL, text, &out);
         CHECK(out.len > 0 && out.len < 16 * n, "huge token of %s: %zu bytes out", units[k], out.len);
+        nr_buf_free(&out);
+    }
+    free(text);
+}
+
+/* Megabyte inputs of many tokens through the number classes with the real lexicon
+ * (telephone groups, roman numerals, money, models): no crash, linear output. */
+NR_TEST(verbalize_huge_number_lines)
+{
+    static const char *const units[] = { "01 ", "+1 2 ", "1-800-", "(555)", "Henry VIII ", "XIV",
+                                         "A1-", "$5-", "World War I ", "call 911 ", "1.", "Rs. " };
+    size_t n = 1 << 20;
+    char *text = malloc(n + 1);
+    if (!CHECK(text != NULL, "malloc")) return;
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        size_t ul = strlen(units[k]);
+        for (size_t j = 0; j < n; j++) text[j] = units[k][j % ul];
+        text[n] = '\0';
+        nr_buf out = { 0 };
+        verbalize_line(test_lexicon(), text, &out);
+        CHECK(out.len > 0 && out.len < 16 * n, "huge line of %s: %zu bytes out", units[k], out.len);
         nr_buf_free(&out);
     }
     free(text);
