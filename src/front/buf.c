@@ -28,13 +28,23 @@ void nr_buf_put(nr_buf *b, const char *s, size_t n)
 }
 
 void nr_buf_puts(nr_buf *b, const char *s) { nr_buf_put(b, s, strlen(s)); }
-void nr_buf_putc(nr_buf *b, char c) { nr_buf_put(b, &c, 1); }
+
+void nr_buf_putc(nr_buf *b, char c)
+{
+    if (!reserve(b, 1)) return;
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+}
 
 void nr_buf_wordn(nr_buf *b, const char *w, size_t n)
 {
     if (!n) return;
-    if (b->len && b->s[b->len - 1] != ' ') nr_buf_putc(b, ' ');
-    nr_buf_put(b, w, n);
+    size_t space = b->len && b->s[b->len - 1] != ' ';
+    if (!reserve(b, space + n)) return;
+    if (space) b->s[b->len++] = ' ';
+    memcpy(b->s + b->len, w, n);
+    b->len += n;
+    b->s[b->len] = '\0';
 }
 
 void nr_buf_word(nr_buf *b, const char *w) { nr_buf_wordn(b, w, strlen(w)); }

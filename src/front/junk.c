@@ -95,10 +95,23 @@ static size_t put_ref_dash(nr_buf *b, size_t floor, const char *s, size_t len, s
     return i;
 }
 
+/* The first byte of U+0300–U+036F in UTF-8 (CC 80 .. CD AF). */
+static int is_mark_lead(char c) { return c == '\xCC' || c == '\xCD'; }
+
+static int has_mark_lead(const char *s, size_t len)
+{
+    return memchr(s, 0xCC, len) || memchr(s, 0xCD, len);
+}
+
 static void fix_broken_refs(nr_buf *b, const char *s, size_t len)
 {
     size_t floor = b->len, i = 0;
     while (i < len) {
+        size_t run = 0;     /* bytes that cannot start a mark run: copied as they are */
+        while (i + run < len && !is_mark_lead(s[i + run])) run++;
+        nr_buf_put(b, s + i, run);
+        i += run;
+        if (i == len) break;
         size_t m = (i == 0 || is_blank(s[i - 1])) ? mark_run(s + i, len - i) : 0;
         if (!m) { nr_buf_putc(b, s[i++]); continue; }
         i += m;
@@ -166,6 +179,7 @@ static int drop_url_token(nr_buf *b, size_t floor, const char *s, size_t n)
 {
     size_t pre = 0, post = n;
     while (pre < n && s[pre] && strchr("(<[\"'", s[pre])) pre++;
+    if (pre == n || (lower(s[pre]) != 'h' && lower(s[pre]) != 'w')) return NOT_JUNK; /* no URL */
     while (post > pre && s[post - 1] && strchr(".,;:!?)>]\"'", s[post - 1])) post--;
     if (!is_junk_url(s + pre, post - pre)) return NOT_JUNK;
     size_t tail = post;                                   /* s[0..pre) and s[tail..n) stay */
@@ -175,6 +189,16 @@ static int drop_url_token(nr_buf *b, size_t floor, const char *s, size_t n)
     if (!pre) trim_spaces(b, floor);                      /* "see <url>." → "see." */
     nr_buf_put(b, s + tail, n - tail);
     return KEPT_PUNCT;
+}
+
+/* Could an id or a URL start at s[j] (j > 0)? An id only at a bracket; a URL only at the
+ * start of a word that begins with h, w or an opening mark (see drop_url_token). */
+static int may_start_junk(const char *s, size_t j)
+{
+    if (s[j] == '(' || s[j] == '[') return 1;
+    if (!is_blank(s[j - 1])) return 0;
+    char c = lower(s[j]);
+    return c == 'h' || c == 'w' || c == '<' || c == '"' || c == '\'';
 }
 
 /* Copies one line without ids and junk URLs. */
@@ -196,7 +220,10 @@ static void strip_line(nr_buf *b, const char *s, size_t len)
                 continue;
             }
         }
-        nr_buf_putc(b, s[i++]);
+        size_t j = i + 1;       /* s[i] is plain text: copy it and all up to the next candidate */
+        while (j < len && !may_start_junk(s, j)) j++;
+        nr_buf_put(b, s + i, j - i);
+        i = j;
     }
 }
 
@@ -285,9 +312,12 @@ static int script_of(uint32_t cp)
 static int is_foreign_chrome(const char *s, size_t n)
 {
     size_t latin = 0, other = 0, words = 0, i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i == n) return 0;       /* all ASCII: no other script */
+    i = 0;
     while (i < n) {
         uint32_t cp;
-        if (!is_blank(s[i]) && (i == 0 || is_blank(s[i - 1]))) words++;
+        if (!is_blank(s[i]) && (i == 0 || is_blank(s[i - 1])) && ++words >= 20) return 0;
         i += nr_utf8_decode(s + i, n - i, &cp);
         int sc = script_of(cp);
         latin += sc == LATIN;
@@ -328,9 +358,13 @@ void nr_junk_strip(nr_buf *out, const char *para, size_t len, const char *const 
 {
     nr_buf fixed = { 0 };
     size_t start = out->len;
-    fix_broken_refs(&fixed, para, len);
-    if (fixed.oom) out->oom = 1;
-    else if (fixed.len) strip_lines(out, fixed.s, fixed.len, boilerplate);
+    if (!has_mark_lead(para, len)) {            /* the usual case: no reference to fix */
+        if (len) strip_lines(out, para, len, boilerplate);
+    } else {
+        fix_broken_refs(&fixed, para, len);
+        if (fixed.oom) out->oom = 1;
+        else if (fixed.len) strip_lines(out, fixed.s, fixed.len, boilerplate);
+    }
     if (out->len > start && all_blank(out->s + start, out->len - start)) cut(out, start);
     nr_buf_free(&fixed);
 }

@@ -1,5 +1,6 @@
 /* paragraph.c — paragraph ends in a text stream (see paragraph.h). */
 #include "front/paragraph.h"
+#include <string.h>
 
 static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -18,7 +19,9 @@ static int ends_dangling(const char *text, size_t end)
 size_t nr_paragraph_end(const char *text, size_t len, size_t from, int lines, size_t *next)
 {
     for (size_t i = from; i < len; i++) {
-        if (text[i] != '\n') continue;
+        const char *nl = memchr(text + i, '\n', len - i);
+        if (!nl) break;
+        i = (size_t)(nl - text);
         if (lines) { *next = i + 1; return i; }
         size_t j = i + 1;
         while (j < len && is_blank(text[j])) j++;

@@ -10,8 +10,29 @@
 
 static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_pre_punct(char c) { return c && strchr("([{\"'`*_<", c) != NULL; }
-static int is_post_punct(char c) { return c && strchr(".,;:!?)]}\"'`*_>", c) != NULL; }
+
+/* Punctuation that may open a token: ( [ { " ' ` * _ < */
+static int is_pre_punct(char c)
+{
+    switch (c) {
+    case '(': case '[': case '{': case '"': case '\'': case '`': case '*': case '_': case '<':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Punctuation that may close a token: . , ; : ! ? ) ] } " ' ` * _ > */
+static int is_post_punct(char c)
+{
+    switch (c) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}':
+    case '"': case '\'': case '`': case '*': case '_': case '>':
+        return 1;
+    default:
+        return 0;
+    }
+}
 
 static void push(nr_tokens *t, size_t start, size_t end)
 {
