@@ -52,8 +52,7 @@ static const nr_buf *prepare(nr_front *f, const char *text, size_t len)
         src = &f->unjunked;
     }
     nr_buf_clear(&f->unglued);
-    nr_unglue(&f->unglued, nr_buf_str(src), src->len);
-    return &f->unglued;
+    return nr_unglue(&f->unglued, nr_buf_str(src), src->len) ? &f->unglued : src;
 }
 
 static int emit(nr_front *f, size_t first, size_t last, int paragraph_end, narrator_chunk_fn fn, void *user)

@@ -23,6 +23,7 @@
  * Section names are lower case letters, digits and '_'.
  */
 #include "front/lexicon.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,29 +38,70 @@ typedef struct slot {
     struct slot *next;
 } slot;
 
+/* A Bloom filter over (table, folded key): most lookups are for words not in the table
+ * asked, and two bit tests say so before any bucket is walked. */
+#define BLOOM_BITS (1u << 16)
+
 struct nr_lexicon {
     slot **table;
     size_t buckets, count;
+    unsigned char bloom[BLOOM_BITS / 8];
     char **names;                /* interned table names */
     size_t n_names;
     char **boilerplate;          /* NULL-terminated */
     size_t n_boilerplate;
 };
 
+/* The filter holds (table, key) pairs: a table is told apart by its name's first three
+ * letters (two names alike there only share some false positives). */
+static size_t bloom_key(size_t h, nr_lex_kind table)
+{
+    size_t tag = (unsigned char)table[0];
+    if (table[0]) tag = (tag << 8) | (unsigned char)table[1];
+    if (table[0] && table[1]) tag = (tag << 8) | (unsigned char)table[2];
+    return (h ^ (tag * 0x9e3779b1u)) * 0x85ebca6bu;
+}
+
+static void bloom_add(nr_lexicon *lex, size_t h, nr_lex_kind table)
+{
+    size_t k = bloom_key(h, table);
+    unsigned a = (unsigned)(k & (BLOOM_BITS - 1)), b = (unsigned)((k >> 16) & (BLOOM_BITS - 1));
+    lex->bloom[a / 8] |= (unsigned char)(1u << (a % 8));
+    lex->bloom[b / 8] |= (unsigned char)(1u << (b % 8));
+}
+
+static int bloom_may_have(const nr_lexicon *lex, size_t h, nr_lex_kind table)
+{
+    size_t k = bloom_key(h, table);
+    unsigned a = (unsigned)(k & (BLOOM_BITS - 1)), b = (unsigned)((k >> 16) & (BLOOM_BITS - 1));
+    return (lex->bloom[a / 8] >> (a % 8)) & (lex->bloom[b / 8] >> (b % 8)) & 1;
+}
+
 static char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
 /*
- * FNV-1a of the key with ASCII capitals folded to small letters, so that a word and its
- * lower-cased form ("Etc.", "etc.") sit in the same bucket and one probe serves both the
- * exact lookup and its lower-case fallback. Only the key is hashed, not the table name:
- * the verbalizers look words up in many tables, mostly in vain, and a miss should cost
- * no more than one short pass over the word.
+ * A hash of the key that ignores ASCII case, so that a word and its lower-cased form
+ * ("Etc.", "etc.") sit in the same bucket and one probe serves both the exact lookup and
+ * its lower-case fallback. Only the key is hashed, not the table name: the verbalizers
+ * look words up in many tables, mostly in vain, and a miss should cost no more than one
+ * short pass over the word. Eight bytes at a time, each with its 0x20 bit set: that folds
+ * A-Z onto a-z (and merges a few punctuation pairs, which only costs a rare collision —
+ * keys are compared in full).
  */
 static size_t hash(const char *s, size_t n)
 {
-    size_t h = (size_t)1469598103934665603u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)fold(s[i])) * (size_t)1099511628211u;
-    return h;
+    const uint64_t case_bits = 0x2020202020202020u, mul = 0xff51afd7ed558ccdu;
+    uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)n, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ (w | case_bits)) * mul;
+        h ^= h >> 29;
+    }
+    w = 0;
+    for (size_t k = 0; k < n; k++) w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    h = (h ^ (w | case_bits)) * mul;
+    h ^= h >> 32;
+    return (size_t)h;
 }
 
 /* The bucket count is a power of two; folding in the high bits spreads FNV's weak low ones. */
@@ -194,6 +236,7 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
         s->key[key_len] = '\0';
         s->key_len = key_len;
         s->hash = hash(key, key_len);
+        bloom_add(lex, s->hash, name);
         s->table = name;
         size_t h = bucket_of(s->hash, lex->buckets);
         s->next = lex->table[h];
@@ -244,6 +287,7 @@ const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const c
 {
     if (!lex || !len) return NULL;
     size_t h = hash(key, len);
+    if (!bloom_may_have(lex, h, kind)) return NULL;
     const slot *lowered = NULL;     /* the slot of the lower-cased key, if any */
     for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {
         if (s->hash != h || s->key_len != len || !in_table(s, kind)) continue;

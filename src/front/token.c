@@ -34,6 +34,34 @@ static int is_post_punct(char c)
     }
 }
 
+/* The shape bits of one byte of a word; NR_SHAPE_ROMAN here: "a roman-numeral letter". */
+static unsigned byte_shape(unsigned char ch)
+{
+    unsigned roman = 0;
+    switch (ch) {
+    case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
+    case 'i': case 'v': case 'x': case 'l': case 'c': case 'd': case 'm': roman = NR_SHAPE_ROMAN; break;
+    }
+    if (ch >= 'a' && ch <= 'z') return roman;
+    if (ch >= 'A' && ch <= 'Z') return NR_SHAPE_UPPER | roman;
+    if (ch >= '0' && ch <= '9') return NR_SHAPE_DIGIT;
+    if (ch >= 0x80) return NR_SHAPE_NON_ASCII;
+    if (ch == '-') return NR_SHAPE_HYPHEN;
+    return ch == '\'' ? 0 : NR_SHAPE_PUNCT;
+}
+
+static unsigned word_shape(const unsigned char *w, size_t n)
+{
+    if (!n) return NR_SHAPE_EMPTY;
+    unsigned shape = 0, roman = NR_SHAPE_ROMAN;
+    for (size_t k = 0; k < n; k++) {
+        unsigned b = byte_shape(w[k]);
+        shape |= b;
+        roman &= b;
+    }
+    return (shape & ~(unsigned)NR_SHAPE_ROMAN) | roman;
+}
+
 static void push(nr_tokens *t, size_t start, size_t end)
 {
     if (t->n == t->cap) {
@@ -53,7 +81,8 @@ static void push(nr_tokens *t, size_t start, size_t end)
     while (start + dashes < end && s[start + dashes] == '-') dashes++;
     /* punctuation only (a free-standing dash included): all of it counts as trailing */
     if (ws == we || dashes == end - start) ws = we = start;
-    t->tok[t->n++] = (nr_token){ .start = start, .end = end, .wstart = ws, .wend = we };
+    t->tok[t->n++] = (nr_token){ .start = start, .end = end, .wstart = ws, .wend = we,
+                                 .shape = (unsigned char)word_shape((const unsigned char *)s + ws, we - ws) };
 }
 
 void nr_tokenize(nr_tokens *t, const char *text, size_t len)
@@ -75,27 +104,6 @@ void nr_tokens_free(nr_tokens *t)
 {
     free(t->tok);
     memset(t, 0, sizeof *t);
-}
-
-const char *nr_tok_word(const nr_tokens *t, size_t i, size_t *len)
-{
-    if (i >= t->n) { *len = 0; return ""; }
-    *len = t->tok[i].wend - t->tok[i].wstart;
-    return t->text + t->tok[i].wstart;
-}
-
-const char *nr_tok_post(const nr_tokens *t, size_t i, size_t *len)
-{
-    if (i >= t->n) { *len = 0; return ""; }
-    *len = t->tok[i].end - t->tok[i].wend;
-    return t->text + t->tok[i].wend;
-}
-
-const char *nr_tok_pre(const nr_tokens *t, size_t i, size_t *len)
-{
-    if (i >= t->n) { *len = 0; return ""; }
-    *len = t->tok[i].wstart - t->tok[i].start;
-    return t->text + t->tok[i].start;
 }
 
 int nr_tok_is(const nr_tokens *t, size_t i, const char *s)

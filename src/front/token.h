@@ -12,11 +12,24 @@
 
 typedef enum { NR_BRK_NONE = 0, NR_BRK_CLAUSE, NR_BRK_SENTENCE } nr_break;
 
+/* What a word is made of, read once by the tokenizer so that the verbalizers' classifier
+ * can skip classes a token cannot belong to. */
+enum {
+    NR_SHAPE_DIGIT = 1 << 0,     /* a digit: "5G", "2019", "$5" */
+    NR_SHAPE_UPPER = 1 << 1,     /* a capital letter: "Jan", "BSI" */
+    NR_SHAPE_PUNCT = 1 << 2,     /* ASCII punctuation inside but ' and -: "a@b.com", "R&D", "$5" */
+    NR_SHAPE_HYPHEN = 1 << 3,    /* "well-known", "B-52" */
+    NR_SHAPE_NON_ASCII = 1 << 4, /* "½", "€5", "°C" */
+    NR_SHAPE_ROMAN = 1 << 5,     /* only roman-numeral letters: "iii", "VIII", "mix" */
+    NR_SHAPE_EMPTY = 1 << 6      /* no word: punctuation only */
+};
+
 typedef struct {
     size_t start, end;      /* whole token, byte offsets in the paragraph text */
     size_t wstart, wend;    /* the word inside it (wstart == wend: punctuation only) */
     nr_break brk;           /* boundary after this token (set by the segmenter) */
     char end_mark;          /* for sentence ends: '.', '?' or '!' */
+    unsigned char shape;    /* NR_SHAPE_* of the word */
 } nr_token;
 
 typedef struct {
@@ -31,12 +44,31 @@ typedef struct {
 void nr_tokenize(nr_tokens *t, const char *text, size_t len);
 void nr_tokens_free(nr_tokens *t);
 
-/* The word of token i and its length; "" and 0 past either end. */
-const char *nr_tok_word(const nr_tokens *t, size_t i, size_t *len);
+/* The word of token i and its length; "" and 0 past either end. (Inline: the rules call
+ * these for every token, several times.) */
+static inline const char *nr_tok_word(const nr_tokens *t, size_t i, size_t *len)
+{
+    if (i >= t->n) { *len = 0; return ""; }
+    *len = t->tok[i].wend - t->tok[i].wstart;
+    return t->text + t->tok[i].wstart;
+}
+
 /* Trailing punctuation of token i (after the word). */
-const char *nr_tok_post(const nr_tokens *t, size_t i, size_t *len);
+static inline const char *nr_tok_post(const nr_tokens *t, size_t i, size_t *len)
+{
+    if (i >= t->n) { *len = 0; return ""; }
+    *len = t->tok[i].end - t->tok[i].wend;
+    return t->text + t->tok[i].wend;
+}
+
 /* Leading punctuation of token i. */
-const char *nr_tok_pre(const nr_tokens *t, size_t i, size_t *len);
+static inline const char *nr_tok_pre(const nr_tokens *t, size_t i, size_t *len)
+{
+    if (i >= t->n) { *len = 0; return ""; }
+    *len = t->tok[i].wstart - t->tok[i].start;
+    return t->text + t->tok[i].start;
+}
+
 /* 1 if the word of token i equals s exactly. */
 int nr_tok_is(const nr_tokens *t, size_t i, const char *s);
 /* 1 if the trailing punctuation of token i starts with c. */

@@ -54,8 +54,22 @@ static void unglue_word(nr_buf *out, const char *w, size_t n)
     nr_buf_put(out, w + from, n - from);
 }
 
-void nr_unglue(nr_buf *out, const char *text, size_t len)
+/* Is there any glue at all? Judged on the whole text at once, which can only find more
+ * than the word-by-word pass (never less), so a "no" is safe to trust. */
+static int has_glue(const char *text, size_t len)
 {
+    for (size_t k = 1; k < len; k++) {
+        switch (text[k]) {
+        case ',': case ';': case '!': case '?': case '.':
+            if (glue_at(text, len, k)) return 1;
+        }
+    }
+    return 0;
+}
+
+int nr_unglue(nr_buf *out, const char *text, size_t len)
+{
+    if (!has_glue(text, len)) return 0;
     size_t i = 0;
     while (i < len) {
         size_t start = i;
@@ -65,4 +79,5 @@ void nr_unglue(nr_buf *out, const char *text, size_t len)
         while (i < len && !is_space(text[i])) i++;
         unglue_word(out, text + start, i - start);
     }
+    return 1;
 }

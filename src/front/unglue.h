@@ -8,7 +8,8 @@
 #include <stddef.h>
 #include "front/buf.h"
 
-/* Appends text to out with a space inserted after glued punctuation. */
-void nr_unglue(nr_buf *out, const char *text, size_t len);
+/* When text has glued punctuation, appends it to out with a space inserted after each
+ * glue and returns 1; otherwise returns 0 and leaves out alone (use text as it is). */
+int nr_unglue(nr_buf *out, const char *text, size_t len);
 
 #endif

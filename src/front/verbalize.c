@@ -9,18 +9,14 @@
  * checks the token itself.
  */
 #include "front/verbalize.h"
-#include <string.h>
 
+/* Shape bits (token.h) and one more, read from the neighbours. */
 enum {
-    SH_DIGIT = 1 << 0,      /* a digit in the word: "5G", "2019", "$5" */
-    SH_NEAR_DIGIT = 1 << 1, /* a digit in the previous or next word: "Jan. 5", "5 kg" */
-    SH_UPPER = 1 << 2,      /* a capital letter: "Jan.", "BSI", "Monday" */
-    SH_PUNCT = 1 << 3,      /* ASCII punctuation inside the word but ' and -: "a@b.com", "R&D", "$" */
-    SH_HYPHEN = 1 << 4,     /* "well-known", "B-52" */
-    SH_NON_ASCII = 1 << 5,  /* "½", "€", "°C" */
-    SH_ROMAN = 1 << 6,      /* only roman-numeral letters: "iii", "VIII", "mix" */
-    SH_EMPTY = 1 << 7,      /* no word: a free-standing dash */
-    SH_ALL = 0xff           /* asked for every token, plain words too */
+    SH_DIGIT = NR_SHAPE_DIGIT, SH_UPPER = NR_SHAPE_UPPER, SH_PUNCT = NR_SHAPE_PUNCT,
+    SH_HYPHEN = NR_SHAPE_HYPHEN, SH_NON_ASCII = NR_SHAPE_NON_ASCII, SH_ROMAN = NR_SHAPE_ROMAN,
+    SH_EMPTY = NR_SHAPE_EMPTY,
+    SH_NEAR_DIGIT = 1 << 7,  /* a digit in the previous or next word: "Jan. 5", "5 kg" */
+    SH_ALL = 0xff            /* asked for every token, plain words too */
 };
 
 typedef struct {
@@ -43,37 +39,11 @@ static const verbalizer_class classes[] = {
     { nr_verbalize_symbol, SH_PUNCT | SH_HYPHEN | SH_NON_ASCII | SH_EMPTY | SH_NEAR_DIGIT },
 };
 
-static int has_digit(const nr_tokens *t, size_t i)
-{
-    size_t n;
-    const char *w = nr_tok_word(t, i, &n);
-    for (size_t k = 0; k < n; k++)
-        if (w[k] >= '0' && w[k] <= '9') return 1;
-    return 0;
-}
-
-static unsigned char_shape(unsigned char ch)
-{
-    if (ch >= '0' && ch <= '9') return SH_DIGIT;
-    if (ch >= 'A' && ch <= 'Z') return SH_UPPER;
-    if (ch >= 'a' && ch <= 'z') return 0;
-    if (ch >= 0x80) return SH_NON_ASCII;
-    if (ch == '-') return SH_HYPHEN;
-    return ch == '\'' ? 0 : SH_PUNCT;
-}
-
-static int is_roman_letter(char ch) { return ch && strchr("IVXLCDMivxlcdm", ch) != NULL; }
-
 static unsigned shape_of(const nr_tokens *t, size_t i)
 {
-    size_t n;
-    const char *w = nr_tok_word(t, i, &n);
-    unsigned shape = n ? SH_ROMAN : SH_EMPTY;
-    for (size_t k = 0; k < n; k++) {
-        shape |= char_shape((unsigned char)w[k]);
-        if (!is_roman_letter(w[k])) shape &= ~(unsigned)SH_ROMAN;
-    }
-    if ((i > 0 && has_digit(t, i - 1)) || (i + 1 < t->n && has_digit(t, i + 1))) shape |= SH_NEAR_DIGIT;
+    unsigned shape = t->tok[i].shape;
+    if ((i > 0 && (t->tok[i - 1].shape & NR_SHAPE_DIGIT)) || (i + 1 < t->n && (t->tok[i + 1].shape & NR_SHAPE_DIGIT)))
+        shape |= SH_NEAR_DIGIT;
     return shape;
 }
 
