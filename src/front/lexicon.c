@@ -33,7 +33,7 @@ typedef struct slot {
     const char *table;          /* interned: one copy per table name */
     char *key;
     size_t key_len;
-    size_t hash;                /* hash(key): compared before the key itself */
+    size_t hash;                /* nr_lex_hash(key): compared before the key itself */
     nr_lex_entry *first;
     struct slot *next;
 } slot;
@@ -88,7 +88,7 @@ static char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') :
  * A-Z onto a-z (and merges a few punctuation pairs, which only costs a rare collision —
  * keys are compared in full).
  */
-static size_t hash(const char *s, size_t n)
+size_t nr_lex_hash(const char *s, size_t n)
 {
     const uint64_t case_bits = 0x2020202020202020u, mul = 0xff51afd7ed558ccdu;
     uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)n, w;
@@ -172,7 +172,7 @@ static int in_table(const slot *s, nr_lex_kind table)
 /* The slot of (table, key) exactly as written, or NULL. */
 static slot *find_slot(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t n)
 {
-    size_t h = hash(key, n);
+    size_t h = nr_lex_hash(key, n);
     for (slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next)
         if (s->hash == h && s->key_len == n && memcmp(s->key, key, n) == 0 && in_table(s, table))
             return s;
@@ -235,7 +235,7 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
         memcpy(s->key, key, key_len);
         s->key[key_len] = '\0';
         s->key_len = key_len;
-        s->hash = hash(key, key_len);
+        s->hash = nr_lex_hash(key, key_len);
         bloom_add(lex, s->hash, name);
         s->table = name;
         size_t h = bucket_of(s->hash, lex->buckets);
@@ -285,8 +285,13 @@ static int equals_lowered(const char *stored, const char *s, size_t n)
 
 const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len)
 {
+    return lex && len ? nr_lex_find_hashed(lex, kind, key, len, nr_lex_hash(key, len)) : NULL;
+}
+
+const nr_lex_entry *nr_lex_find_hashed(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len,
+                                       size_t h)
+{
     if (!lex || !len) return NULL;
-    size_t h = hash(key, len);
     if (!bloom_may_have(lex, h, kind)) return NULL;
     const slot *lowered = NULL;     /* the slot of the lower-cased key, if any */
     for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {

@@ -53,6 +53,12 @@ int nr_lex_add(nr_lexicon *lex, nr_lex_kind table, const char *key, size_t key_l
                const char *say, nr_lex_when when, int ends_sentence, int replace);
 /* First reading of key in a table (exact case first, then lower-cased); NULL when absent. */
 const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t len);
+/* The same lookup with the key's nr_lex_hash() already known (the tokenizer keeps each
+ * word's hash, so the per-word lookups of running text hash nothing). */
+const nr_lex_entry *nr_lex_find_hashed(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t len,
+                                       size_t hash);
+/* The case-insensitive hash lookups use; the same for "Etc." and "etc.". */
+size_t nr_lex_hash(const char *key, size_t len);
 /* A named extra field of an entry ("plural"), or NULL. */
 const char *nr_lex_field(const nr_lex_entry *e, const char *name);
 /* Merges a YAML lexicon file. 0 ok; -1 with a "file:line:column: why" message in err. */

@@ -51,9 +51,7 @@ static int bare(const nr_tokens *t, size_t i)
 
 static int is_starter(const nr_tokens *t, size_t i, const nr_lexicon *lex)
 {
-    size_t n;
-    const char *w = nr_tok_word(t, i, &n);
-    return nr_lex_find(lex, NR_LEX_STARTER, w, n) != NULL;
+    return nr_tok_find(t, i, lex, NR_LEX_STARTER) != NULL;
 }
 
 /* A capitalized word that can be a name: "Louis", "Elm" — not "The" or "It". */
@@ -82,7 +80,7 @@ const nr_lex_entry *nr_abbrev_reading(const nr_tokens *t, size_t i, const nr_lex
     /* with its dot ("Mr.") when one follows (word and dot are adjacent in the text), else as written */
     const nr_lex_entry *e = NULL;
     if (nr_tok_post_starts(t, i, '.')) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n + 1);
-    if (!e) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n);
+    if (!e) e = nr_tok_find(t, i, lex, NR_LEX_ABBREV);
     while (e && !condition_holds(t, i, e->when, lex)) e = e->next;
     return e;
 }
@@ -119,10 +117,8 @@ static int next_is_starter(const nr_tokens *t, size_t next, const nr_lexicon *le
  * "5 p.m. Monday", "10 a.m. EST", "by 5 p.m. June 3". */
 static int continues_time(const nr_tokens *t, size_t next, const nr_lexicon *lex)
 {
-    size_t n;
-    const char *w = nr_tok_word(t, next, &n);
-    return nr_lex_find(lex, "weekdays", w, n) || nr_lex_find(lex, "months", w, n) ||
-           nr_lex_find(lex, "time_zones", w, n);
+    return nr_tok_find(t, next, lex, "weekdays") || nr_tok_find(t, next, lex, "months") ||
+           nr_tok_find(t, next, lex, "time_zones");
 }
 
 /* Does the '.' after token i (an abbreviation) also end the sentence? */

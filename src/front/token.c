@@ -82,7 +82,26 @@ static void push(nr_tokens *t, size_t start, size_t end)
     /* punctuation only (a free-standing dash included): all of it counts as trailing */
     if (ws == we || dashes == end - start) ws = we = start;
     t->tok[t->n++] = (nr_token){ .start = start, .end = end, .wstart = ws, .wend = we,
-                                 .shape = (unsigned char)word_shape((const unsigned char *)s + ws, we - ws) };
+                                 .shape = (unsigned short)word_shape((const unsigned char *)s + ws, we - ws),
+                                 .hash = nr_lex_hash(s + ws, we - ws) };
+}
+
+/* Where digits are near: one pass forward, one back, remembering the last digit seen. */
+static void mark_digit_neighbours(nr_tokens *t)
+{
+    size_t last = (size_t)-1;
+    for (int pass = 0; pass < 2; pass++) {
+        last = (size_t)-1;
+        for (size_t k = 0; k < t->n; k++) {
+            size_t i = pass ? t->n - 1 - k : k;
+            if (last != (size_t)-1) {
+                size_t d = pass ? last - i : i - last;
+                if (d == 1) t->tok[i].shape |= NR_SHAPE_NEAR_DIGIT;
+                if (d <= 3) t->tok[i].shape |= NR_SHAPE_DIGIT_IN_3;
+            }
+            if (t->tok[i].shape & NR_SHAPE_DIGIT) last = i;
+        }
+    }
 }
 
 void nr_tokenize(nr_tokens *t, const char *text, size_t len)
@@ -98,12 +117,20 @@ void nr_tokenize(nr_tokens *t, const char *text, size_t len)
         while (i < len && !is_space(text[i])) i++;
         if (i > start) push(t, start, i);
     }
+    mark_digit_neighbours(t);
 }
 
 void nr_tokens_free(nr_tokens *t)
 {
     free(t->tok);
     memset(t, 0, sizeof *t);
+}
+
+const nr_lex_entry *nr_tok_find(const nr_tokens *t, size_t i, const nr_lexicon *lex, nr_lex_kind table)
+{
+    if (i >= t->n) return NULL;
+    const nr_token *k = &t->tok[i];
+    return nr_lex_find_hashed(lex, table, t->text + k->wstart, k->wend - k->wstart, k->hash);
 }
 
 int nr_tok_is(const nr_tokens *t, size_t i, const char *s)

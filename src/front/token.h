@@ -21,7 +21,9 @@ enum {
     NR_SHAPE_HYPHEN = 1 << 3,    /* "well-known", "B-52" */
     NR_SHAPE_NON_ASCII = 1 << 4, /* "½", "€5", "°C" */
     NR_SHAPE_ROMAN = 1 << 5,     /* only roman-numeral letters: "iii", "VIII", "mix" */
-    NR_SHAPE_EMPTY = 1 << 6      /* no word: punctuation only */
+    NR_SHAPE_EMPTY = 1 << 6,     /* no word: punctuation only */
+    NR_SHAPE_NEAR_DIGIT = 1 << 7, /* a digit in the previous or next word: "Jan. 5", "5 kg" */
+    NR_SHAPE_DIGIT_IN_3 = 1 << 8  /* a digit within three words either side: "Tue, Mar 5" */
 };
 
 typedef struct {
@@ -29,7 +31,8 @@ typedef struct {
     size_t wstart, wend;    /* the word inside it (wstart == wend: punctuation only) */
     nr_break brk;           /* boundary after this token (set by the segmenter) */
     char end_mark;          /* for sentence ends: '.', '?' or '!' */
-    unsigned char shape;    /* NR_SHAPE_* of the word */
+    unsigned short shape;   /* NR_SHAPE_* of the word and its neighbourhood */
+    size_t hash;            /* nr_lex_hash() of the word, for the lexicon lookups */
 } nr_token;
 
 typedef struct {
@@ -69,6 +72,8 @@ static inline const char *nr_tok_pre(const nr_tokens *t, size_t i, size_t *len)
     return t->text + t->tok[i].start;
 }
 
+/* The lexicon entry for token i's word (as written) in a table, or NULL. */
+const nr_lex_entry *nr_tok_find(const nr_tokens *t, size_t i, const nr_lexicon *lex, nr_lex_kind table);
 /* 1 if the word of token i equals s exactly. */
 int nr_tok_is(const nr_tokens *t, size_t i, const char *s);
 /* 1 if the trailing punctuation of token i starts with c. */

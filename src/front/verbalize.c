@@ -10,13 +10,13 @@
  */
 #include "front/verbalize.h"
 
-/* Shape bits (token.h) and one more, read from the neighbours. */
+/* Shape bits (token.h), short names. */
 enum {
     SH_DIGIT = NR_SHAPE_DIGIT, SH_UPPER = NR_SHAPE_UPPER, SH_PUNCT = NR_SHAPE_PUNCT,
     SH_HYPHEN = NR_SHAPE_HYPHEN, SH_NON_ASCII = NR_SHAPE_NON_ASCII, SH_ROMAN = NR_SHAPE_ROMAN,
     SH_EMPTY = NR_SHAPE_EMPTY,
-    SH_NEAR_DIGIT = 1 << 7,  /* a digit in the previous or next word: "Jan. 5", "5 kg" */
-    SH_ALL = 0xff            /* asked for every token, plain words too */
+    SH_NEAR_DIGIT = NR_SHAPE_NEAR_DIGIT, SH_DIGIT_IN_3 = NR_SHAPE_DIGIT_IN_3,
+    SH_ALL = 0xffff          /* asked for every token, plain words too */
 };
 
 typedef struct {
@@ -25,7 +25,7 @@ typedef struct {
 } verbalizer_class;
 
 static const verbalizer_class classes[] = {
-    { nr_verbalize_date, SH_DIGIT | SH_NEAR_DIGIT | SH_UPPER },   /* before abbreviations: "Jan. 5, 2019" is one date */
+    { nr_verbalize_date, SH_DIGIT | SH_NEAR_DIGIT | SH_DIGIT_IN_3 }, /* before abbreviations: "Jan. 5, 2019" is one date */
     { nr_verbalize_time, SH_DIGIT | SH_NEAR_DIGIT },
     { nr_verbalize_abbrev, SH_ALL },
     { nr_verbalize_electronic, SH_PUNCT },
@@ -39,17 +39,9 @@ static const verbalizer_class classes[] = {
     { nr_verbalize_symbol, SH_PUNCT | SH_HYPHEN | SH_NON_ASCII | SH_EMPTY | SH_NEAR_DIGIT },
 };
 
-static unsigned shape_of(const nr_tokens *t, size_t i)
-{
-    unsigned shape = t->tok[i].shape;
-    if ((i > 0 && (t->tok[i - 1].shape & NR_SHAPE_DIGIT)) || (i + 1 < t->n && (t->tok[i + 1].shape & NR_SHAPE_DIGIT)))
-        shape |= SH_NEAR_DIGIT;
-    return shape;
-}
-
 size_t nr_verbalize(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    unsigned shape = shape_of(c->t, i);
+    unsigned shape = c->t->tok[i].shape;
     for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++) {
         if (classes[k].needs != SH_ALL && !(shape & classes[k].needs)) continue;
         size_t used = classes[k].say(c, i, out);
@@ -62,7 +54,7 @@ size_t nr_verbalize_word(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, NR_LEX_WORD, w, n) : NULL;
+    const nr_lex_entry *e = c->lex ? nr_tok_find(c->t, i, c->lex, NR_LEX_WORD) : NULL;
     if (e) nr_buf_word(out, e->say);
     else nr_buf_wordn(out, w, n);
     return 1;
