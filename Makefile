@@ -19,7 +19,7 @@ CFLAGS  ?= -O2 -g
 NR_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -Isrc -I$(B)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LDLIBS   = $(PKG_LIBS) -lm
+LDLIBS   = $(PKG_LIBS) -lm -lpthread
 
 B = build
 FRONT_SRC = $(wildcard src/front/*.c)

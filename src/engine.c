@@ -8,6 +8,7 @@
 #include "narrator.h"
 #include "front/front.h"
 #include "front/paragraph.h"
+#include "frontpool.h"
 #include "sink/sink.h"
 #include "synth/synth.h"
 #include "voice.h"
@@ -17,11 +18,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct narrator {
     nr_voice voice;
     nr_lexicon *lex;
     nr_front *front;
+    nr_pool *pool;                  /* front-end workers, when jobs > 1 */
+    int jobs;
     int lines;
     int rate_wpm, pitch;
     nr_synth *synth;
@@ -87,6 +91,13 @@ static narrator_status load_lexicons(narrator *n, const narrator_options *opt)
     return NARRATOR_OK;
 }
 
+/* One front-end worker per core, at most 8. */
+static int default_jobs(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores < 1 ? 1 : cores > 8 ? 8 : (int)cores;
+}
+
 narrator_status narrator_new(const narrator_options *opt, narrator **out)
 {
     narrator_options defaults = NARRATOR_OPTIONS_INIT;
@@ -116,6 +127,9 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
         .boilerplate = nr_lex_boilerplate(n->lex),
     };
     if (!(n->front = nr_front_new(&cfg))) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    n->jobs = opt->jobs > 0 ? opt->jobs : default_jobs();
+    if (n->jobs > 1 && !(n->pool = nr_pool_new(&cfg, n->jobs)))
+        return set_error(n, NARRATOR_ERR_NOMEM, "cannot start %d front-end threads", n->jobs);
     return NARRATOR_OK;
 }
 
@@ -125,6 +139,7 @@ void narrator_free(narrator *n)
     char ignored[16];
     nr_sink_close(n->file, 0, ignored, sizeof ignored);      /* not finished: leave nothing behind */
     nr_sink_close(n->speaker, 0, ignored, sizeof ignored);
+    nr_pool_free(n->pool);
     nr_synth_free(n->synth);
     nr_front_free(n->front);
     nr_lex_free(n->lex);
@@ -210,14 +225,34 @@ static int on_chunk(const narrator_chunk *c, void *user)
     return rc != 0;
 }
 
-static narrator_status run_paragraph(narrator *n, const char *text, size_t len)
+/* The status after chunks were handed to on_chunk (rc: the front end's or pool's result). */
+static narrator_status settle(narrator *n, int rc)
 {
-    n->failure = NARRATOR_OK;
-    int rc = nr_front_paragraph(n->front, text, len, on_chunk, n);
     if (rc < 0 && !n->failure) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     if (n->failure == NARRATOR_ERR_STOPPED) set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     if (n->failure == NARRATOR_ERR_CALLBACK && !n->err[0]) set_error(n, NARRATOR_ERR_CALLBACK, "stopped by a callback");
     return n->failure;
+}
+
+/* One paragraph: straight through the front end, or queued for the workers while the
+ * chunks of earlier paragraphs are handed on (at most 2 batches a worker in flight). */
+static narrator_status run_paragraph(narrator *n, const char *text, size_t len)
+{
+    n->failure = NARRATOR_OK;
+    if (!n->pool) return settle(n, nr_front_paragraph(n->front, text, len, on_chunk, n));
+    if (nr_pool_add(n->pool, text, len)) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    /* idle workers gain nothing from waiting for a fuller batch: slow input is not held back */
+    if (nr_pool_pending(n->pool) == 0 && nr_pool_seal(n->pool)) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return settle(n, nr_pool_deliver(n->pool, 2 * (size_t)n->jobs, on_chunk, n));
+}
+
+/* Waits for the workers and hands on every chunk still with them. */
+static narrator_status deliver_all(narrator *n)
+{
+    if (!n->pool) return NARRATOR_OK;
+    n->failure = NARRATOR_OK;
+    if (nr_pool_seal(n->pool)) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return settle(n, nr_pool_deliver(n->pool, 0, on_chunk, n));
 }
 
 /* Runs every complete paragraph in `pending` and keeps the rest. */
@@ -253,6 +288,7 @@ narrator_status narrator_flush(narrator *n)
     if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     narrator_status st = NARRATOR_OK;
     if (n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
+    if (!st) st = deliver_all(n);
     nr_buf_clear(&n->pending);
     n->scanned = 0;
     return st;

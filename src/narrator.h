@@ -85,9 +85,10 @@ typedef struct {
     int remove_junk;            /* 1: drop scraper junk (article mode); 0: read everything */
     int lines;                  /* 1: every newline ends a paragraph (one input line = one unit) */
     const char *espeak_voice;   /* NULL: the voice's; else an eSpeak NG voice name ("en-gb") */
+    int jobs;                   /* front-end threads; 0: one per core (at most 8); 1: none */
 } narrator_options;
 
-#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL }
+#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0 }
 
 /* File tags, where the format has them. NULL fields are left out. */
 typedef struct {

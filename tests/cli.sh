@@ -66,6 +66,10 @@ for name in Delgado Abernathy Fischer Tidewater "Harbor City" harborcity; do
     check "sample: keeps '$name'" grep -q -- "$name" "$T/sample.txt"
 done
 check "sample: broken dash entity is gone" sh -c "! grep -q '1;' '$T/sample.txt'"
+for i in 1 2 3 4 5 6 7 8 9 10; do cat "$SAMPLE"; done >"$T/ten.txt"
+$N normalize -j 1 "$T/ten.txt" >"$T/serial.txt"; $N normalize -j 3 "$T/ten.txt" >"$T/threads.txt"
+check "normalize: -j 3 prints what -j 1 prints" cmp -s "$T/serial.txt" "$T/threads.txt"
+run $N normalize -j 0 "$SAMPLE"; check "-j 0 is a usage error" rc_is 2
 
 # --- audio files of every format, read back by libsndfile
 for ext in wav mp3 flac ogg opus; do

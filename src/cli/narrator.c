@@ -51,6 +51,7 @@ static void usage(FILE *f)
 "  -p, --pitch N           pitch, 0-99\n"
 "      --lexicon FILE      extra YAML lexicon (repeatable; later ones win)\n"
 "      --keep-junk         read everything: no removal of scraper junk\n"
+"  -j, --jobs N            front-end threads (default: one per core; 1: none)\n"
 "      --title TEXT        title tag of the output file\n"
 "      --artist TEXT       artist tag of the output file\n"
 "      --driver NAME       libao driver for the speakers (e.g. pulse, alsa, null)\n"
@@ -121,6 +122,9 @@ static int parse_args(cli *c, int argc, char **argv)
         } else if ((v = value_of(argc, argv, &i, "-s")) || (v = value_of(argc, argv, &i, "--rate"))) {
             if (parse_int(v, &num) || num < 80 || num > 450) return usage_error("rate '%s' must be 80 to 450 words a minute", v);
             c->opt.rate_wpm = num;
+        } else if ((v = value_of(argc, argv, &i, "-j")) || (v = value_of(argc, argv, &i, "--jobs"))) {
+            if (parse_int(v, &num) || num < 1 || num > 64) return usage_error("jobs '%s' must be 1 to 64", v);
+            c->opt.jobs = num;
         } else if ((v = value_of(argc, argv, &i, "-p")) || (v = value_of(argc, argv, &i, "--pitch"))) {
             if (parse_int(v, &num) || num < 0 || num > 99) return usage_error("pitch '%s' must be 0 to 99", v);
             c->opt.pitch = num;

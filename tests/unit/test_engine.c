@@ -3,6 +3,7 @@
 #include "harness.h"
 #include "narrator.h"
 #include "front/buf.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,16 +12,19 @@ static const char *TEXT =
     "A second paragraph follows here.\nIt has two lines!\n\n\n"
     "Third.";
 
-static narrator *make(int lines)
+static narrator *make_jobs(int lines, int jobs)
 {
     narrator_options opt = NARRATOR_OPTIONS_INIT;
     opt.data_dir = ".";
     opt.lines = lines;
+    opt.jobs = jobs;
     narrator *n = NULL;
     narrator_status st = narrator_new(&opt, &n);
     CHECK(st == NARRATOR_OK, "narrator_new: %s", narrator_errmsg(n));
     return n;
 }
+
+static narrator *make(int lines) { return make_jobs(lines, 0); }
 
 /* Chunks as "say|end;" */
 static int record(const narrator_chunk *c, void *user)
@@ -33,15 +37,42 @@ static int record(const narrator_chunk *c, void *user)
     return 0;
 }
 
-static void plan(const char *text, size_t piece, int lines, nr_buf *out)
+static void plan_jobs(const char *text, size_t piece, int lines, int jobs, nr_buf *out)
 {
-    narrator *n = make(lines);
+    narrator *n = make_jobs(lines, jobs);
     narrator_on_chunk(n, record, out);
     size_t len = strlen(text);
     for (size_t i = 0; i < len; i += piece)
         CHECK(narrator_feed(n, text + i, len - i < piece ? len - i : piece) == NARRATOR_OK, "feed");
     CHECK(narrator_finish(n) == NARRATOR_OK, "finish: %s", narrator_errmsg(n));
     narrator_free(n);
+}
+
+static void plan(const char *text, size_t piece, int lines, nr_buf *out) { plan_jobs(text, piece, lines, 0, out); }
+
+/* Many paragraphs through 1, 2 and 5 front-end threads: the same chunks in the same order. */
+NR_TEST(engine_threads_keep_order)
+{
+    nr_buf text = { 0 };
+    for (int k = 0; k < 3000; k++) {
+        char para[160];
+        snprintf(para, sizeof para, "Paragraph %d cost $%d.%02d on Jan. %d, %d. Mr. Lee said so, twice!\n\n",
+                 k, k * 7, k % 100, k % 28 + 1, 1900 + k % 200);
+        nr_buf_puts(&text, para);
+    }
+    nr_buf serial = { 0 };
+    plan_jobs(nr_buf_str(&text), 4096, 0, 1, &serial);
+    CHECK(strstr(nr_buf_str(&serial), "Paragraph two thousand nine hundred ninety nine") != NULL, "all paragraphs planned");
+    int jobs[] = { 2, 5 };
+    for (size_t k = 0; k < 2; k++) {
+        nr_buf threaded = { 0 };
+        plan_jobs(nr_buf_str(&text), 777, 0, jobs[k], &threaded);
+        CHECK(threaded.len == serial.len && strcmp(nr_buf_str(&threaded), nr_buf_str(&serial)) == 0,
+              "%d threads give the serial plan (%zu vs %zu bytes)", jobs[k], threaded.len, serial.len);
+        nr_buf_free(&threaded);
+    }
+    nr_buf_free(&serial);
+    nr_buf_free(&text);
 }
 
 NR_TEST(engine_pieces_equal_whole)
