@@ -55,6 +55,11 @@ void nr_buf_trim(nr_buf *b)
     if (b->s) b->s[b->len] = '\0';
 }
 
+void nr_buf_truncate(nr_buf *b, size_t len)
+{
+    if (b->s && len <= b->len) { b->len = len; b->s[len] = '\0'; }
+}
+
 void nr_buf_clear(nr_buf *b)
 {
     b->len = 0;

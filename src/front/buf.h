@@ -20,6 +20,9 @@ void nr_buf_putc(nr_buf *b, char c);
 /* Appends a word, with one space before it unless the buffer is empty or ends in a space. */
 void nr_buf_word(nr_buf *b, const char *w);
 void nr_buf_wordn(nr_buf *b, const char *w, size_t n);
+/* Cuts the buffer back to `len` bytes, dropping what was appended since a mark (a reading
+ * that turned out not to fit); nothing when the buffer is shorter already. */
+void nr_buf_truncate(nr_buf *b, size_t len);
 /* Removes trailing spaces. */
 void nr_buf_trim(nr_buf *b);
 void nr_buf_clear(nr_buf *b);

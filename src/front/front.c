@@ -60,7 +60,8 @@ static int emit(nr_front *f, size_t first, size_t last, int paragraph_end, narra
     const nr_token *end = &f->toks.tok[last];
     nr_buf_trim(&f->say);
     if (!f->say.len) return 0;      /* punctuation only: nothing to say */
-    nr_buf_putc(&f->say, end->brk == NR_BRK_SENTENCE ? end->end_mark : ',');
+    /* a clause ends in ',' unless it was a quoted question or exclamation ("Why?" he asked) */
+    nr_buf_putc(&f->say, end->end_mark ? end->end_mark : ',');
     narrator_end level = paragraph_end ? NARRATOR_END_PARAGRAPH
                        : end->brk == NR_BRK_SENTENCE ? NARRATOR_END_SENTENCE : NARRATOR_END_CLAUSE;
     narrator_chunk c = {

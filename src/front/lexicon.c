@@ -15,7 +15,7 @@
  *   units:                    # any other field is kept for the verbalizer that reads it
  *     kg: {say: kilogram, plural: kilograms}
  *   as_words: [NATO, NASA]    # a list: each word maps to itself
- * `when`: always, before-name, before-number, after-name, after-number.
+ * `when`: always, before-name, before-number, after-name, after-number, after-place.
  * `ends_sentence`: false (titles), true (when a sentence starter follows: "Co. The"),
  * before-capital (when a capital follows that is no weekday, month or time zone: "p.m.").
  * Lookup tries the key as written, then lower-cased when it has lower-case letters, so
@@ -288,20 +288,48 @@ const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind kind, const c
     return lex && len ? nr_lex_find_hashed(lex, kind, key, len, nr_lex_hash(key, len)) : NULL;
 }
 
+/* The slot of key in a table as written, or NULL; *lowered gets the slot of the key
+ * with its capitals lower-cased ("Etc." -> "etc."), if there is one. h: nr_lex_hash(key). */
+static const slot *find_cased(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len, size_t h,
+                              const slot **lowered)
+{
+    *lowered = NULL;
+    if (!lex || !len || !bloom_may_have(lex, h, kind)) return NULL;
+    for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {
+        if (s->hash != h || s->key_len != len || !in_table(s, kind)) continue;
+        if (memcmp(s->key, key, len) == 0) return s;
+        if (!*lowered && equals_lowered(s->key, key, len)) *lowered = s;
+    }
+    return NULL;
+}
+
 const nr_lex_entry *nr_lex_find_hashed(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len,
                                        size_t h)
 {
-    if (!lex || !len) return NULL;
-    if (!bloom_may_have(lex, h, kind)) return NULL;
-    const slot *lowered = NULL;     /* the slot of the lower-cased key, if any */
-    for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {
-        if (s->hash != h || s->key_len != len || !in_table(s, kind)) continue;
-        if (memcmp(s->key, key, len) == 0) return s->first;
-        if (!lowered && equals_lowered(s->key, key, len)) lowered = s;
-    }
+    const slot *lowered, *exact = find_cased(lex, kind, key, len, h, &lowered);
+    if (exact) return exact->first;
     /* Only a capitalized word falls back to lower case ("Etc." finds "etc."): an
      * all-capital one is an acronym in its own right ("ST" is not "st"). */
     return lowered && mixed_case(key, len) ? lowered->first : NULL;
+}
+
+const nr_lex_entry *nr_lex_find_nocase(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len)
+{
+    if (!lex || !len) return NULL;
+    const slot *lowered, *exact = find_cased(lex, kind, key, len, nr_lex_hash(key, len), &lowered);
+    return exact ? exact->first : lowered ? lowered->first : NULL;
+}
+
+const char *nr_lex_say(const nr_lexicon *lex, nr_lex_kind kind, const char *key)
+{
+    const nr_lex_entry *e = nr_lex_find(lex, kind, key, strlen(key));
+    return e ? e->say : key;
+}
+
+int nr_lex_field_is(const nr_lex_entry *e, const char *name, const char *value)
+{
+    const char *v = nr_lex_field(e, name);
+    return v && !strcmp(v, value);
 }
 
 const char *const *nr_lex_boilerplate(const nr_lexicon *lex)
@@ -328,7 +356,7 @@ static int parse_when(const char *s, nr_lex_when *when)
     static const struct { const char *name; nr_lex_when when; } names[] = {
         { "always", NR_WHEN_ALWAYS }, { "before-name", NR_WHEN_BEFORE_NAME },
         { "before-number", NR_WHEN_BEFORE_NUMBER }, { "after-name", NR_WHEN_AFTER_NAME },
-        { "after-number", NR_WHEN_AFTER_NUMBER },
+        { "after-number", NR_WHEN_AFTER_NUMBER }, { "after-place", NR_WHEN_AFTER_PLACE },
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(s, names[i].name) == 0) { *when = names[i].when; return 0; }
@@ -360,7 +388,7 @@ static int load_reading(nr_yaml *y, nr_lex_kind kind, const char *key, yaml_node
             if (!strcmp(k, "say")) say = val;
             else if (!strcmp(k, "when")) {
                 if (parse_when(val, &when))
-                    return nr_yaml_fail(y, vn, "unknown 'when' (use always, before-name, before-number, after-name, after-number)");
+                    return nr_yaml_fail(y, vn, "unknown 'when' (use always, before-name, before-number, after-name, after-number, after-place)");
             } else if (!strcmp(k, "ends_sentence")) {
                 ends = !strcmp(val, "before-capital") ? NR_ENDS_BEFORE_CAPITAL
                      : is_true(val) ? NR_ENDS_BEFORE_STARTER : NR_ENDS_NEVER;

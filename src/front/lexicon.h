@@ -22,7 +22,8 @@ typedef enum {
     NR_WHEN_BEFORE_NAME,    /* next word starts with a capital: "St. Louis" */
     NR_WHEN_BEFORE_NUMBER,  /* next word starts with a digit: "No. 5" */
     NR_WHEN_AFTER_NAME,     /* previous word starts with a capital: "Main St." */
-    NR_WHEN_AFTER_NUMBER    /* previous word starts with a digit: "5 ft." */
+    NR_WHEN_AFTER_NUMBER,   /* previous word starts with a digit: "5 ft." */
+    NR_WHEN_AFTER_PLACE     /* previous word is capitalized, a comma between allowed: "Boston, Mass." */
 } nr_lex_when;
 
 /* Whether an abbreviation's '.' may also end the sentence. */
@@ -57,10 +58,18 @@ const nr_lex_entry *nr_lex_find(const nr_lexicon *lex, nr_lex_kind table, const 
  * word's hash, so the per-word lookups of running text hash nothing). */
 const nr_lex_entry *nr_lex_find_hashed(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t len,
                                        size_t hash);
+/* The entry of key as written, else of key lower-cased whatever its capitals ("PART" and
+ * "Part" find "part"): for tables of cue words, where an all-capital word is no acronym. */
+const nr_lex_entry *nr_lex_find_nocase(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t len);
+/* The reading of key in a table, or key itself when the table has none: the small words
+ * a verbalizer says ("oh", "to"), which a voice may override. */
+const char *nr_lex_say(const nr_lexicon *lex, nr_lex_kind table, const char *key);
 /* The case-insensitive hash lookups use; the same for "Etc." and "etc.". */
 size_t nr_lex_hash(const char *key, size_t len);
 /* A named extra field of an entry ("plural"), or NULL. */
 const char *nr_lex_field(const nr_lex_entry *e, const char *name);
+/* 1 if that field is there and reads value: nr_lex_field_is(e, "weak", "true"). */
+int nr_lex_field_is(const nr_lex_entry *e, const char *name, const char *value);
 /* Merges a YAML lexicon file. 0 ok; -1 with a "file:line:column: why" message in err. */
 int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen);
 /* Whole lines that are scraper junk ("Source link"), NULL-terminated; never NULL. */

@@ -33,13 +33,8 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-/* Value of up to three digits. */
-static int value(const char *s, size_t n)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
-    return v;
-}
+/* Value of up to four digits. */
+static int value(const char *s, size_t n) { return (int)nr_digits_value(s, n); }
 
 /* 0..99 ("" for 0). */
 static void say_below_100(nr_buf *out, int v)
@@ -166,14 +161,40 @@ void nr_say_model(nr_buf *out, const char *digits, size_t n)
     else say_below_100(out, lo);                                /* 737 */
 }
 
-/* ---- numbers as written ---- */
+/* ---- digits as written ---- */
 
-static size_t digits_at(const char *s, size_t n)
+size_t nr_digits_at(const char *s, size_t n)
 {
     size_t k = 0;
     while (k < n && is_digit(s[k])) k++;
     return k;
 }
+
+long nr_digits_value(const char *s, size_t n)
+{
+    long v = 0;
+    for (size_t k = 0; k < n && k < 9; k++) v = v * 10 + (s[k] - '0');
+    return v;
+}
+
+size_t nr_range_dash(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '-') return 1;
+    if (n >= 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) return 3;    /* U+2013 en dash */
+    return 0;
+}
+
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
+int nr_ordinal_suffix_agrees(const char *d, size_t n, const char *s)
+{
+    char last = d[n - 1];
+    int teen = n >= 2 && d[n - 2] == '1';                 /* 11th, 12th, 13th */
+    const char *want = teen ? "th" : last == '1' ? "st" : last == '2' ? "nd" : last == '3' ? "rd" : "th";
+    return lower(s[0]) == want[0] && lower(s[1]) == want[1];
+}
+
+/* ---- numbers as written ---- */
 
 int nr_parse_num(const char *w, size_t n, int signed_ok, nr_num *x)
 {
@@ -186,9 +207,9 @@ int nr_parse_num(const char *w, size_t n, int signed_ok, nr_num *x)
         x->sign = "minus";
         p = 3;
     }
-    size_t d = digits_at(w + p, n - p), q = p + d;
+    size_t d = nr_digits_at(w + p, n - p), q = p + d;
     if (d >= 1 && d <= 3) {
-        while (q + 4 <= n && w[q] == ',' && digits_at(w + q + 1, n - q - 1) == 3) {
+        while (q + 4 <= n && w[q] == ',' && nr_digits_at(w + q + 1, n - q - 1) == 3) {
             q += 4;
             x->commas = 1;
         }
@@ -197,7 +218,7 @@ int nr_parse_num(const char *w, size_t n, int signed_ok, nr_num *x)
     x->ipn = q - p;
     if (q + 1 < n && w[q] == '.' && is_digit(w[q + 1])) {
         x->fp = w + q + 1;
-        x->fpn = digits_at(x->fp, n - q - 1);
+        x->fpn = nr_digits_at(x->fp, n - q - 1);
         q += 1 + x->fpn;
     }
     x->len = q;
@@ -210,14 +231,22 @@ int nr_num_is_plain(const nr_num *x)
     return x->ipn && !x->sign && !x->commas && !x->fp;
 }
 
+const char *nr_num_int_digits(const nr_num *x, nr_buf *tmp, size_t *n)
+{
+    if (!x->commas) { *n = x->ipn; return x->ip; }
+    for (size_t k = 0; k < x->ipn; k++)
+        if (is_digit(x->ip[k])) nr_buf_putc(tmp, x->ip[k]);
+    *n = tmp->len;
+    return nr_buf_str(tmp);
+}
+
 void nr_say_num_int(nr_buf *out, const nr_num *x, void (*say)(nr_buf *, const char *, size_t))
 {
-    if (!x->commas) { say(out, x->ip, x->ipn); return; }
     nr_buf tmp = { 0 };
-    for (size_t k = 0; k < x->ipn; k++)
-        if (is_digit(x->ip[k])) nr_buf_putc(&tmp, x->ip[k]);
+    size_t n;
+    const char *d = nr_num_int_digits(x, &tmp, &n);
     if (tmp.oom) out->oom = 1;
-    else say(out, tmp.s, tmp.len);
+    else say(out, d, n);
     nr_buf_free(&tmp);
 }
 
@@ -230,11 +259,13 @@ static int long_code(const nr_num *x)
     return x->ipn - zeros > 3;
 }
 
-void nr_say_num(nr_buf *out, const nr_num *x)
+/* Sign, integer part, decimals; `codes`: an integer that reads as a code is said digit by digit. */
+static void say_num(nr_buf *out, const nr_num *x, int codes)
 {
     if (x->sign) nr_buf_word(out, x->sign);
     if (x->ipn) {
-        if ((x->ipn > 1 && x->ip[0] == '0' && !x->commas) || long_code(x)) nr_say_digits(out, x->ip, x->ipn);
+        if (codes && ((x->ipn > 1 && x->ip[0] == '0' && !x->commas) || long_code(x)))
+            nr_say_digits(out, x->ip, x->ipn);
         else nr_say_num_int(out, x, nr_say_cardinal);
     }
     if (x->fp) {
@@ -242,6 +273,10 @@ void nr_say_num(nr_buf *out, const nr_num *x)
         nr_say_digits(out, x->fp, x->fpn);
     }
 }
+
+void nr_say_num(nr_buf *out, const nr_num *x) { say_num(out, x, 1); }
+
+void nr_say_quantity(nr_buf *out, const nr_num *x) { say_num(out, x, 0); }
 
 /* ---- roman numerals ---- */
 
@@ -271,20 +306,4 @@ int nr_roman_value(const char *s, size_t n)
     v += 10 * roman_place(s, n, &k, 'X', 'L', 'C');
     v += roman_place(s, n, &k, 'I', 'V', 'X');
     return k == n ? v : 0;
-}
-
-/* ---- cue words ---- */
-
-const nr_lex_entry *nr_cue_find(const nr_lexicon *lex, const char *table, const char *w, size_t n)
-{
-    if (!lex || !n) return NULL;
-    const nr_lex_entry *e = nr_lex_find(lex, table, w, n);
-    char lower[32];                         /* cue words are short; longer ones are no cue */
-    if (e || n > sizeof lower) return e;
-    int changed = 0;
-    for (size_t k = 0; k < n; k++) {
-        lower[k] = w[k] >= 'A' && w[k] <= 'Z' ? (char)(w[k] + 32) : w[k];
-        changed |= lower[k] != w[k];
-    }
-    return changed ? nr_lex_find(lex, table, lower, n) : NULL;
 }

@@ -8,7 +8,6 @@
 #define NR_NUMBERS_H
 #include <stddef.h>
 #include "front/buf.h"
-#include "front/lexicon.h"
 
 void nr_say_cardinal(nr_buf *out, const char *digits, size_t n);  /* 1200 -> one thousand two hundred */
 void nr_say_ordinal(nr_buf *out, const char *digits, size_t n);   /* 22 -> twenty second */
@@ -19,6 +18,20 @@ void nr_say_digits(nr_buf *out, const char *digits, size_t n);    /* 007 -> zero
  * four like a year when 1000..2099 (2020 -> twenty twenty), longer ones and numbers with
  * a leading zero digit by digit. */
 void nr_say_model(nr_buf *out, const char *digits, size_t n);
+
+/* ---- digits as written ---- */
+
+/* How many ASCII digits s starts with. */
+size_t nr_digits_at(const char *s, size_t n);
+/* The value of a short digit string (its first nine digits: callers keep it short). */
+long nr_digits_value(const char *s, size_t n);
+/* Length of a range dash at s: '-' or an en dash ("5-10", "1939–45", "July 4-5"); 0 if none. */
+size_t nr_range_dash(const char *s, size_t n);
+/* 1 if the two letters at s are the ordinal ending that agrees with the digits d[0..n),
+ * in any case: "1st", "12th", "22ND", "111th"; "1th" and "3nd" do not. */
+int nr_ordinal_suffix_agrees(const char *d, size_t n, const char *s);
+
+/* ---- a number as written ---- */
 
 /* A number as written: [sign] digits [,ddd]* [.digits], or .digits. */
 typedef struct {
@@ -36,20 +49,21 @@ typedef struct {
 int nr_parse_num(const char *w, size_t n, int signed_ok, nr_num *x);
 /* 1 for digits only: no sign, separators or decimals. */
 int nr_num_is_plain(const nr_num *x);
+/* The digits of the integer part without separators: x->ip itself, or a copy made in tmp
+ * when it has them ("1,200" -> "1200"); their count in *n. */
+const char *nr_num_int_digits(const nr_num *x, nr_buf *tmp, size_t *n);
 /* The integer part said by `say` (nr_say_cardinal, nr_say_ordinal, ...) without separators. */
 void nr_say_num_int(nr_buf *out, const nr_num *x, void (*say)(nr_buf *, const char *, size_t));
 /* The whole number: "-2.5" -> minus two point five, ".5" -> point five. An integer that
  * reads as a code is said digit by digit: a leading zero ("007") or ten digits or more
  * without separators that is not a round number ("1234567890"). */
 void nr_say_num(nr_buf *out, const nr_num *x);
+/* The same for a quantity with a unit after it, whose integer part is always a cardinal:
+ * "007 kg" -> seven kilograms, "-2.5" -> minus two point five. */
+void nr_say_quantity(nr_buf *out, const nr_num *x);
 
 /* The value of a well-formed upper-case roman numeral (1..3999, "XIV" -> 14); 0 when s is
  * not one ("IIII", "VX", "MIXED"). Linear; gives up after 15 letters. */
 int nr_roman_value(const char *s, size_t n);
-
-/* A cue word of the number classes' tables (year_cues, roman_cues, ...): the entry of w
- * as written, else of w lower-cased whatever its capitals ("PART", "Part" find "part").
- * NULL when absent or when lex is NULL. */
-const nr_lex_entry *nr_cue_find(const nr_lexicon *lex, const char *table, const char *w, size_t n);
 
 #endif

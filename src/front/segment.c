@@ -60,6 +60,13 @@ static int is_name(const nr_tokens *t, size_t i, const nr_lexicon *lex)
     return nr_tok_capitalized(t, i) && !is_starter(t, i, lex);
 }
 
+static int comma_after(const nr_tokens *t, size_t i)
+{
+    size_t pn;
+    const char *p = nr_tok_post(t, i, &pn);
+    return pn == 1 && p[0] == ',';
+}
+
 static int condition_holds(const nr_tokens *t, size_t i, nr_lex_when when, const nr_lexicon *lex)
 {
     switch (when) {
@@ -68,6 +75,7 @@ static int condition_holds(const nr_tokens *t, size_t i, nr_lex_when when, const
     case NR_WHEN_BEFORE_NUMBER: return i + 1 < t->n && bare(t, i) && nr_tok_numeric(t, i + 1);
     case NR_WHEN_AFTER_NAME: return i > 0 && bare(t, i - 1) && is_name(t, i - 1, lex);
     case NR_WHEN_AFTER_NUMBER: return i > 0 && bare(t, i - 1) && nr_tok_numeric(t, i - 1);
+    case NR_WHEN_AFTER_PLACE: return i > 0 && is_name(t, i - 1, lex) && (bare(t, i - 1) || comma_after(t, i - 1));
     }
     return 0;
 }
@@ -221,8 +229,11 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
     int next_capital = next < t->n && nr_tok_capitalized(t, next);
 
     if (g.question || g.exclaim) {
-        /* "Why?" he asked. — the quote's sentence goes on */
-        if (g.quote_after_mark && next_lower) set_break(last, NR_BRK_CLAUSE, 0);
+        /* "Why?" he asked. — the quote's sentence goes on; its mark keeps the tune */
+        if (g.quote_after_mark && next_lower) {
+            set_break(last, NR_BRK_CLAUSE, 0);
+            last->end_mark = g.question ? '?' : '!';
+        }
         else set_break(last, NR_BRK_SENTENCE, g.question ? '?' : '!');
         return;
     }

@@ -30,7 +30,7 @@ typedef struct {
     size_t start, end;      /* whole token, byte offsets in the paragraph text */
     size_t wstart, wend;    /* the word inside it (wstart == wend: punctuation only) */
     nr_break brk;           /* boundary after this token (set by the segmenter) */
-    char end_mark;          /* for sentence ends: '.', '?' or '!' */
+    char end_mark;          /* '.', '?' or '!' ending a sentence, or a clause that was a quoted ? or ! */
     unsigned short shape;   /* NR_SHAPE_* of the word and its neighbourhood */
     size_t hash;            /* nr_lex_hash() of the word, for the lexicon lookups */
 } nr_token;

@@ -32,16 +32,8 @@
 #define MAX_NAME_WORDS 4
 #define LOOKBACK 12         /* tokens searched back for the street before a weak state code */
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-
-static size_t digits_at(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && is_digit(s[k])) k++;
-    return k;
-}
 
 static int all_upper(const char *s, size_t n)
 {
@@ -55,12 +47,6 @@ static int has_lower(const char *s, size_t n)
     for (size_t k = 0; k < n; k++)
         if (is_lower(s[k])) return 1;
     return 0;
-}
-
-static int field_true(const nr_lex_entry *e, const char *name)
-{
-    const char *v = nr_lex_field(e, name);
-    return v && !strcmp(v, "true");
 }
 
 /* Token i ends its clause, or has punctuation after it. */
@@ -111,7 +97,7 @@ static void say_house_number(nr_buf *out, const char *s, size_t n)
 /* A house or unit number: digits and an optional letter ("221B"); its digit count, or 0. */
 static size_t number_shape(const char *w, size_t n)
 {
-    size_t d = digits_at(w, n);
+    size_t d = nr_digits_at(w, n);
     if (!d || d > 6) return 0;
     if (d == n) return d;
     return d + 1 == n && (is_upper(w[d]) || is_lower(w[d])) ? d : 0;
@@ -129,7 +115,7 @@ static void say_number_with_letter(nr_buf *out, const char *w, size_t n, size_t 
 /* An ordinal street name: "1st", "42nd", "3RD". Digit count, or 0. */
 static size_t ordinal_shape(const char *w, size_t n)
 {
-    size_t d = digits_at(w, n);
+    size_t d = nr_digits_at(w, n);
     if (!d || d + 2 != n) return 0;
     char a = (char)(w[d] | 32), b = (char)(w[d + 1] | 32);
     int ok = (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
@@ -140,8 +126,8 @@ static size_t ordinal_shape(const char *w, size_t n)
 static int zip_shape(const char *w, size_t n)
 {
     if (n != 5 && n != 10) return 0;
-    if (digits_at(w, 5) != 5) return 0;
-    return n == 5 || (w[5] == '-' && digits_at(w + 6, 4) == 4);
+    if (nr_digits_at(w, 5) != 5) return 0;
+    return n == 5 || (w[5] == '-' && nr_digits_at(w + 6, 4) == 4);
 }
 
 static void say_zip(nr_buf *out, const char *w, size_t n)
@@ -234,7 +220,7 @@ static size_t road_number(const nr_ctx *c, size_t i, const nr_lex_entry *e, nr_b
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
     size_t d = number_shape(w, n);
-    if (!field_true(e, "before_number") || closed(c, i) || !d || d > 4) return 0;
+    if (!nr_lex_field_is(e, "before_number", "true") || closed(c, i) || !d || d > 4) return 0;
     nr_buf_word(out, e->say);
     say_number_with_letter(out, w, n, d);
     return 2;
@@ -246,7 +232,7 @@ static size_t lone_suffix(const nr_ctx *c, size_t i, nr_buf *out)
 {
     const nr_lex_entry *e = lookup(c, T_SUFFIX, i);
     size_t used = e ? road_number(c, i, e, out) : 0;
-    if (used || !e || field_true(e, "full")) return used;
+    if (used || !e || nr_lex_field_is(e, "full", "true")) return used;
     if (i == 0 || closed(c, i - 1) || !name_word(c, i - 1)) return 0;
     size_t pn;
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
@@ -283,7 +269,7 @@ static size_t state(const nr_ctx *c, size_t i, nr_buf *out)
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
     int after_city = nr_tok_post_starts(c->t, i - 1, ',') && pn && is_upper(prev[0]) && has_lower(prev, pn);
     if (!after_city && !(with_zip && pn && is_upper(prev[0]))) return 0;
-    if (field_true(e, "weak") && !with_zip && !street_before(c, i)) return 0;
+    if (nr_lex_field_is(e, "weak", "true") && !with_zip && !street_before(c, i)) return 0;
     nr_buf_word(out, e->say);
     if (!with_zip) return 1;
     say_zip(out, zip, zn);

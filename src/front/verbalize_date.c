@@ -19,6 +19,7 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/segment.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 #define T_MONTHS "months"
@@ -45,20 +46,6 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-static size_t digits_at(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && is_digit(s[k])) k++;
-    return k;
-}
-
-static long value(const char *s, size_t n)
-{
-    long v = 0;
-    for (size_t k = 0; k < n && k < 9; k++) v = v * 10 + (s[k] - '0');
-    return v;
-}
-
 static int eq_nocase(const char *s, size_t n, const char *lit)
 {
     if (strlen(lit) != n) return 0;
@@ -67,20 +54,8 @@ static int eq_nocase(const char *s, size_t n, const char *lit)
     return 1;
 }
 
-/* Length of a range dash at s: '-' or an en dash; 0 if none. */
-static size_t dash_at(const char *s, size_t n)
-{
-    if (n >= 1 && s[0] == '-') return 1;
-    if (n >= 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) return 3;
-    return 0;
-}
-
 /* A small word of the reading ("the", "of", "to"), from date_words; the key itself without one. */
-static const char *dword(const nr_ctx *c, const char *key)
-{
-    const nr_lex_entry *e = nr_lex_find(c->lex, T_WORDS, key, strlen(key));
-    return e ? e->say : key;
-}
+static const char *dword(const nr_ctx *c, const char *key) { return nr_lex_say(c->lex, T_WORDS, key); }
 
 /* Trailing punctuation of token i: 0 if none, the character if it is exactly one, else -1. */
 static int post_char(const nr_ctx *c, size_t i)
@@ -90,37 +65,19 @@ static int post_char(const nr_ctx *c, size_t i)
     return pn == 0 ? 0 : pn == 1 ? p[0] : -1;
 }
 
-/* Token i exists, has a word and nothing before it: it can continue a date. */
-static int continues(const nr_ctx *c, size_t i)
-{
-    size_t qn, n;
-    nr_tok_pre(c->t, i, &qn);
-    nr_tok_word(c->t, i, &n);
-    return i < c->t->n && qn == 0 && n > 0;
-}
-
 /* ---- the parts of a date ---- */
-
-/* "st", "nd", "rd", "th" agreeing with the day digits d. */
-static int suffix_agrees(const char *d, size_t dn, const char *s)
-{
-    char a = lower(s[0]), b = lower(s[1]), last = d[dn - 1];
-    int teen = dn == 2 && d[0] == '1';
-    const char *want = teen ? "th" : last == '1' ? "st" : last == '2' ? "nd" : last == '3' ? "rd" : "th";
-    return a == want[0] && b == want[1];
-}
 
 /* A day of the month at w ("5", "05", "22nd"); the bytes used, 0 if none. */
 static size_t parse_day(const char *w, size_t n, span *d, int *suffix)
 {
-    size_t k = digits_at(w, n);
+    size_t k = nr_digits_at(w, n);
     if (k < 1 || k > 2) return 0;
-    long v = value(w, k);
+    long v = nr_digits_value(w, k);
     if (v < 1 || v > 31) return 0;
     d->s = w;
     d->n = k;
     if (k + 2 <= n && is_alpha(w[k]) && is_alpha(w[k + 1]) && (k + 2 == n || !is_alpha(w[k + 2]))) {
-        if (!suffix_agrees(w, k, w + k)) return 0;
+        if (!nr_ordinal_suffix_agrees(w, k, w + k)) return 0;
         *suffix = 1;
         return k + 2;
     }
@@ -136,9 +93,9 @@ static int day_word(const char *w, size_t n, span *day, span *end, int *suffix)
     end->n = 0;
     if (!k) return 0;
     if (k == n) return 1;
-    size_t dl = dash_at(w + k, n - k);
+    size_t dl = nr_range_dash(w + k, n - k);
     if (!dl || parse_day(w + k + dl, n - k - dl, end, &s2) != n - k - dl) return 0;
-    return value(end->s, end->n) > value(day->s, day->n);
+    return nr_digits_value(end->s, end->n) > nr_digits_value(day->s, day->n);
 }
 
 /* A year as a whole word: "2019" (1000 to 2099) or "'98". */
@@ -149,8 +106,8 @@ static int year_word(const char *w, size_t n, span *y)
         y->n = 2;
         return 1;
     }
-    if (n != 4 || digits_at(w, n) != 4) return 0;
-    long v = value(w, 4);
+    if (n != 4 || nr_digits_at(w, n) != 4) return 0;
+    long v = nr_digits_value(w, 4);
     y->s = w;
     y->n = 4;
     return v >= 1000 && v <= 2099;
@@ -160,16 +117,13 @@ static int year_token(const nr_ctx *c, size_t i, span *y)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    return continues(c, i) && year_word(w, n, y);
+    return nr_tok_continues(c->t, i) && year_word(w, n, y);
 }
 
 /* An entry of a table of names keyed in lower case, for w in any case ("JAN", "Jan"). */
 static const nr_lex_entry *name_entry(const nr_ctx *c, const char *table, const char *w, size_t n)
 {
-    char key[16];
-    if (n < 2 || n > sizeof key || !is_alpha(w[0])) return NULL;
-    for (size_t k = 0; k < n; k++) key[k] = lower(w[k]);
-    return nr_lex_find(c->lex, table, key, n);
+    return n >= 2 && is_alpha(w[0]) ? nr_lex_find_nocase(c->lex, table, w, n) : NULL;
 }
 
 /* The month named by w (a name or an abbreviation), or NULL. */
@@ -218,7 +172,7 @@ static int month_first(const nr_ctx *c, size_t i, date *d)
     if (sep != 0 && sep != '.' && sep != ',') return 0;
     size_t j = i + 1, dn;
     const char *dw = nr_tok_word(c->t, j, &dn);
-    if (sep != ',' && continues(c, j) && day_word(dw, dn, &d->day, &d->day_end, &suffix)) {
+    if (sep != ',' && nr_tok_continues(c->t, j) && day_word(dw, dn, &d->day, &d->day_end, &suffix)) {
         j++;
         int after = post_char(c, j - 1);
         if ((after == 0 || after == ',') && year_token(c, j, &d->year)) j++;
@@ -241,10 +195,10 @@ static int day_first(const nr_ctx *c, size_t i, date *d)
     if ((qn && pre[qn - 1] != '(') || post_char(c, i) != 0) return 0;
     if (!day_word(w, n, &d->day, &d->day_end, &suffix)) return 0;
     size_t j = i + 1;
-    int of = suffix && continues(c, j) && nr_tok_is(c->t, j, "of") && post_char(c, j) == 0;
+    int of = suffix && nr_tok_continues(c->t, j) && nr_tok_is(c->t, j, "of") && post_char(c, j) == 0;
     if (of) j++;
     const char *mw = nr_tok_word(c->t, j, &mn);
-    const nr_lex_entry *e = continues(c, j) ? month_entry(c, mw, mn) : NULL;
+    const nr_lex_entry *e = nr_tok_continues(c->t, j) ? month_entry(c, mw, mn) : NULL;
     if (!e) return 0;
     int sep = post_char(c, j);
     j++;
@@ -298,7 +252,7 @@ static int digit_groups(const char *w, size_t n, span g[3], char *sep)
     size_t k = 0;
     *sep = 0;
     while (k < n) {
-        size_t d = digits_at(w + k, n - k);
+        size_t d = nr_digits_at(w + k, n - k);
         if (d == 0 || count == 3) return 0;
         g[count++] = (span){ w + k, d };
         k += d;
@@ -313,7 +267,7 @@ static int digit_groups(const char *w, size_t n, span g[3], char *sep)
 
 static int in_range(const span *s, long lo, long hi)
 {
-    long v = value(s->s, s->n);
+    long v = nr_digits_value(s->s, s->n);
     return s->n >= 1 && s->n <= 2 && v >= lo && v <= hi;
 }
 
@@ -358,7 +312,7 @@ static int numeric(const nr_ctx *c, size_t i, date *d)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    span g[3];
+    span g[3] = { { NULL, 0 } };       /* a failed split ("12/kg") fills only some groups */
     char sep;
     int count = digit_groups(w, n, g, &sep);
     memset(d, 0, sizeof *d);

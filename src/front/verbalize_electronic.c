@@ -41,17 +41,6 @@ static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
 static int is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 static int is_vowel(char c) { return c && strchr("aeiouyAEIOUY", c) != NULL; }
 
-/* Lexicon lookup as written, then with capitals folded ("COM" finds "com"). */
-static const nr_lex_entry *find_folded(const nr_ctx *c, const char *table, const char *s, size_t n)
-{
-    if (!c->lex) return NULL;
-    const nr_lex_entry *e = nr_lex_find(c->lex, table, s, n);
-    if (e || n > 64) return e;
-    char low[64];
-    for (size_t k = 0; k < n; k++) low[k] = is_upper(s[k]) ? (char)(s[k] + 32) : s[k];
-    return nr_lex_find(c->lex, table, low, n);
-}
-
 /* ---- saying the pieces ---- */
 
 /* One ASCII letter, as a capital ("A-" for A). */
@@ -79,7 +68,7 @@ static void say_caps(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 /* One camel-case part: a listed word, spelled capitals, a spelled vowel-less run, or as written. */
 static void say_part(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 {
-    const nr_lex_entry *e = find_folded(c, T_WORDS, s, n);
+    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, T_WORDS, s, n);
     if (e) { nr_buf_word(out, e->say); return; }
     size_t caps = 0, vowels = 0, ascii = 0;
     for (size_t k = 0; k < n; k++) {
@@ -141,8 +130,10 @@ static void say_symbol(const nr_ctx *c, char ch, nr_buf *out)
     if (e) nr_buf_word(out, e->say);
 }
 
-/* Any stretch of an address: runs of letters, runs of digits, symbols. */
-static void say_run(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+/* s cut into runs of letters, runs of digits (said by `digits`) and single symbols,
+ * which `symbols` says and otherwise only separate the runs. */
+static void say_pieces(const nr_ctx *c, const char *s, size_t n, void (*digits)(const char *, size_t, nr_buf *),
+                       int symbols, nr_buf *out)
 {
     for (size_t k = 0; k < n;) {
         size_t m = k;
@@ -151,13 +142,19 @@ static void say_run(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
             say_letters(c, s + k, m - k, out);
         } else if (is_digit(s[k])) {
             while (m < n && is_digit(s[m])) m++;
-            say_digits(s + k, m - k, out);
+            digits(s + k, m - k, out);
         } else {
-            say_symbol(c, s[k], out);
+            if (symbols) say_symbol(c, s[k], out);
             m = k + 1;
         }
         k = m;
     }
+}
+
+/* Any stretch of an address: runs of letters, runs of digits, symbols. */
+static void say_run(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    say_pieces(c, s, n, say_digits, 1, out);
 }
 
 /* ---- hosts ---- */
@@ -194,7 +191,7 @@ static void say_host(const nr_ctx *c, const char *s, const host *h, nr_buf *out)
     size_t start = 0, label = 0;
     for (size_t k = 0; k <= h->len; k++) {
         if (k < h->len && s[k] != '.') continue;
-        const nr_lex_entry *e = label ? find_folded(c, T_TLDS, s + start, k - start) : NULL;
+        const nr_lex_entry *e = label ? nr_lex_find_nocase(c->lex, T_TLDS, s + start, k - start) : NULL;
         if (e) nr_buf_word(out, e->say);
         else say_run(c, s + start, k - start, out);
         if (k < h->len) say_symbol(c, '.', out);
@@ -215,10 +212,9 @@ static int known_domain(const nr_ctx *c, const char *s, const host *h, int path)
         if (is_lower(s[k])) upper = 0;
     }
     if (!lower && !upper) return 0;
-    const nr_lex_entry *e = find_folded(c, T_TLDS, tld, n);
+    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, T_TLDS, tld, n);
     if (!e) return 0;
-    const char *weak = nr_lex_field(e, "weak");
-    return !(weak && !strcmp(weak, "true")) || h->labels >= 3 || path;
+    return !nr_lex_field_is(e, "weak", "true") || h->labels >= 3 || path;
 }
 
 /* Length of a trailing possessive "'s" (0 if none). */
@@ -316,17 +312,7 @@ static int hashtag(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
         if (!is_alnum(s[k]) && s[k] != '_') return 0;
     const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, T_WORDS, "#", 1) : NULL;
     nr_buf_word(out, e ? e->say : "hashtag");
-    for (size_t k = 1; k < n;) {
-        size_t m = k;
-        if (is_alpha(s[k])) {
-            while (m < n && is_alpha(s[m])) m++;
-            say_letters(c, s + k, m - k, out);
-        } else if (is_digit(s[k])) {
-            while (m < n && is_digit(s[m])) m++;
-            say_tag_digits(s + k, m - k, out);
-        } else m++;
-        k = m;
-    }
+    say_pieces(c, s + 1, n - 1, say_tag_digits, 0, out);
     return 1;
 }
 
@@ -340,8 +326,7 @@ size_t nr_verbalize_electronic(const nr_ctx *c, size_t i, nr_buf *out)
            : w[0] == '@' ? handle(c, w, n, out)
            : url(c, w, n - poss, out) || email(c, w, n - poss, out) || domain(c, w, n - poss, out);
     if (!ok) {
-        out->len = mark;
-        if (out->s) out->s[mark] = '\0';
+        nr_buf_truncate(out, mark);
         return 0;
     }
     if (poss) nr_buf_puts(out, "'s");

@@ -14,17 +14,10 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
-
-static size_t digits_at(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && is_digit(s[k])) k++;
-    return k;
-}
 
 static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
 {
@@ -62,10 +55,10 @@ static size_t slash_at(const char *s, size_t n)
 static int parse_slash(const char *s, size_t n, fraction *f)
 {
     memset(f, 0, sizeof *f);
-    size_t a = digits_at(s, n), sl = slash_at(s + a, n - a);
+    size_t a = nr_digits_at(s, n), sl = slash_at(s + a, n - a);
     if (!a || !sl || (a > 1 && s[0] == '0')) return 0;
     const char *d = s + a + sl;
-    size_t dn = n - a - sl, b = digits_at(d, dn);
+    size_t dn = n - a - sl, b = nr_digits_at(d, dn);
     if (!b || (b > 1 && d[0] == '0')) return 0;
     if (b != dn) {
         char x = lower(d[b]), y = dn - b == 2 ? lower(d[b + 1]) : 0;
@@ -91,7 +84,7 @@ static int parse_vulgar(const nr_ctx *c, const char *s, size_t n, fraction *f)
     f->numn = strlen(num);
     f->den = den;
     f->denn = strlen(den);
-    return digits_at(num, f->numn) == f->numn && digits_at(den, f->denn) == f->denn && f->numn && f->denn;
+    return nr_digits_at(num, f->numn) == f->numn && nr_digits_at(den, f->denn) == f->denn && f->numn && f->denn;
 }
 
 /* ---- saying it ---- */
@@ -194,12 +187,10 @@ static int rating(const nr_ctx *c, size_t i)
 /* A whole number as token i and a fraction as token i+1: "4 1/2", "2 ½". */
 static size_t mixed_spaced(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
-    size_t pn, qn, fn;
-    nr_tok_post(c->t, i, &pn);
-    nr_tok_pre(c->t, i + 1, &qn);
+    size_t fn;
     const char *fw = nr_tok_word(c->t, i + 1, &fn);
     fraction f;
-    if (pn || qn || c->t->tok[i].brk != NR_BRK_NONE || (n > 1 && w[0] == '0')) return 0;
+    if (!nr_tok_joined(c->t, i) || (n > 1 && w[0] == '0')) return 0;
     if (!parse_slash(fw, fn, &f) && !parse_vulgar(c, fw, fn, &f)) return 0;
     if (value(f.den, f.denn) == 0) return 0;
     say_mixed(c, out, w, n, &f);
@@ -221,7 +212,7 @@ size_t nr_verbalize_fraction(const nr_ctx *c, size_t i, nr_buf *out)
     if (n > 1 && w[0] == '-') p = 1;
     else if (n > 3 && !memcmp(w, "\xe2\x88\x92", 3)) p = 3;
     const char *s = w + p;
-    size_t sn = n - p, a = digits_at(s, sn);
+    size_t sn = n - p, a = nr_digits_at(s, sn);
     fraction f;
     if (a == sn) return p ? 0 : mixed_spaced(c, i, out, s, sn);
     size_t mark = out->len;
@@ -247,9 +238,6 @@ size_t nr_verbalize_fraction(const nr_ctx *c, size_t i, nr_buf *out)
         say_mixed(c, out, s, a, &f);
         return 1;
     }
-    if (out->s && mark <= out->len) {                   /* not ours: take back "minus" */
-        out->len = mark;
-        out->s[mark] = '\0';
-    }
+    nr_buf_truncate(out, mark);                         /* not ours: take back "minus" */
     return 0;
 }

@@ -24,6 +24,7 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 #define T_NEVER   "never_spelled"
@@ -115,51 +116,37 @@ static int shouting(const nr_ctx *c, size_t i)
     return caps >= 2 && wordy;
 }
 
-/* ---- output ---- */
-
-typedef struct {
-    nr_buf *out;
-    int glue;               /* the last item ended in a spelled "A": join the next with '-' */
-} emitter;
-
-static void emit(emitter *e, const char *s, size_t n)
-{
-    if (e->glue) {
-        nr_buf_putc(e->out, '-');
-        nr_buf_put(e->out, s, n);
-    } else nr_buf_wordn(e->out, s, n);
-    e->glue = 0;
-}
+/* ---- output (nr_emitter) ---- */
 
 /* Spells capital letters; `plural` puts "'s" on the last one ("C E O's"). */
-static void spell(emitter *e, const char *s, size_t n, int plural)
+static void spell(nr_emitter *e, const char *s, size_t n, int plural)
 {
     size_t dotted = plural ? n - 1 : n;
     int has_a = memchr(s, 'A', dotted) != NULL;
     for (size_t k = 0; k < n; k++) {
         if (plural && k == n - 1) {
             char last[3] = { s[k], '\'', 's' };
-            emit(e, last, 3);
+            nr_emit(e, last, 3);
             return;
         }
         if (has_a && k > 0 && k < dotted && !e->glue) {
             nr_buf_putc(e->out, '.');
             nr_buf_put(e->out, s + k, 1);
-        } else emit(e, s + k, 1);
+        } else nr_emit(e, s + k, 1);
     }
     e->glue = n && s[n - 1] == 'A' && !plural;
 }
 
 /* A run of capitals inside a word: spelled, or as written when said as a word. */
-static void say_caps(const nr_ctx *c, emitter *e, const char *s, size_t n)
+static void say_caps(const nr_ctx *c, nr_emitter *e, const char *s, size_t n)
 {
     if (n == 1 || !said_as_word(c, s, n)) spell(e, s, n, 0);
-    else emit(e, s, n);
+    else nr_emit(e, s, n);
 }
 
 /* A run of digits: a model number after letters or before '(', else a plain number;
  * `plural` for a final "s" ("B-52s" -> fifty twos). */
-static void say_digits(emitter *e, const char *s, size_t n, int model, int plural)
+static void say_digits(nr_emitter *e, const char *s, size_t n, int model, int plural)
 {
     nr_buf words = { 0 };
     if (model) nr_say_model(&words, s, n);
@@ -171,14 +158,14 @@ static void say_digits(emitter *e, const char *s, size_t n, int model, int plura
         else nr_buf_puts(&words, "s");
     }
     if (words.oom) e->out->oom = 1;
-    else emit(e, words.s, words.len);
+    else nr_emit(e, words.s, words.len);
     nr_buf_free(&words);
 }
 
 /* ---- the shapes ---- */
 
 /* "U.S", "U.K", "D.C" (the final '.' is punctuation) -> U S. */
-static size_t dotted_initials(emitter *e, const char *w, size_t n)
+static size_t dotted_initials(nr_emitter *e, const char *w, size_t n)
 {
     if (n < 3 || n % 2 == 0) return 0;
     for (size_t k = 0; k < n; k++)
@@ -192,7 +179,7 @@ static size_t dotted_initials(emitter *e, const char *w, size_t n)
 }
 
 /* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; 1 if said, 0 to leave it as written. */
-static int acronym(const nr_ctx *c, size_t i, emitter *e, const char *w, size_t n)
+static int acronym(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, size_t n)
 {
     size_t caps = run_of(w, n, is_upper), suffix = n - caps;
     if (caps < 2 || caps > 5 || said_as_word(c, w, caps) || shouting(c, i)
@@ -202,7 +189,7 @@ static int acronym(const nr_ctx *c, size_t i, emitter *e, const char *w, size_t 
     while (r < caps && w[caps - 1 - r] == 'I') r++;
     if (!suffix && (r == 2 || r == 3) && caps > r) {
         spell(e, w, caps - r, 0);
-        emit(e, r == 2 ? "two" : "three", r == 2 ? 3 : 5);
+        nr_emit(e, r == 2 ? "two" : "three", r == 2 ? 3 : 5);
         return 1;
     }
     spell(e, w, caps, suffix != 0);
@@ -228,7 +215,7 @@ static int mixed_ok(const char *w, size_t n)
 }
 
 /* Says a word of letter and digit runs ("SARS-CoV-2", "401(k", "B-52s", "US-China"). */
-static size_t mixed(const nr_ctx *c, emitter *e, const char *w, size_t n)
+static size_t mixed(const nr_ctx *c, nr_emitter *e, const char *w, size_t n)
 {
     if (!mixed_ok(w, n)) return 0;
     int after_letters = 0;
@@ -245,7 +232,7 @@ static size_t mixed(const nr_ctx *c, emitter *e, const char *w, size_t n)
         size_t a = run_of(w + k, n - k, is_alpha), u = run_of(w + k, a, is_upper);
         if (u == a) say_caps(c, e, w + k, a);
         else if (a == 1 && w[k] == 'a') spell(e, "A", 1, 0);   /* not the article */
-        else emit(e, w + k, a);
+        else nr_emit(e, w + k, a);
         after_letters = 1;
         k += a;
     }
@@ -258,7 +245,7 @@ size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
     const char *w = nr_tok_word(c->t, i, &n);
     if (n < 2 || !(is_alpha(w[0]) || is_digit(w[0]))) return 0;
     if (listed(c, NR_LEX_WORD, w, n)) return 0;
-    emitter e = { out, 0 };
+    nr_emitter e = { out, 0 };
     if (dotted_initials(&e, w, n)) return 1;
     size_t caps = run_of(w, n, is_upper);
     if (caps && (caps == n || (caps + 1 == n && w[caps] == 's')

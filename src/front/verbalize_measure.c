@@ -13,18 +13,13 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 #define UNITS "units"
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
-static int field_is(const nr_lex_entry *e, const char *name, const char *value)
-{
-    const char *v = nr_lex_field(e, name);
-    return v && !strcmp(v, value);
-}
 
 /* 1 if the word s is listed in a list table of the lexicon. */
 static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
@@ -46,7 +41,7 @@ static const nr_lex_entry *unit_find(const nr_ctx *c, const char *s, size_t n)
     for (k = 0; k < n; k++) low[k] = is_upper(s[k]) ? (char)(s[k] + 32) : s[k];
     const nr_lex_entry *l = nr_lex_find(c->lex, UNITS, low, n);
     if (e && e != l) return e;                  /* an entry for exactly this spelling */
-    return l && !field_is(l, "case", "exact") ? l : NULL;
+    return l && !nr_lex_field_is(l, "case", "exact") ? l : NULL;
 }
 
 /* One unit of a compound: its entry and a power ("m²": 2). */
@@ -79,7 +74,7 @@ static int parse_part(const nr_ctx *c, const char *s, size_t n, unit_part *u)
     size_t pl = power_at_end(s, n, &power, 1);
     if (!pl || !(u->e = unit_find(c, s, n - pl))) return 0;
     /* "m2" is square meters; "kg2" is nothing we know, but "s²" is seconds squared */
-    if (pl == 1 && !field_is(u->e, "dimension", "length")) return 0;
+    if (pl == 1 && !nr_lex_field_is(u->e, "dimension", "length")) return 0;
     u->power = power;
     return 1;
 }
@@ -124,7 +119,7 @@ static void say_entry(nr_buf *out, const nr_lex_entry *e, int plural)
 /* "square meters", "seconds squared". */
 static void say_part(nr_buf *out, const unit_part *u, int plural)
 {
-    int length = field_is(u->e, "dimension", "length");
+    int length = nr_lex_field_is(u->e, "dimension", "length");
     if (u->power > 1 && length) nr_buf_word(out, u->power == 2 ? "square" : "cubic");
     say_entry(out, u->e, plural);
     if (u->power > 1 && !length) nr_buf_word(out, u->power == 2 ? "squared" : "cubed");
@@ -147,92 +142,10 @@ static void say_unit(nr_buf *out, const unit_expr *u, int plural, int square)
 
 /* ---- quantities ---- */
 
-/* [sign] digits[,ddd]*[.digits] or .digits */
-typedef struct {
-    const char *sign;
-    const char *ip, *fp;
-    size_t ipn, fpn, len;
-} quantity;
-
-static size_t digits_at(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && is_digit(s[k])) k++;
-    return k;
-}
-
-static int parse_quantity(const char *w, size_t n, int signed_ok, quantity *q)
-{
-    memset(q, 0, sizeof *q);
-    size_t p = 0;
-    if (signed_ok && n > 1 && (w[0] == '-' || w[0] == '+')) {
-        q->sign = w[0] == '-' ? "minus" : "plus";
-        p = 1;
-    } else if (signed_ok && n > 3 && !memcmp(w, "\xe2\x88\x92", 3)) {
-        q->sign = "minus";
-        p = 3;
-    }
-    size_t d = digits_at(w + p, n - p), e = p + d;
-    if (d >= 1 && d <= 3)
-        while (e + 4 <= n && w[e] == ',' && digits_at(w + e + 1, 3) == 3 && (e + 4 == n || !is_digit(w[e + 4])))
-            e += 4;
-    q->ip = w + p;
-    q->ipn = e - p;
-    if (e + 1 < n && w[e] == '.' && is_digit(w[e + 1])) {
-        q->fp = w + e + 1;
-        q->fpn = digits_at(q->fp, n - e - 1);
-        e += 1 + q->fpn;
-    }
-    q->len = e;
-    return q->ipn || q->fp;
-}
-
-static void say_quantity(nr_buf *out, const quantity *q)
-{
-    if (q->sign) nr_buf_word(out, q->sign);
-    if (q->ipn) {
-        nr_buf digits = { 0 };
-        for (size_t k = 0; k < q->ipn; k++)
-            if (is_digit(q->ip[k])) nr_buf_putc(&digits, q->ip[k]);
-        if (digits.oom) out->oom = 1;
-        else nr_say_cardinal(out, digits.s, digits.len);
-        nr_buf_free(&digits);
-    }
-    if (q->fp) {
-        nr_buf_word(out, "point");
-        nr_say_digits(out, q->fp, q->fpn);
-    }
-}
-
-static int is_one(const quantity *q) { return q->ipn == 1 && q->ip[0] == '1' && !q->fp; }
-
-/* Length of a range dash at s: '-' or an en dash. */
-static size_t dash_at(const char *s, size_t n)
-{
-    if (n >= 1 && s[0] == '-') return 1;
-    if (n >= 3 && !memcmp(s, "\xe2\x80\x93", 3)) return 3;
-    return 0;
-}
+/* A quantity is a number as written (nr_parse_num), said by nr_say_quantity. */
+static int is_one(const nr_num *q) { return q->ipn == 1 && q->ip[0] == '1' && !q->fp; }
 
 /* ---- the next words ---- */
-
-/* 1 if the word of token j is a quantity and nothing else (no sign). */
-static int whole_quantity(const nr_ctx *c, size_t j, quantity *q)
-{
-    size_t n;
-    const char *w = nr_tok_word(c->t, j, &n);
-    return n && parse_quantity(w, n, 0, q) && q->len == n;
-}
-
-/* 1 if token j may be read together with token j+1: same clause, no punctuation between. */
-static int joined(const nr_ctx *c, size_t j)
-{
-    size_t pn, qn;
-    if (j + 1 >= c->t->n || c->t->tok[j].brk != NR_BRK_NONE) return 0;
-    nr_tok_post(c->t, j, &pn);
-    nr_tok_pre(c->t, j + 1, &qn);
-    return !pn && !qn;
-}
 
 static int no_punct_after(const nr_ctx *c, size_t j)
 {
@@ -248,7 +161,7 @@ static int is_dash_token(const nr_ctx *c, size_t j)
     size_t n, pn;
     nr_tok_word(c->t, j, &n);
     const char *p = nr_tok_post(c->t, j, &pn);
-    return j < c->t->n && !n && pn && dash_at(p, pn) == pn;
+    return j < c->t->n && !n && pn && nr_range_dash(p, pn) == pn;
 }
 
 /* Where a unit marked `spaced: context` is one: "5 in long", "5 ft 3 in", "10 x 4 in". */
@@ -274,8 +187,8 @@ static int spaced_unit(const nr_ctx *c, size_t num, size_t j, unit_expr *u, int 
     if (n == 1 && is_upper(w[0]) && nr_tok_capitalized(c->t, j + 1)) return 0;   /* "1600 W Main St" */
     const nr_lex_entry *e = u->top.e;
     if (u->has_per || u->per_word || u->top.power > 1) return 1;
-    if (field_is(e, "spaced", "no") || (field_is(e, "spaced", "decimal") && !decimal)) return 0;
-    if (field_is(e, "spaced", "context")) return unit_in_context(c, num, j);
+    if (nr_lex_field_is(e, "spaced", "no") || (nr_lex_field_is(e, "spaced", "decimal") && !decimal)) return 0;
+    if (nr_lex_field_is(e, "spaced", "context")) return unit_in_context(c, num, j);
     return 1;
 }
 
@@ -296,21 +209,21 @@ static size_t say_spaced_unit(const nr_ctx *c, size_t i, nr_buf *out, int one, i
     size_t j = i, n;
     const char *scale = NULL;
     size_t scale_n = 0;
-    if (!joined(c, j)) return 0;
+    if (!nr_tok_joined(c->t, j)) return 0;
     const char *w = nr_tok_word(c->t, j + 1, &n);
-    if (listed(c, "measure_scales", w, n) && joined(c, j + 1)) {
+    if (listed(c, "measure_scales", w, n) && nr_tok_joined(c->t, j + 1)) {
         scale = w;
         scale_n = n;
         j++;
     }
     int square = 0;
     unit_expr u;
-    if (joined(c, j) && square_word(c, j + 1)) {
-        if (!spaced_unit(c, i, j + 2, &u, decimal) || !field_is(u.top.e, "dimension", "length") || u.top.power > 1)
+    if (nr_tok_joined(c->t, j) && square_word(c, j + 1)) {
+        if (!spaced_unit(c, i, j + 2, &u, decimal) || !nr_lex_field_is(u.top.e, "dimension", "length") || u.top.power > 1)
             return 0;
         square = 1;
         j++;
-    } else if (!joined(c, j) || !spaced_unit(c, i, j + 1, &u, decimal)) return 0;
+    } else if (!nr_tok_joined(c->t, j) || !spaced_unit(c, i, j + 1, &u, decimal)) return 0;
     if (scale) nr_buf_wordn(out, scale, scale_n);
     say_unit(out, &u, !one || scale, square);
     return j + 1 - i;
@@ -335,10 +248,10 @@ static int fraction_plural(const nr_ctx *c, size_t i, size_t used)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    size_t a = digits_at(w, n);
+    size_t a = nr_digits_at(w, n);
     if (used > 1 || (a && a < n && w[a] != '/')) return 1;
     if (!a || a == n) return 0;
-    size_t b = digits_at(w + a + 1, n - a - 1);
+    size_t b = nr_digits_at(w + a + 1, n - a - 1);
     if (a != b) return a > b;
     return memcmp(w, w + a + 1, a) >= 0;
 }
@@ -368,7 +281,7 @@ static size_t degree_letter(const nr_ctx *c, size_t i, const char *rest, size_t 
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
     if (rn != 2 || (memcmp(rest, "\xc2\xb0", 2) && memcmp(rest, "\xc2\xba", 2))) return 0;   /* ° º */
-    if (!joined(c, i) || n != 1 || (w[0] != 'C' && w[0] != 'F')) return 0;
+    if (!nr_tok_joined(c->t, i) || n != 1 || (w[0] != 'C' && w[0] != 'F')) return 0;
     char key[3] = { rest[0], rest[1], w[0] };
     const nr_lex_entry *e = unit_find(c, key, 3);
     if (!e) return 0;
@@ -386,12 +299,12 @@ static size_t say_unit_after(const nr_ctx *c, size_t i, nr_buf *out, const char 
         return more ? 1 + more : 0;
     }
     if (rest[0] == '-') {                               /* "5-kg bag": a 5 kilogram bag */
-        if (!parse_unit(c, rest + 1, rn - 1, &u) || !u.has_top || field_is(u.top.e, "attached", "no")) return 0;
+        if (!parse_unit(c, rest + 1, rn - 1, &u) || !u.has_top || nr_lex_field_is(u.top.e, "attached", "no")) return 0;
         say_unit(out, &u, 0, 0);
         return 1;
     }
     if (!parse_unit(c, rest, rn, &u)) return 0;
-    if (u.has_top && field_is(u.top.e, "attached", "no")) return 0;
+    if (u.has_top && nr_lex_field_is(u.top.e, "attached", "no")) return 0;
     size_t used = degree_letter(c, i, rest, rn, out, one);
     if (used) return used;
     say_unit(out, &u, !one, 0);
@@ -403,31 +316,31 @@ size_t nr_verbalize_measure(const nr_ctx *c, size_t i, nr_buf *out)
     if (!c->lex) return 0;
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    quantity a, b;
+    nr_num a, b;
     if (!n) return 0;
-    if (!parse_quantity(w, n, 1, &a))                   /* "½ cup" */
+    if (!nr_parse_num(w, n, 1, &a))                    /* "½ cup" */
         return (unsigned char)w[0] >= 0x80 ? fraction_measure(c, i, out) : 0;
     size_t mark = out->len, used;
     const char *rest = w + a.len;
-    size_t rn = n - a.len, dl = dash_at(rest, rn);
+    size_t rn = n - a.len, dl = nr_range_dash(rest, rn);
     if (dl && rn > dl && (is_digit(rest[dl]) || rest[dl] == '.')) {   /* "10-13°C", "5-10 kg" */
-        if (!parse_quantity(rest + dl, rn - dl, 0, &b)) return 0;
-        say_quantity(out, &a);
+        if (!nr_parse_num(rest + dl, rn - dl, 0, &b)) return 0;
+        nr_say_quantity(out, &a);
         nr_buf_word(out, "to");
-        say_quantity(out, &b);
+        nr_say_quantity(out, &b);
         used = say_unit_after(c, i, out, rest + dl + b.len, rn - dl - b.len, 0, b.fp != NULL);
-    } else if (rn == 0 && no_punct_after(c, i) && is_dash_token(c, i + 1) && whole_quantity(c, i + 2, &b)) {
-        say_quantity(out, &a);                          /* "10 - 13 °C" */
+    } else if (rn == 0 && no_punct_after(c, i) && is_dash_token(c, i + 1) && nr_tok_number(c->t, i + 2, &b)) {
+        nr_say_quantity(out, &a);                       /* "10 - 13 °C" */
         nr_buf_word(out, "to");
-        say_quantity(out, &b);
+        nr_say_quantity(out, &b);
         used = say_unit_after(c, i + 2, out, "", 0, 0, b.fp != NULL);
         if (used) used += 2;
     } else {
-        say_quantity(out, &a);
+        nr_say_quantity(out, &a);
         used = say_unit_after(c, i, out, rest, rn, is_one(&a) || attributive(c, i), a.fp != NULL);
     }
     if (!used) {
-        if (out->s && mark <= out->len) { out->len = mark; out->s[mark] = '\0'; }
+        nr_buf_truncate(out, mark);
         return fraction_measure(c, i, out);            /* "4 1/2 ft", "1-1/2 in", "2½ kg" */
     }
     return used;

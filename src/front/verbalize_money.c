@@ -65,7 +65,7 @@ static int symbol_at(const nr_ctx *c, const char *s, size_t n, currency *cur, si
 /* A scale word ("billion", "bn", "m"); glued: also the ones only money uses ("$5m"). */
 static const char *scale_of(const nr_ctx *c, const char *s, size_t n, int glued)
 {
-    const nr_lex_entry *e = nr_cue_find(c->lex, T_SCALE, s, n);
+    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, T_SCALE, s, n);
     if (!e) return NULL;
     if (!glued && nr_lex_field(e, "money_only")) return NULL;
     return e->say;
@@ -88,16 +88,6 @@ static void trim_minor(nr_num *a)
     while (a->fp && a->fpn > 2 && a->fp[a->fpn - 1] == '0') a->fpn--;
 }
 
-/* The integer part as plain digits (in tmp when it has separators). */
-static const char *plain_int(const nr_num *a, nr_buf *tmp, size_t *n)
-{
-    if (!a->commas) { *n = a->ipn; return a->ip; }
-    for (size_t k = 0; k < a->ipn; k++)
-        if (is_digit(a->ip[k])) nr_buf_putc(tmp, a->ip[k]);
-    *n = tmp->len;
-    return nr_buf_str(tmp);
-}
-
 /* "$5.30" -> five dollars thirty cents; "$1" -> one dollar; "$0.50" -> fifty cents. */
 static void say_money(nr_buf *out, const nr_num *a, const currency *cur, int adjective)
 {
@@ -110,7 +100,7 @@ static void say_money(nr_buf *out, const nr_num *a, const currency *cur, int adj
     if (a->fp) memcpy(minor, a->fp, a->fpn);
     nr_buf tmp = { 0 };
     size_t n;
-    const char *d = plain_int(a, &tmp, &n);
+    const char *d = nr_num_int_digits(a, &tmp, &n);
     int no_major = is_value(d, n, 0), no_minor = is_value(minor, 2, 0);
     if (!no_major || no_minor) {
         if (n) nr_say_cardinal(out, d, n);

@@ -3,8 +3,9 @@
  * "1990s", "'90s", "5-10", "2010-2015", "1939-45", "1938 - 1981", "10%-15%", "5-year",
  * "mid-1990s", "#1"; telephone numbers ("555-1234", "(555) 123-4567", "+1(123) 555-0199",
  * "+44 20 7946 0958", "1-800-GO-U-HAUL", "ext. 12", "call 911"); IP addresses
- * ("192.168.0.1"); and, until the time class takes them over, clock
- * times ("3:30", "10am", "9am-5pm").
+ * ("192.168.0.1"); and clock times inside shapes the time class (asked first) leaves:
+ * it reads only words that are a time from their first byte to their last, so
+ * "mid-3 pm", "3:30-year-old" and "9am-era" are read here.
  *
  * The word is parsed once into sides: a number with what clings to it (":30", "pm", "s").
  * One side alone, or two joined by a dash (a range), then pick the reading. Whether a
@@ -16,13 +17,14 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 /* ---- the tables of voices/lexicons/en-numbers.yaml ---- */
 
 #define T_YEAR_CUE   "year_cues"        /* "in 1984" */
 #define T_YEAR_FIRM  "year_cues_strong" /* "since 1990", "Q3 2021" */
-#define T_MONTH      "year_cue_months"  /* "March 1984" */
+#define T_MONTH      "months"           /* "March 1984" (en-dates.yaml) */
 #define T_ERA        "era_words"        /* "1066 AD" */
 #define T_COUNT_CUE  "count_cues"       /* "nearly 1500": a quantity */
 #define T_COUNT_NEXT "count_next"       /* "1500 of": a quantity */
@@ -41,13 +43,6 @@ static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-static size_t digits_at(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && is_digit(s[k])) k++;
-    return k;
-}
-
 static size_t run_at(const char *s, size_t n, int (*cls)(char))
 {
     size_t k = 0;
@@ -58,28 +53,6 @@ static size_t run_at(const char *s, size_t n, int (*cls)(char))
 static int eq(const char *s, size_t n, const char *lit)
 {
     return strlen(lit) == n && memcmp(s, lit, n) == 0;
-}
-
-/* Value of a short digit string (callers keep it to a few digits). */
-static long small_value(const char *s, size_t n)
-{
-    long v = 0;
-    for (size_t k = 0; k < n && k < 9; k++) v = v * 10 + (s[k] - '0');
-    return v;
-}
-
-/* Drops what was appended since `mark` (a reading that turned out not to fit). */
-static void rollback(nr_buf *out, size_t mark)
-{
-    if (out->s && mark <= out->len) { out->len = mark; out->s[mark] = '\0'; }
-}
-
-/* Length of a range dash at s: '-' or an en dash; 0 if none. */
-static size_t dash_at(const char *s, size_t n)
-{
-    if (n >= 1 && s[0] == '-') return 1;
-    if (n >= 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) return 3;
-    return 0;
 }
 
 /* "am"/"pm" as written ("am", "PM", "a.m"): 'a' or 'p', else 0. */
@@ -94,24 +67,6 @@ static char ampm(const char *s, size_t n)
 
 /* ---- tokens ---- */
 
-/* 1 if the word of token i is in a cue table (any capitalization). */
-static int cue(const nr_ctx *c, const char *table, size_t i)
-{
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    return i < c->t->n && nr_cue_find(c->lex, table, w, n) != NULL;
-}
-
-/* 1 if tokens i and i+1 touch: no punctuation and no boundary between them. */
-static int joined(const nr_ctx *c, size_t i)
-{
-    size_t pn, qn;
-    if (i + 1 >= c->t->n || c->t->tok[i].brk != NR_BRK_NONE) return 0;
-    nr_tok_post(c->t, i, &pn);
-    nr_tok_pre(c->t, i + 1, &qn);
-    return !pn && !qn;
-}
-
 /* 1 if token i opens the sentence (a capital there says nothing about names). */
 static int sentence_start(const nr_ctx *c, size_t i)
 {
@@ -125,14 +80,14 @@ static int is_code(const nr_num *x) { return nr_num_is_plain(x) && x->ipn > 1 &&
 static int is_year_form(const nr_num *x)
 {
     if (!nr_num_is_plain(x) || x->ipn != 4) return 0;
-    long v = small_value(x->ip, 4);
+    long v = nr_digits_value(x->ip, 4);
     return v >= 1100 && v <= 2099;
 }
 
 /* Four digits that an explicit cue may make a year: 1000..2099 ("in 1066"). */
 static int is_cued_year_form(const nr_num *x)
 {
-    return nr_num_is_plain(x) && x->ipn == 4 && x->ip[0] != '0' && small_value(x->ip, 4) <= 2099;
+    return nr_num_is_plain(x) && x->ipn == 4 && x->ip[0] != '0' && nr_digits_value(x->ip, 4) <= 2099;
 }
 
 /* Compares two plain integers by value: <0, 0, >0. */
@@ -193,21 +148,21 @@ static void parse_side(const char *w, size_t n, int signed_ok, side *sd)
     sd->len = p;
 }
 
-/* ---- clock times (kept here until the time class reads them) ---- */
+/* ---- clock times inside other shapes (see the top) ---- */
 
 /* Hours and minutes of a side read as a clock time; 0 if it is not one. */
 static int clock_of(const side *sd, int with_ampm, long *h, long *m)
 {
     const nr_num *x = &sd->x;
     if (!x->ipn || x->ipn > 2 || x->sign || x->commas) return 0;
-    *h = small_value(x->ip, x->ipn);
+    *h = nr_digits_value(x->ip, x->ipn);
     *m = 0;
     if (sd->min) {
         if (x->fp) return 0;
-        *m = small_value(sd->min, 2);
+        *m = nr_digits_value(sd->min, 2);
     } else if (x->fp) {                         /* "3.30pm" */
         if (!with_ampm || x->fpn != 2) return 0;
-        *m = small_value(x->fp, 2);
+        *m = nr_digits_value(x->fp, 2);
     }
     if (*m > 59 || *h > 24) return 0;
     return !with_ampm || (*h >= 1 && *h <= 12);
@@ -242,7 +197,7 @@ static char next_ampm(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
-    return joined(c, i) ? ampm(w, n) : 0;
+    return nr_tok_joined(c->t, i) ? ampm(w, n) : 0;
 }
 
 /* ---- decades and years ---- */
@@ -282,12 +237,16 @@ static int say_decade(nr_buf *out, const nr_num *x)
     return 1;
 }
 
+/* A month's name or abbreviation written as a name ("March", "Sept", not "march" or
+ * "MAY") at token i, with nothing after it but '.' or ','. (The date class reads
+ * "March 1984" itself; this sees the month when that class declined: "March... 1984".) */
 static int is_month(const nr_ctx *c, size_t i)
 {
     size_t n, pn;
     const char *w = nr_tok_word(c->t, i, &n);
     nr_tok_post(c->t, i, &pn);
-    if (!c->lex || !nr_lex_find(c->lex, T_MONTH, w, n)) return 0;
+    if (!n || !is_upper(w[0]) || run_at(w + 1, n - 1, is_lower) != n - 1) return 0;
+    if (!nr_lex_find(c->lex, T_MONTH, w, n)) return 0;
     return pn == 0 || nr_tok_post_starts(c->t, i, '.') || nr_tok_post_starts(c->t, i, ',');
 }
 
@@ -296,31 +255,11 @@ static int is_day(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    size_t d = digits_at(w, n);
+    size_t d = nr_digits_at(w, n);
     if (d < 1 || d > 2) return 0;
     if (d < n && !(n - d == 2 && is_alpha(w[d]) && is_alpha(w[d + 1]))) return 0;
-    long v = small_value(w, d);
+    long v = nr_digits_value(w, d);
     return v >= 1 && v <= 31;
-}
-
-/* The whole word of token i as one number (no sign); 0 if it is not. */
-static int token_num(const nr_ctx *c, size_t i, nr_num *x)
-{
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    return nr_parse_num(w, n, 0, x) && x->len == n;
-}
-
-/* 1 if token j is a lone dash (the tokenizer may count it as a word or as punctuation). */
-static int is_dash_token(const nr_ctx *c, size_t j)
-{
-    size_t dn, pn, qn;
-    const char *d = nr_tok_word(c->t, j, &dn);
-    const char *p = nr_tok_post(c->t, j, &pn);
-    nr_tok_pre(c->t, j, &qn);
-    if (j >= c->t->n || qn) return 0;
-    if (dn) return !pn && dash_at(d, dn) == dn;
-    return pn && dash_at(p, pn) == pn;
 }
 
 /* "1066 AD", "300 BC". */
@@ -328,7 +267,7 @@ static int era_follows(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *next = nr_tok_word(c->t, i + 1, &n);
-    return joined(c, i) && c->lex && nr_lex_find(c->lex, T_ERA, next, n);
+    return nr_tok_joined(c->t, i) && c->lex && nr_lex_find(c->lex, T_ERA, next, n);
 }
 
 /* A plural noun or a quantity word right after token i: "1984 people", "1500 of". */
@@ -336,11 +275,11 @@ static int count_follows(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
-    if (!joined(c, i) || !n) return 0;
-    if (cue(c, T_COUNT_NEXT, i + 1)) return 1;
+    if (!nr_tok_joined(c->t, i) || !n) return 0;
+    if (nr_tok_cue(c, T_COUNT_NEXT, i + 1)) return 1;
     if (n < 3 || run_at(w, n, is_lower) != n || w[n - 1] != 's') return 0;
     if (w[n - 2] == 's' || w[n - 2] == 'u' || w[n - 2] == 'i') return 0;   /* less, bus, this */
-    return !cue(c, T_NOT_PLURAL, i + 1);
+    return !nr_tok_cue(c, T_NOT_PLURAL, i + 1);
 }
 
 /* 1 if the cue word at token j stands at the start of a sentence ("In 1990 elections"). */
@@ -365,12 +304,12 @@ static int year_context(const nr_ctx *c, size_t i, const nr_num *x, int chain)
         if (i >= 2 && is_day(c, i - 1) && (pn == 0 || nr_tok_post_starts(c->t, i - 1, ','))
             && is_month(c, i - 2)) return 1;
         int touching = pn == 0 && c->t->tok[i - 1].brk == NR_BRK_NONE;
-        if (touching && cue(c, T_COUNT_CUE, i - 1)) return 0;
-        if (touching && cue(c, T_YEAR_FIRM, i - 1)) return 1;
-        if (touching && cue(c, T_YEAR_CUE, i - 1)) return !counted || fronted(c, i - 1);
+        if (touching && nr_tok_cue(c, T_COUNT_CUE, i - 1)) return 0;
+        if (touching && nr_tok_cue(c, T_YEAR_FIRM, i - 1)) return 1;
+        if (touching && nr_tok_cue(c, T_YEAR_CUE, i - 1)) return !counted || fronted(c, i - 1);
         nr_num y;
-        if (chain && i >= 2 && ((touching && cue(c, T_CHAIN, i - 1)) || is_dash_token(c, i - 1))
-            && token_num(c, i - 2, &y) && is_cued_year_form(&y) && year_context(c, i - 2, &y, 0))
+        if (chain && i >= 2 && ((touching && nr_tok_cue(c, T_CHAIN, i - 1)) || nr_tok_dash(c->t, i - 1))
+            && nr_tok_number(c->t, i - 2, &y) && is_cued_year_form(&y) && year_context(c, i - 2, &y, 0))
             return 1;
     }
     return !counted && is_year_form(x);
@@ -381,7 +320,7 @@ static size_t say_next_scale(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
-    const nr_lex_entry *e = joined(c, i) ? nr_cue_find(c->lex, T_SCALE, w, n) : NULL;
+    const nr_lex_entry *e = nr_tok_joined(c->t, i) ? nr_lex_find_nocase(c->lex, T_SCALE, w, n) : NULL;
     if (!e || nr_lex_field(e, "money_only")) return 0;
     nr_buf_word(out, e->say);
     return 1;
@@ -392,7 +331,7 @@ static size_t say_next_scale(const nr_ctx *c, size_t i, nr_buf *out)
 /* "1939-45": the end of a year range written with two digits; said as written. */
 static int short_year_end(const nr_num *x, const nr_num *y)
 {
-    return nr_num_is_plain(y) && y->ipn == 2 && small_value(y->ip, 2) > small_value(x->ip + 2, 2);
+    return nr_num_is_plain(y) && y->ipn == 2 && nr_digits_value(y->ip, 2) > nr_digits_value(x->ip + 2, 2);
 }
 
 /* Says "a-b" (the dash already checked); 0 if they make no range. `ap` is an am/pm word
@@ -438,7 +377,7 @@ static size_t spaced_range(const nr_ctx *c, size_t i, nr_buf *out, const nr_num 
     size_t pn, rn;
     nr_tok_post(c->t, i, &pn);
     nr_num b;
-    if (pn || !is_dash_token(c, i + 1) || !token_num(c, i + 2, &b)) return 0;
+    if (pn || !nr_tok_dash(c->t, i + 1) || !nr_tok_number(c->t, i + 2, &b)) return 0;
     nr_tok_pre(c->t, i + 2, &rn);
     if (rn || nr_tok_is(c->t, i + 3, "=") || c->t->tok[i + 1].brk == NR_BRK_SENTENCE) return 0;
     int years = is_year_form(a) && is_year_form(&b);
@@ -479,7 +418,7 @@ static int push_group(phone *ph, const char *s, size_t n)
 /* "(123)" or "(123)-" at w[*p] (the '(' already passed); the area code is group 0. */
 static int parse_area(const char *w, size_t n, size_t *p, int close_after, phone *ph)
 {
-    size_t d = digits_at(w + *p, n - *p);
+    size_t d = nr_digits_at(w + *p, n - *p);
     if (d != 3 || !push_group(ph, w + *p, 3)) return 0;
     *p += 3;
     ph->area = 1;
@@ -497,7 +436,7 @@ static int parse_phone(const char *w, size_t n, int open, int close, phone *ph)
     memset(ph, 0, sizeof *ph);
     size_t p = 0;
     if (n > 2 && w[0] == '+') {
-        size_t d = digits_at(w + 1, n - 1);
+        size_t d = nr_digits_at(w + 1, n - 1);
         if (d < 1 || d > 3 || d + 1 == n) return 0;
         ph->cc = w + 1;
         ph->ccn = d;
@@ -512,7 +451,7 @@ static int parse_phone(const char *w, size_t n, int open, int close, phone *ph)
         return 0;
     } else if (open && p == n) return 0;
     while (p < n) {
-        size_t d = digits_at(w + p, n - p), u = d ? 0 : run_at(w + p, n - p, is_upper);
+        size_t d = nr_digits_at(w + p, n - p), u = d ? 0 : run_at(w + p, n - p, is_upper);
         if (!d && !u) return 0;
         if (!push_group(ph, w + p, d + u)) return 0;
         ph->letters |= u > 0;
@@ -547,7 +486,7 @@ static int phone_lengths_ok(const phone *ph)
     if (k >= 4 && L[k - 1] <= 5 && L[k - 2] == 4 && L[k - 3] == 3 && L[k - 4] == 3)
         return k == 4 || (k == 5 && L[0] <= 3);     /* an extension: "123-123-5678-1111" */
     if (k == 3 && !ph->cc && !ph->area && ph->sep == '-' && L[0] == 3 && L[1] == 2 && L[2] == 4) {
-        long last = small_value(ph->g[2], 4);   /* "111-11-1111", but not "555-12-2019" */
+        long last = nr_digits_value(ph->g[2], 4);   /* "111-11-1111", but not "555-12-2019" */
         return last < 1900 || last > 2099;
     }
     if (k < 2 || k > 4 || L[k - 1] != 4 || L[k - 2] != 3) return 0;
@@ -593,16 +532,16 @@ static size_t say_extension(const nr_ctx *c, size_t i, nr_buf *out)
     if (pn) return 0;
     const char *w = nr_tok_word(c->t, i + 1, &n);
     size_t letters = run_at(w, n, is_alpha);
-    if (letters && letters < n && digits_at(w + letters, n - letters) == n - letters && n - letters <= 5
-        && nr_cue_find(c->lex, T_EXTENSION, w, letters)) {
+    if (letters && letters < n && nr_digits_at(w + letters, n - letters) == n - letters && n - letters <= 5
+        && nr_lex_find_nocase(c->lex, T_EXTENSION, w, letters)) {
         nr_buf_word(out, "extension");          /* "x12" */
         nr_say_digits(out, w + letters, n - letters);
         return 1;
     }
     /* "ext." may have been taken for a sentence end: the number after it says it was not */
-    if (!cue(c, T_EXTENSION, i + 1)) return 0;
+    if (!nr_tok_cue(c, T_EXTENSION, i + 1)) return 0;
     const char *d = nr_tok_word(c->t, i + 2, &dn);
-    if (!dn || dn > 5 || digits_at(d, dn) != dn) return 0;
+    if (!dn || dn > 5 || nr_digits_at(d, dn) != dn) return 0;
     nr_buf_word(out, "extension");
     nr_say_digits(out, d, dn);
     return 2;
@@ -613,12 +552,12 @@ static size_t say_extension(const nr_ctx *c, size_t i, nr_buf *out)
 static size_t spaced_phone(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
     int plus = w[0] == '+';
-    size_t d = digits_at(w + plus, n - plus), total = 0, j = i;
+    size_t d = nr_digits_at(w + plus, n - plus), total = 0, j = i;
     if (d + plus != n || (plus ? d > 3 : (d < 2 || d > 5 || w[0] != '0'))) return 0;
-    while (joined(c, j) && total <= 13) {     /* joined() also stops at punctuation */
+    while (nr_tok_joined(c->t, j) && total <= 13) {   /* it also stops at punctuation */
         size_t gn;
         const char *g = nr_tok_word(c->t, j + 1, &gn);
-        if (!gn || gn > 4 || digits_at(g, gn) != gn) break;
+        if (!gn || gn > 4 || nr_digits_at(g, gn) != gn) break;
         total += gn;
         j++;
     }
@@ -684,7 +623,7 @@ static int phone_cue_before(const nr_ctx *c, size_t i, const nr_num *x)
     if (i == 0 || !nr_num_is_plain(x) || x->ipn < 3) return 0;
     const char *p = nr_tok_post(c->t, i - 1, &pn);
     if (pn > 1 || (pn == 1 && p[0] != ':') || c->t->tok[i - 1].brk == NR_BRK_SENTENCE) return 0;
-    return cue(c, T_PHONE_CUE, i - 1);
+    return nr_tok_cue(c, T_PHONE_CUE, i - 1);
 }
 
 /* ---- IP addresses ---- */
@@ -695,7 +634,7 @@ static int say_ip(nr_buf *out, const char *w, size_t n)
 {
     size_t groups = 0;
     for (size_t p = 0; p < n;) {
-        size_t d = digits_at(w + p, n - p);
+        size_t d = nr_digits_at(w + p, n - p);
         if (!d || d > 3) return 0;
         groups++;
         p += d;
@@ -705,7 +644,7 @@ static int say_ip(nr_buf *out, const char *w, size_t n)
     }
     if (groups != 4) return 0;
     for (size_t p = 0; p < n;) {
-        size_t d = digits_at(w + p, n - p);
+        size_t d = nr_digits_at(w + p, n - p);
         nr_say_digits(out, w + p, d);
         p += d;
         if (p < n) {
@@ -721,12 +660,7 @@ static int say_ip(nr_buf *out, const char *w, size_t n)
 /* "st", "nd", "rd", "th" agreeing with the last digits of x. */
 static int ordinal_suffix_ok(const nr_num *x, const char *s, size_t n)
 {
-    if (n != 2 || !x->ipn || x->sign || x->fp) return 0;
-    char a = lower(s[0]), b = lower(s[1]);
-    char last = x->ip[x->ipn - 1];
-    int teen = x->ipn >= 2 && x->ip[x->ipn - 2] == '1';
-    const char *want = teen ? "th" : last == '1' ? "st" : last == '2' ? "nd" : last == '3' ? "rd" : "th";
-    return a == want[0] && b == want[1];
+    return n == 2 && x->ipn && !x->sign && !x->fp && nr_ordinal_suffix_agrees(x->ip, x->ipn, s);
 }
 
 /* The suffix after a plain number inside its word; 1 if understood. */
@@ -824,7 +758,7 @@ static size_t prefix_len(const nr_ctx *c, const char *w, size_t n)
 {
     size_t pl = run_at(w, n, is_alpha);
     if (!pl || pl + 1 >= n || w[pl] != '-' || !is_digit(w[pl + 1])) return 0;
-    return nr_cue_find(c->lex, T_PREFIX, w, pl) ? pl : 0;
+    return nr_lex_find_nocase(c->lex, T_PREFIX, w, pl) ? pl : 0;
 }
 
 /* "'90s" -> nineties. */
@@ -848,7 +782,7 @@ static size_t say_hash(const nr_ctx *c, size_t i, nr_buf *out, const char *w, si
         return 1;
     }
     nr_tok_post(c->t, i, &pn);
-    if (pn || !token_num(c, i + 1, &x)) return 0;
+    if (pn || !nr_tok_number(c->t, i + 1, &x)) return 0;
     nr_buf_word(out, "number");
     nr_say_num(out, &x);
     return 2;
@@ -858,7 +792,7 @@ static size_t say_hash(const nr_ctx *c, size_t i, nr_buf *out, const char *w, si
 static size_t say_dashed(const nr_ctx *c, size_t i, nr_buf *out, const side *a, const char *rest, size_t rn)
 {
     int pct_a = rn && rest[0] == '%';
-    size_t dl = dash_at(rest + pct_a, rn - pct_a);
+    size_t dl = nr_range_dash(rest + pct_a, rn - pct_a);
     if (!dl || rn <= pct_a + dl || is_alpha(rest[pct_a + dl])) return 0;
     const char *r = rest + pct_a + dl;
     size_t left_n = rn - pct_a - dl;
@@ -894,9 +828,9 @@ size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
     size_t rn = n - a.len, after_prefix = out->len;
     if (a.len) used = say_dashed(c, i, out, &a, rest, rn);
     if (a.len && !used) {
-        rollback(out, after_prefix);
+        nr_buf_truncate(out, after_prefix);
         used = say_single(c, i, out, &a, rest, rn, pl != 0);
     }
-    if (!used) rollback(out, mark);
+    if (!used) nr_buf_truncate(out, mark);
     return used;
 }

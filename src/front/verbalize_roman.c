@@ -21,6 +21,7 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 #define T_CUE     "roman_cues"
@@ -43,23 +44,6 @@ static int only(const char *s, size_t n, const char *set)
     return n > 0;
 }
 
-static int in_table(const nr_ctx *c, const char *table, size_t i)
-{
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    return i < c->t->n && nr_cue_find(c->lex, table, w, n) != NULL;
-}
-
-/* 1 if token i is directly followed by token i+1 (no punctuation, no boundary). */
-static int joined(const nr_ctx *c, size_t i)
-{
-    size_t pn, qn;
-    if (i + 1 >= c->t->n || c->t->tok[i].brk != NR_BRK_NONE) return 0;
-    nr_tok_post(c->t, i, &pn);
-    nr_tok_pre(c->t, i + 1, &qn);
-    return !pn && !qn;
-}
-
 /* A capitalized word (not all capitals) as token j: "Henry", "Sam". */
 static int name_like(const nr_ctx *c, size_t j)
 {
@@ -74,24 +58,24 @@ static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int up
     size_t qn;
     const char *pre = nr_tok_pre(c->t, i, &qn);
     int ivx = only(s, n, upper ? "IVX" : "ivx");
-    int before = i > 0 && joined(c, i - 1);
+    int before = i > 0 && nr_tok_joined(c->t, i - 1);
     if (qn && pre[qn - 1] == '(' && nr_tok_post_starts(c->t, i, ')'))   /* "(iii)" */
         return ivx && v <= MAX_REGNAL ? R_CARDINAL : R_NONE;
-    if (before && in_table(c, T_CUE, i - 1)) {
+    if (before && nr_tok_cue(c, T_CUE, i - 1)) {
         if (n == 1 && s[0] == 'I' && !nr_tok_capitalized(c->t, i - 1)) return R_NONE;  /* "the book I read" */
         return upper || (n > 1 && ivx) ? R_CARDINAL : R_NONE;   /* "chapter ii", not "part mix" */
     }
     if (!upper) return R_NONE;
-    if (joined(c, i) && in_table(c, T_ORD, i + 1)) return R_ORDINAL;       /* "XIX century" */
+    if (nr_tok_joined(c->t, i) && nr_tok_cue(c, T_ORD, i + 1)) return R_ORDINAL;   /* "XIX century" */
     if (n >= 4 && s[0] == 'M' && v >= 1000 && v <= 2099) return R_YEAR;  /* "MMXIX" */
     int regnal_form = ivx && v <= MAX_REGNAL;
     if (before && regnal_form && name_like(c, i - 1)) {
         size_t pn;
         const char *name = nr_tok_word(c->t, i - 1, &pn);
         int named = c->lex && nr_lex_find(c->lex, T_NAME, name, pn);
-        int titled = i >= 2 && joined(c, i - 2) && in_table(c, T_TITLE, i - 2);
-        int full_name = i >= 2 && joined(c, i - 2) && name_like(c, i - 2) && v >= 2 && v <= 4
-                        && !in_table(c, NR_LEX_STARTER, i - 2);    /* "The Thunderbolt II" */
+        int titled = i >= 2 && nr_tok_joined(c->t, i - 2) && nr_tok_cue(c, T_TITLE, i - 2);
+        int full_name = i >= 2 && nr_tok_joined(c->t, i - 2) && name_like(c, i - 2) && v >= 2 && v <= 4
+                        && !nr_tok_cue(c, NR_LEX_STARTER, i - 2);    /* "The Thunderbolt II" */
         if ((named || titled) && (n >= 2 || s[0] != 'X' || titled)) return R_REGNAL;  /* not "Malcolm X" */
         if (full_name) return R_REGNAL;         /* "Davis Love III", "Henry Ford II" */
         if (n >= 2) return R_CARDINAL;          /* "Civilization IV", "Thunderbolt II" */

@@ -12,6 +12,7 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 #define SYMBOLS "symbols"
@@ -55,33 +56,12 @@ static int op_strength(const nr_lex_entry *e)
     return strcmp(m, "weak") ? 2 : 1;
 }
 
-/* ---- output: letters as eSpeak NG names them ---- */
+/* ---- output: letters as eSpeak NG names them (nr_emitter) ---- */
 
-typedef struct {
-    nr_buf *out;
-    int glue;               /* the last word was a capital "A": join the next with '-' */
-} emitter;
-
-static void emit(emitter *e, const char *s, size_t n)
-{
-    if (e->glue) {
-        nr_buf_putc(e->out, '-');
-        nr_buf_put(e->out, s, n);
-    } else nr_buf_wordn(e->out, s, n);
-    e->glue = 0;
-}
-
-static void emit_s(emitter *e, const char *s) { emit(e, s, strlen(s)); }
-
-/* Ends the output: a lone "A" keeps a '-' so that eSpeak NG names the letter. */
-static void finish(emitter *e)
-{
-    if (e->glue) nr_buf_putc(e->out, '-');
-    e->glue = 0;
-}
+static void emit_s(nr_emitter *e, const char *s) { nr_emit(e, s, strlen(s)); }
 
 /* Letters one by one: "R" "D", "A.T" (a run with an A is dotted, a lone A is glued). */
-static void spell(emitter *e, const char *s, size_t n)
+static void spell(nr_emitter *e, const char *s, size_t n)
 {
     int has_a = memchr(s, 'A', n) != NULL || memchr(s, 'a', n) != NULL;
     if (n > 1 && has_a) {
@@ -91,19 +71,19 @@ static void spell(emitter *e, const char *s, size_t n)
             nr_buf_putc(&dotted, is_lower(s[k]) ? (char)(s[k] - 32) : s[k]);
         }
         if (dotted.oom) e->out->oom = 1;
-        else emit(e, dotted.s, dotted.len);
+        else nr_emit(e, dotted.s, dotted.len);
         nr_buf_free(&dotted);
         return;
     }
     for (size_t k = 0; k < n; k++) {
         char l = s[k] == 'a' ? 'A' : s[k];
-        emit(e, &l, 1);
+        nr_emit(e, &l, 1);
         e->glue = l == 'A';
     }
 }
 
 /* A number: "1,200" one thousand two hundred, "0.5" zero point five. */
-static void say_number(emitter *e, const char *s, size_t n)
+static void say_number(nr_emitter *e, const char *s, size_t n)
 {
     nr_buf words = { 0 }, digits = { 0 };
     size_t k = 0;
@@ -115,7 +95,7 @@ static void say_number(emitter *e, const char *s, size_t n)
         nr_say_digits(&words, s + k + 1, n - k - 1);
     }
     if (words.oom || digits.oom) e->out->oom = 1;
-    else if (words.len) emit(e, words.s, words.len);
+    else if (words.len) nr_emit(e, words.s, words.len);
     nr_buf_free(&words);
     nr_buf_free(&digits);
 }
@@ -140,7 +120,7 @@ static size_t operand_at(const char *s, size_t n)
     return k;
 }
 
-static void say_operand(const nr_ctx *c, emitter *e, const char *s, size_t n)
+static void say_operand(const nr_ctx *c, nr_emitter *e, const char *s, size_t n)
 {
     size_t k = 0;
     while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
@@ -161,7 +141,7 @@ static const nr_lex_entry *operator_at(const nr_ctx *c, const char *s, size_t n,
 
 /* Walks the formula in w; with `say` it also says it. The strongest operator seen, or -1
  * if w is not a formula; *trailing tells that it ends in an operator ("1-"). */
-static int formula(const nr_ctx *c, const char *w, size_t n, emitter *say, int *trailing)
+static int formula(const nr_ctx *c, const char *w, size_t n, nr_emitter *say, int *trailing)
 {
     size_t k = 0, len;
     int strongest = 0, ops = 0;
@@ -201,7 +181,7 @@ static int continues(const nr_ctx *c, size_t i)
     return op_strength(symbol(c, after, m)) == 2 || formula(c, next, n, NULL, &trailing) == 2;
 }
 
-static size_t say_formula(const nr_ctx *c, size_t i, emitter *e, const char *w, size_t n)
+static size_t say_formula(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, size_t n)
 {
     int trailing;
     int strength = formula(c, w, n, NULL, &trailing);
@@ -209,18 +189,18 @@ static size_t say_formula(const nr_ctx *c, size_t i, emitter *e, const char *w, 
         size_t a = operand_at(w, n);
         if (a != n || n < 3 || (is_alpha(w[0]) && n != 3) || !symbol(c, w + n - 2, 2)) return 0;
         say_operand(c, e, w, n);
-        finish(e);
+        nr_emit_end(e);
         return 1;
     }
     if (trailing ? !(strength == 2 || continues(c, i)) : strength < 2) return 0;
     formula(c, w, n, e, &trailing);
-    finish(e);
+    nr_emit_end(e);
     return 1;
 }
 
 /* ---- "R&D", "AT&T", "46&2", "Childs&Peterson" ---- */
 
-static size_t say_ampersand(emitter *e, const char *w, size_t n)
+static size_t say_ampersand(nr_emitter *e, const char *w, size_t n)
 {
     if (!memchr(w, '&', n) || w[0] == '&' || w[n - 1] == '&') return 0;
     for (size_t k = 0; k < n; k++)
@@ -233,10 +213,10 @@ static size_t say_ampersand(emitter *e, const char *w, size_t n)
         part -= k;
         if (d == part) say_number(e, w + k, d);
         else if (u == part && u <= 5) spell(e, w + k, u);
-        else emit(e, w + k, part);
+        else nr_emit(e, w + k, part);
         k += part;
     }
-    finish(e);
+    nr_emit_end(e);
     return 1;
 }
 
@@ -314,7 +294,7 @@ static size_t say_prefixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w
         k += len;
     }
     if (!k || k == n || !(is_digit(w[k]) || (w[k] == '.' && k + 1 < n && is_digit(w[k + 1])))) {
-        if (out->s && mark <= out->len) { out->len = mark; out->s[mark] = '\0'; }
+        nr_buf_truncate(out, mark);
         return 0;
     }
     /* The rest goes through all the classes, in a window of tokens around this one
@@ -334,7 +314,7 @@ size_t nr_verbalize_symbol(const nr_ctx *c, size_t i, nr_buf *out)
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (!n) return lone_minus(c, i, out);
-    emitter e = { out, 0 };
+    nr_emitter e = { out, 0 };
     if ((n == 1 && w[0] == 'x') || (n == 2 && !memcmp(w, "\xc3\x97", 2))) {
         size_t used = i > 0 ? say_times(c, i, out) : 0;
         if (used || w[0] == 'x') return used;

@@ -15,6 +15,7 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 #define T_HALVES "day_halves"
@@ -46,34 +47,10 @@ static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <=
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static char lower(char c) { return is_upper(c) ? (char)(c + 32) : c; }
 
-static size_t digits_at(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && is_digit(s[k])) k++;
-    return k;
-}
-
-static long value(const span *s)
-{
-    long v = 0;
-    for (size_t k = 0; k < s->n && k < 9; k++) v = v * 10 + (s->s[k] - '0');
-    return v;
-}
-
-/* Length of a range dash at s: '-' or an en dash; 0 if none. */
-static size_t dash_at(const char *s, size_t n)
-{
-    if (n >= 1 && s[0] == '-') return 1;
-    if (n >= 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) return 3;
-    return 0;
-}
+static long value(const span *s) { return nr_digits_value(s->s, s->n); }
 
 /* A small word of the reading, from clock_words; the key itself without one. */
-static const char *cword(const nr_ctx *c, const char *key)
-{
-    const nr_lex_entry *e = nr_lex_find(c->lex, T_WORDS, key, strlen(key));
-    return e ? e->say : key;
-}
+static const char *cword(const nr_ctx *c, const char *key) { return nr_lex_say(c->lex, T_WORDS, key); }
 
 /* "hour"/"hours" for v, from clock_words. */
 static void say_unit(const nr_ctx *c, nr_buf *out, const char *key, long v)
@@ -82,12 +59,6 @@ static void say_unit(const nr_ctx *c, nr_buf *out, const char *key, long v)
     const char *plural = e ? nr_lex_field(e, "plural") : NULL;
     nr_buf_word(out, v != 1 && plural ? plural : e ? e->say : key);
     if (v != 1 && !plural) nr_buf_putc(out, 's');
-}
-
-/* Drops what was appended since `mark` (a reading that turned out not to fit). */
-static void rollback(nr_buf *out, size_t mark)
-{
-    if (out->s && mark <= out->len) { out->len = mark; out->s[mark] = '\0'; }
 }
 
 /* ---- the cursor ---- */
@@ -102,15 +73,6 @@ static void cur_set(cursor *k, const nr_ctx *c, size_t i)
 
 static int cur_end(const cursor *k) { return k->p == k->n; }
 
-/* Token j can go on a time: it exists, has a word and nothing before it. */
-static int joins(const nr_ctx *c, size_t j)
-{
-    size_t qn, n;
-    nr_tok_pre(c->t, j, &qn);
-    nr_tok_word(c->t, j, &n);
-    return j < c->t->n && qn == 0 && n > 0;
-}
-
 /* Nothing, or (dot_ok) just the '.' of "a.m.", after the word of token i. */
 static int bare_end(const nr_ctx *c, size_t i, int dot_ok)
 {
@@ -122,7 +84,7 @@ static int bare_end(const nr_ctx *c, size_t i, int dot_ok)
 /* Steps to the next token when the word is used up and nothing stands between; 0 if not. */
 static int cur_next(cursor *k, int dot_ok)
 {
-    if (!cur_end(k) || !bare_end(k->c, k->i, dot_ok) || !joins(k->c, k->i + 1)) return 0;
+    if (!cur_end(k) || !bare_end(k->c, k->i, dot_ok) || !nr_tok_continues(k->c->t, k->i + 1)) return 0;
     cur_set(k, k->c, k->i + 1);
     return 1;
 }
@@ -131,13 +93,9 @@ static int cur_next(cursor *k, int dot_ok)
 static int cur_skip_dash(cursor *k, int dot_ok)
 {
     const nr_ctx *c = k->c;
-    size_t j = k->i + 1, qn, pn, wn;
-    if (!cur_end(k) || !bare_end(c, k->i, dot_ok) || j >= c->t->n) return 0;
-    nr_tok_pre(c->t, j, &qn);
-    const char *p = nr_tok_post(c->t, j, &pn);
-    const char *w = nr_tok_word(c->t, j, &wn);
-    int dash = wn ? !pn && dash_at(w, wn) == wn : pn && dash_at(p, pn) == pn;
-    if (qn || !dash || !joins(c, j + 1)) return 0;
+    size_t j = k->i + 1;
+    if (!cur_end(k) || !bare_end(c, k->i, dot_ok) || !nr_tok_dash(c->t, j) || !nr_tok_continues(c->t, j + 1))
+        return 0;
     cur_set(k, c, j + 1);
     return 1;
 }
@@ -153,9 +111,9 @@ static char read_ampm(cursor *k)
     q = w[1] == '.' ? 2 : 1;
     if (q >= n || lower(w[q]) != 'm') return 0;
     q++;
-    if (q < n && w[q] == '.' && dash_at(w + q + 1, n - q - 1)) q++;
+    if (q < n && w[q] == '.' && nr_range_dash(w + q + 1, n - q - 1)) q++;
     if (q < n && is_alpha(w[q])) return 0;                  /* "amp", "pms" */
-    if (q < n && w[q] != '.' && !dash_at(w + q, n - q)) return 0;
+    if (q < n && w[q] != '.' && !nr_range_dash(w + q, n - q)) return 0;
     k->p += q;
     return lower(w[0]);
 }
@@ -171,7 +129,7 @@ static int two_digits(const char *w, size_t n)
 static int read_side(cursor *k, side *sd, int join)
 {
     const char *w = k->w;
-    size_t n = k->n, h = digits_at(w + k->p, n - k->p);
+    size_t n = k->n, h = nr_digits_at(w + k->p, n - k->p);
     memset(sd, 0, sizeof *sd);
     if (h < 1 || h > 2) return 0;
     sd->h = (span){ w + k->p, h };
@@ -229,8 +187,7 @@ static const nr_lex_entry *zone_entry(const nr_ctx *c, const char *w, size_t n)
     if (kn < 2 || (!caps && !lows)) return NULL;
     const nr_lex_entry *e = nr_lex_find(c->lex, T_ZONES, key, kn);
     if (!e || caps || dotted) return e;
-    const char *word = nr_lex_field(e, "word");
-    return kn >= 3 && !(word && !strcmp(word, "true")) ? e : NULL;
+    return kn >= 3 && !nr_lex_field_is(e, "word", "true") ? e : NULL;
 }
 
 /* "+5:30", "-2", "−3": an offset from a zone; the bytes read, 0 if none. */
@@ -263,7 +220,7 @@ static int say_zone_here(cursor *k, nr_buf *out)
     size_t mark = out->len;
     nr_buf_word(out, e->say);
     if (z < n && read_offset(k->c, w + z, n - z, out) != n - z) {
-        rollback(out, mark);
+        nr_buf_truncate(out, mark);
         return 0;
     }
     k->p = k->n;
@@ -347,7 +304,7 @@ static int day_part_follows(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
-    return bare_end(c, i, 0) && joins(c, i + 1) && nr_lex_find(c->lex, T_DAY_PARTS, w, n);
+    return bare_end(c, i, 0) && nr_tok_continues(c->t, i + 1) && nr_lex_find(c->lex, T_DAY_PARTS, w, n);
 }
 
 /* ---- the shapes ---- */
@@ -361,7 +318,7 @@ static size_t clock_time(const nr_ctx *c, size_t i, nr_buf *out)
     cur_set(&k, c, i);
     if (!read_side(&k, &a, 1)) return 0;
     cursor after_a = k;
-    size_t dl = cur_end(&k) ? 0 : dash_at(k.w + k.p, k.n - k.p);
+    size_t dl = cur_end(&k) ? 0 : nr_range_dash(k.w + k.p, k.n - k.p);
     if (dl) {                                               /* "9am-5pm" in one word */
         k.p += dl;
         if (!read_side(&k, &b, 1)) return 0;
@@ -389,7 +346,7 @@ static size_t clock_time(const nr_ctx *c, size_t i, nr_buf *out)
     }
     say_zone_after(&k, last->ap != 0, out);
     if (!cur_end(&k)) {                                     /* "3:30x": not a time */
-        rollback(out, mark);
+        nr_buf_truncate(out, mark);
         return 0;
     }
     return k.i - i + 1;
@@ -400,7 +357,7 @@ static size_t military(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    if (n != 4 || digits_at(w, 4) != 4 || !bare_end(c, i, 0) || !joins(c, i + 1)) return 0;
+    if (n != 4 || nr_digits_at(w, 4) != 4 || !bare_end(c, i, 0) || !nr_tok_continues(c->t, i + 1)) return 0;
     span h = { w, 2 }, m = { w + 2, 2 };
     if (value(&h) > 23 || value(&m) > 59) return 0;
     size_t zn;

@@ -1,0 +1,60 @@
+/* verbalize_util.c — rules shared by the verbalizers (see verbalize_util.h). */
+#include "front/verbalize_util.h"
+#include <string.h>
+
+int nr_tok_joined(const nr_tokens *t, size_t i)
+{
+    size_t pn, qn;
+    if (i + 1 >= t->n || t->tok[i].brk != NR_BRK_NONE) return 0;
+    nr_tok_post(t, i, &pn);
+    nr_tok_pre(t, i + 1, &qn);
+    return !pn && !qn;
+}
+
+int nr_tok_continues(const nr_tokens *t, size_t i)
+{
+    size_t qn, n;
+    nr_tok_pre(t, i, &qn);
+    nr_tok_word(t, i, &n);
+    return i < t->n && qn == 0 && n > 0;
+}
+
+int nr_tok_dash(const nr_tokens *t, size_t i)
+{
+    size_t dn, pn, qn;
+    const char *d = nr_tok_word(t, i, &dn);
+    const char *p = nr_tok_post(t, i, &pn);
+    nr_tok_pre(t, i, &qn);
+    if (i >= t->n || qn) return 0;
+    if (dn) return !pn && nr_range_dash(d, dn) == dn;
+    return pn && nr_range_dash(p, pn) == pn;
+}
+
+int nr_tok_number(const nr_tokens *t, size_t i, nr_num *x)
+{
+    size_t n;
+    const char *w = nr_tok_word(t, i, &n);
+    return nr_parse_num(w, n, 0, x) && x->len == n;
+}
+
+int nr_tok_cue(const nr_ctx *c, const char *table, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    return i < c->t->n && nr_lex_find_nocase(c->lex, table, w, n) != NULL;
+}
+
+void nr_emit(nr_emitter *e, const char *s, size_t n)
+{
+    if (e->glue) {
+        nr_buf_putc(e->out, '-');
+        nr_buf_put(e->out, s, n);
+    } else nr_buf_wordn(e->out, s, n);
+    e->glue = 0;
+}
+
+void nr_emit_end(nr_emitter *e)
+{
+    if (e->glue) nr_buf_putc(e->out, '-');
+    e->glue = 0;
+}

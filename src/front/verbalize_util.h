@@ -1,0 +1,35 @@
+/*
+ * verbalize_util.h — small rules that several verbalizers share: how tokens stand to
+ * each other (token.h has the accessors, these are the questions the classes ask of
+ * them), and the output of spelled letters. Number words and parsing are numbers.h's.
+ */
+#ifndef NR_VERBALIZE_UTIL_H
+#define NR_VERBALIZE_UTIL_H
+#include "front/numbers.h"
+#include "front/token.h"
+
+/* 1 if tokens i and i+1 touch: same clause, no punctuation between them ("5 kg", "World War II"). */
+int nr_tok_joined(const nr_tokens *t, size_t i);
+/* 1 if token i exists, has a word and no punctuation before it: it can carry on a
+ * reading begun on the token before ("Jan. 5", "4:00 am"). */
+int nr_tok_continues(const nr_tokens *t, size_t i);
+/* 1 if token i is a lone range dash with no punctuation before it ("1938 - 1981"); the
+ * tokenizer gives it either as the word or as punctuation. */
+int nr_tok_dash(const nr_tokens *t, size_t i);
+/* 1 if the whole word of token i is one number without a sign (parsed into x). */
+int nr_tok_number(const nr_tokens *t, size_t i, nr_num *x);
+/* The word of token i in a table of cue words, in any case ("In", "PART"). */
+int nr_tok_cue(const nr_ctx *c, const char *table, size_t i);
+
+/* Words out, spelled letters kept apart for eSpeak NG: it reads a lone "A" before another
+ * word as the article, so after a spelled A the next item is joined on with '-' ("A-four"). */
+typedef struct {
+    nr_buf *out;
+    int glue;               /* the last item was a spelled "A": join the next with '-' */
+} nr_emitter;
+
+void nr_emit(nr_emitter *e, const char *s, size_t n);
+/* Ends the output: a final spelled "A" keeps its '-' ("A-") so that eSpeak NG names the letter. */
+void nr_emit_end(nr_emitter *e);
+
+#endif
