@@ -268,17 +268,29 @@ static size_t say_times(const nr_ctx *c, size_t i, nr_buf *out)
     return 1;
 }
 
-/* A lone dash between operands of a formula: "5 - 3 = 2". The tokenizer makes a lone
- * dash a token with no word, which the front end does not hand to the verbalizers
- * today; this reads it when it does. */
+static int has_digit_word(const nr_tokens *t, size_t i)
+{
+    return i < t->n && (t->tok[i].shape & NR_SHAPE_DIGIT);
+}
+
+/* A free-standing dash (a token with no word; the front end hands these to the classes):
+ * minus between the operands of a formula ("5 - 3 = 2"), "to" between numbers or dates
+ * elsewhere ("1939 - 1945"), and nothing to say otherwise. */
 static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t pn, qn;
     const char *p = nr_tok_post(c->t, i, &pn);
     nr_tok_pre(c->t, i, &qn);
     const nr_lex_entry *minus = symbol(c, "-", 1);
-    if (qn || pn != 1 || p[0] != '-' || !minus || !math_context(c, i)) return 0;
-    nr_buf_word(out, minus->say);
+    if (qn || pn != 1 || p[0] != '-' || !minus) return 0;
+    if (math_context(c, i)) {
+        nr_buf_word(out, minus->say);
+        return 1;
+    }
+    /* between numbers or dates outside a formula, a dash is a range: "1879 - 1955" */
+    const char *range = nr_lex_field(minus, "range");
+    if (!range || !has_digit_word(c->t, i - 1) || !has_digit_word(c->t, i + 1)) return 0;
+    nr_buf_word(out, range);
     return 1;
 }
 
