@@ -99,12 +99,22 @@ static const nr_lex_entry *abbrev_entry(const nr_tokens *t, size_t i, const nr_l
     return nr_tok_post_starts(t, i, '.') ? nr_abbrev_reading(t, i, lex) : NULL;
 }
 
+/* "D-Calif.": a hyphenated word whose last part, with the dot, is an abbreviation. */
+static int ends_in_abbreviation(const char *w, size_t n, const nr_lexicon *lex)
+{
+    size_t k = n;
+    while (k > 0 && w[k - 1] != '-') k--;
+    if (k == 0 || k == n || !lex) return 0;
+    return nr_lex_find(lex, NR_LEX_ABBREV, w + k, n - k + 1) != NULL;   /* with its '.' */
+}
+
 int nr_is_abbreviation(const nr_tokens *t, size_t i, const nr_lexicon *lex)
 {
     if (!nr_tok_post_starts(t, i, '.')) return 0;
     size_t n;
     const char *w = nr_tok_word(t, i, &n);
-    return abbrev_entry(t, i, lex) || is_initial(w, n) || is_dotted_letters(w, n);
+    return abbrev_entry(t, i, lex) || is_initial(w, n) || is_dotted_letters(w, n) ||
+           ends_in_abbreviation(w, n, lex);
 }
 
 static int is_punct_only(const nr_tokens *t, size_t i) { return t->tok[i].wstart == t->tok[i].wend; }

@@ -1,15 +1,49 @@
 /*
  * verbalize_abbrev.c — abbreviations from the lexicon, read by context:
  * "St. Louis" is Saint, "Main St." is Street, "No. 5" is number (the choice is
- * nr_abbrev_reading's, shared with the segmenter so both agree).
+ * nr_abbrev_reading's, shared with the segmenter so both agree); and the AP's party and
+ * state after a politician's name: "D-Calif." is "democrat of california".
  */
 #include "front/segment.h"
 #include "front/verbalize.h"
+#include <string.h>
+
+/* The state in "D-Calif." (the AP abbreviation, with its dot) or "D-CA" (postal code). */
+static const char *state_name(const nr_ctx *c, size_t i, const char *s, size_t n)
+{
+    const nr_lex_entry *e = NULL;
+    if (nr_tok_post_starts(c->t, i, '.')) {
+        for (e = nr_lex_find(c->lex, NR_LEX_ABBREV, s, n + 1); e; e = e->next)
+            if (e->when == NR_WHEN_AFTER_PLACE) break;
+    }
+    if (!e) e = nr_lex_find(c->lex, "us_states", s, n);
+    if (e) return e->say;
+    /* states the AP writes out: "R-Ohio" */
+    e = nr_lex_find(c->lex, "state_name_ends", s, n);
+    return e ? e->say : NULL;
+}
+
+/* "D-Calif.", "R-N.Y.", "I-Vt.": a party letter from the "parties" table, a dash, a state. */
+static size_t party_and_state(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    if (n < 4 || w[1] != '-' || !(c->t->tok[i].shape & NR_SHAPE_UPPER)) return 0;
+    const nr_lex_entry *party = nr_lex_find(c->lex, "parties", w, 1);
+    const char *state = party ? state_name(c, i, w + 2, n - 2) : NULL;
+    if (!state) return 0;
+    nr_buf_word(out, party->say);
+    nr_buf_word(out, "of");
+    nr_buf_word(out, state);
+    return 1;
+}
 
 size_t nr_verbalize_abbrev(const nr_ctx *c, size_t i, nr_buf *out)
 {
     const nr_lex_entry *e = nr_abbrev_reading(c->t, i, c->lex);
-    if (!e) return 0;
-    nr_buf_word(out, e->say);
-    return 1;
+    if (e) {
+        nr_buf_word(out, e->say);
+        return 1;
+    }
+    return c->lex ? party_and_state(c, i, out) : 0;
 }
