@@ -9,6 +9,9 @@ MANDIR   = $(PREFIX)/share/man/man1
 
 CC      ?= cc
 PKGS     = espeak-ng sndfile ao yaml-0.1 samplerate
+# Linked: libyaml only. eSpeak NG, libsndfile, libsamplerate and libao are loaded at first
+# use (src/dynlib.c), so that text-only runs start fast; their headers still come from PKGS.
+LINK_PKGS = yaml-0.1
 # Debian packages that provide the libraries above, plus what the tests and demo use.
 DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0-dev \
            espeak-ng sndfile-programs pkg-config make gcc python3
@@ -18,8 +21,10 @@ CFLAGS  ?= -O2 -g
 # The flags the code needs, kept apart from CFLAGS so `make CFLAGS=...` can't drop them.
 NR_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -Isrc -I$(B)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LDLIBS   = $(PKG_LIBS) -lm -lpthread
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null)
+LDLIBS   = $(PKG_LIBS) -lm -lpthread -ldl
+# the sink tests read files back with libsndfile directly
+TEST_LIBS = $(shell pkg-config --libs sndfile 2>/dev/null)
 
 B = build
 FRONT_SRC = $(wildcard src/front/*.c)
@@ -55,7 +60,7 @@ $(B)/narrator: $(CLI_OBJ) $(B)/libnarrator.a
 	$(CC) -o $@ $(CLI_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
 
 $(B)/unit_tests: $(TEST_OBJ) $(B)/libnarrator.a
-	$(CC) -o $@ $(TEST_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
+	$(CC) -o $@ $(TEST_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 # Install missing Debian packages (skipped when all are present).
 deps:

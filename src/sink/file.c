@@ -42,6 +42,59 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "dynlib.h"
+
+/* libsndfile, loaded at first use (dynlib.h): calls below go through these pointers. */
+static __typeof__(&sf_close) sf_close_p;
+static __typeof__(&sf_command) sf_command_p;
+static __typeof__(&sf_error_number) sf_error_number_p;
+static __typeof__(&sf_format_check) sf_format_check_p;
+static __typeof__(&sf_open_fd) sf_open_fd_p;
+static __typeof__(&sf_set_string) sf_set_string_p;
+static __typeof__(&sf_strerror) sf_strerror_p;
+static __typeof__(&sf_write_float) sf_write_float_p;
+static __typeof__(&sf_write_short) sf_write_short_p;
+static const nr_dynsym sndfile_lib_syms[] = {
+    { "sf_close", (void **)&sf_close_p },
+    { "sf_command", (void **)&sf_command_p },
+    { "sf_error_number", (void **)&sf_error_number_p },
+    { "sf_format_check", (void **)&sf_format_check_p },
+    { "sf_open_fd", (void **)&sf_open_fd_p },
+    { "sf_set_string", (void **)&sf_set_string_p },
+    { "sf_strerror", (void **)&sf_strerror_p },
+    { "sf_write_float", (void **)&sf_write_float_p },
+    { "sf_write_short", (void **)&sf_write_short_p },
+};
+static nr_dynlib sndfile_lib = { "libsndfile.so.1", sndfile_lib_syms, sizeof sndfile_lib_syms / sizeof sndfile_lib_syms[0], 0, "" };
+#define sf_close (*sf_close_p)
+#define sf_command (*sf_command_p)
+#define sf_error_number (*sf_error_number_p)
+#define sf_format_check (*sf_format_check_p)
+#define sf_open_fd (*sf_open_fd_p)
+#define sf_set_string (*sf_set_string_p)
+#define sf_strerror (*sf_strerror_p)
+#define sf_write_float (*sf_write_float_p)
+#define sf_write_short (*sf_write_short_p)
+
+/* libsamplerate, loaded at first use (dynlib.h): calls below go through these pointers. */
+static __typeof__(&src_delete) src_delete_p;
+static __typeof__(&src_new) src_new_p;
+static __typeof__(&src_process) src_process_p;
+static __typeof__(&src_short_to_float_array) src_short_to_float_array_p;
+static __typeof__(&src_strerror) src_strerror_p;
+static const nr_dynsym samplerate_lib_syms[] = {
+    { "src_delete", (void **)&src_delete_p },
+    { "src_new", (void **)&src_new_p },
+    { "src_process", (void **)&src_process_p },
+    { "src_short_to_float_array", (void **)&src_short_to_float_array_p },
+    { "src_strerror", (void **)&src_strerror_p },
+};
+static nr_dynlib samplerate_lib = { "libsamplerate.so.0", samplerate_lib_syms, sizeof samplerate_lib_syms / sizeof samplerate_lib_syms[0], 0, "" };
+#define src_delete (*src_delete_p)
+#define src_new (*src_new_p)
+#define src_process (*src_process_p)
+#define src_short_to_float_array (*src_short_to_float_array_p)
+#define src_strerror (*src_strerror_p)
 
 _Static_assert(sizeof(short) == sizeof(int16_t), "libsndfile's short must be 16 bits");
 
@@ -344,6 +397,12 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
     f->fd = -1;
     f->in_rate = in_rate;
     if (!fmt) return stdout_open(f, err, errlen);
+    char why[256];
+    if (nr_dynlib_load(&sndfile_lib, why, sizeof why)) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", path, why);
+        discard(f);
+        return NULL;
+    }
 
     SF_INFO info = {0};
     info.samplerate = pick_rate(fmt->rates, in_rate);
@@ -372,6 +431,11 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
     set_tag(f, fmt, SF_STR_ARTIST, artist);
 
     if (info.samplerate != in_rate) {
+        if (nr_dynlib_load(&samplerate_lib, why, sizeof why)) {
+            nr_sink_errf(err, errlen, "cannot write %s: %s", path, why);
+            discard(f);
+            return NULL;
+        }
         int e = 0;
         f->src = src_new(SRC_SINC_MEDIUM_QUALITY, 1, &e);
         if (!f->src) {

@@ -12,6 +12,39 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dynlib.h"
+
+/* libao, loaded at first use (dynlib.h): calls below go through these pointers. */
+static __typeof__(&ao_close) ao_close_p;
+static __typeof__(&ao_default_driver_id) ao_default_driver_id_p;
+static __typeof__(&ao_driver_id) ao_driver_id_p;
+static __typeof__(&ao_driver_info) ao_driver_info_p;
+static __typeof__(&ao_driver_info_list) ao_driver_info_list_p;
+static __typeof__(&ao_initialize) ao_initialize_p;
+static __typeof__(&ao_open_live) ao_open_live_p;
+static __typeof__(&ao_play) ao_play_p;
+static __typeof__(&ao_shutdown) ao_shutdown_p;
+static const nr_dynsym ao_lib_syms[] = {
+    { "ao_close", (void **)&ao_close_p },
+    { "ao_default_driver_id", (void **)&ao_default_driver_id_p },
+    { "ao_driver_id", (void **)&ao_driver_id_p },
+    { "ao_driver_info", (void **)&ao_driver_info_p },
+    { "ao_driver_info_list", (void **)&ao_driver_info_list_p },
+    { "ao_initialize", (void **)&ao_initialize_p },
+    { "ao_open_live", (void **)&ao_open_live_p },
+    { "ao_play", (void **)&ao_play_p },
+    { "ao_shutdown", (void **)&ao_shutdown_p },
+};
+static nr_dynlib ao_lib = { "libao.so.4", ao_lib_syms, sizeof ao_lib_syms / sizeof ao_lib_syms[0], 0, "" };
+#define ao_close (*ao_close_p)
+#define ao_default_driver_id (*ao_default_driver_id_p)
+#define ao_driver_id (*ao_driver_id_p)
+#define ao_driver_info (*ao_driver_info_p)
+#define ao_driver_info_list (*ao_driver_info_list_p)
+#define ao_initialize (*ao_initialize_p)
+#define ao_open_live (*ao_open_live_p)
+#define ao_play (*ao_play_p)
+#define ao_shutdown (*ao_shutdown_p)
 
 struct nr_speaker_sink {
     ao_device *dev;
@@ -70,6 +103,11 @@ struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, ch
 {
     if (in_rate <= 0) {
         nr_sink_errf(err, errlen, "cannot play audio: invalid sample rate %d", in_rate);
+        return NULL;
+    }
+    char why[256];
+    if (nr_dynlib_load(&ao_lib, why, sizeof why)) {
+        nr_sink_errf(err, errlen, "cannot play audio: %s", why);
         return NULL;
     }
     ao_up();

@@ -11,6 +11,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dynlib.h"
+
+/* eSpeak NG, loaded at first use (dynlib.h): calls below go through these pointers. */
+static __typeof__(&espeak_Initialize) espeak_Initialize_p;
+static __typeof__(&espeak_SetParameter) espeak_SetParameter_p;
+static __typeof__(&espeak_SetSynthCallback) espeak_SetSynthCallback_p;
+static __typeof__(&espeak_SetVoiceByName) espeak_SetVoiceByName_p;
+static __typeof__(&espeak_SetVoiceByProperties) espeak_SetVoiceByProperties_p;
+static __typeof__(&espeak_Synth) espeak_Synth_p;
+static __typeof__(&espeak_Terminate) espeak_Terminate_p;
+static const nr_dynsym espeak_lib_syms[] = {
+    { "espeak_Initialize", (void **)&espeak_Initialize_p },
+    { "espeak_SetParameter", (void **)&espeak_SetParameter_p },
+    { "espeak_SetSynthCallback", (void **)&espeak_SetSynthCallback_p },
+    { "espeak_SetVoiceByName", (void **)&espeak_SetVoiceByName_p },
+    { "espeak_SetVoiceByProperties", (void **)&espeak_SetVoiceByProperties_p },
+    { "espeak_Synth", (void **)&espeak_Synth_p },
+    { "espeak_Terminate", (void **)&espeak_Terminate_p },
+};
+static nr_dynlib espeak_lib = { "libespeak-ng.so.1", espeak_lib_syms, sizeof espeak_lib_syms / sizeof espeak_lib_syms[0], 0, "" };
+#define espeak_Initialize (*espeak_Initialize_p)
+#define espeak_SetParameter (*espeak_SetParameter_p)
+#define espeak_SetSynthCallback (*espeak_SetSynthCallback_p)
+#define espeak_SetVoiceByName (*espeak_SetVoiceByName_p)
+#define espeak_SetVoiceByProperties (*espeak_SetVoiceByProperties_p)
+#define espeak_Synth (*espeak_Synth_p)
+#define espeak_Terminate (*espeak_Terminate_p)
 
 #define SILENCE_LEVEL 64          /* |sample| at or below this counts as silence */
 
@@ -70,6 +97,7 @@ int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
 {
     *out = NULL;
     if (current) { snprintf(err, errlen, "eSpeak NG is already in use in this process"); return -1; }
+    if (nr_dynlib_load(&espeak_lib, err, errlen)) return -1;
     int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
     if (rate <= 0) { snprintf(err, errlen, "eSpeak NG failed to start (is espeak-ng-data installed?)"); return -1; }
     if (!set_voice(voice)) {
