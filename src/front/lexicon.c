@@ -46,6 +46,7 @@ struct nr_lexicon {
     slot **table;
     size_t buckets, count;
     unsigned char bloom[BLOOM_BITS / 8];
+    unsigned char any_bloom[BLOOM_BITS / 8];   /* the keys of all tables, tables not told apart */
     char **names;                /* interned table names */
     size_t n_names;
     char **boilerplate;          /* NULL-terminated */
@@ -68,6 +69,19 @@ static void bloom_add(nr_lexicon *lex, size_t h, nr_lex_kind table)
     unsigned a = (unsigned)(k & (BLOOM_BITS - 1)), b = (unsigned)((k >> 16) & (BLOOM_BITS - 1));
     lex->bloom[a / 8] |= (unsigned char)(1u << (a % 8));
     lex->bloom[b / 8] |= (unsigned char)(1u << (b % 8));
+}
+
+static void any_bloom_add(nr_lexicon *lex, size_t h)
+{
+    unsigned a = (unsigned)(h & (BLOOM_BITS - 1)), b = (unsigned)((h >> 20) & (BLOOM_BITS - 1));
+    lex->any_bloom[a / 8] |= (unsigned char)(1u << (a % 8));
+    lex->any_bloom[b / 8] |= (unsigned char)(1u << (b % 8));
+}
+
+int nr_lex_maybe_any(const nr_lexicon *lex, size_t h)
+{
+    unsigned a = (unsigned)(h & (BLOOM_BITS - 1)), b = (unsigned)((h >> 20) & (BLOOM_BITS - 1));
+    return lex && ((lex->any_bloom[a / 8] >> (a % 8)) & (lex->any_bloom[b / 8] >> (b % 8)) & 1);
 }
 
 static int bloom_may_have(const nr_lexicon *lex, size_t h, nr_lex_kind table)
@@ -237,6 +251,7 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
         s->key_len = key_len;
         s->hash = nr_lex_hash(key, key_len);
         bloom_add(lex, s->hash, name);
+        any_bloom_add(lex, s->hash);
         s->table = name;
         size_t h = bucket_of(s->hash, lex->buckets);
         s->next = lex->table[h];

@@ -64,6 +64,9 @@ const nr_lex_entry *nr_lex_find_nocase(const nr_lexicon *lex, nr_lex_kind table,
 /* The reading of key in a table, or key itself when the table has none: the small words
  * a verbalizer says ("oh", "to"), which a voice may override. */
 const char *nr_lex_say(const nr_lexicon *lex, nr_lex_kind table, const char *key);
+/* 0 when no table has a key with this nr_lex_hash() (any case): a cheap test before many
+ * lookups of the same word; 1 means "maybe". */
+int nr_lex_maybe_any(const nr_lexicon *lex, size_t hash);
 /* The case-insensitive hash lookups use; the same for "Etc." and "etc.". */
 size_t nr_lex_hash(const char *key, size_t len);
 /* A named extra field of an entry ("plural"), or NULL. */

@@ -275,7 +275,10 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
 
 void nr_segment(nr_tokens *t, const nr_lexicon *lex)
 {
-    for (size_t i = 0; i < t->n; i++) set_break(&t->tok[i], NR_BRK_NONE, 0);
+    for (size_t i = 0; i < t->n; i++) {
+        set_break(&t->tok[i], NR_BRK_NONE, 0);
+        t->tok[i].in_lexicon = (unsigned char)nr_lex_maybe_any(lex, t->tok[i].hash);
+    }
     size_t i = next_word(t, 0);
     while (i < t->n) {
         size_t next = next_word(t, i + 1);

@@ -83,7 +83,7 @@ static void push(nr_tokens *t, size_t start, size_t end)
     if (ws == we || dashes == end - start) ws = we = start;
     t->tok[t->n++] = (nr_token){ .start = start, .end = end, .wstart = ws, .wend = we,
                                  .shape = (unsigned short)word_shape((const unsigned char *)s + ws, we - ws),
-                                 .hash = nr_lex_hash(s + ws, we - ws) };
+                                 .hash = nr_lex_hash(s + ws, we - ws), .in_lexicon = 1 };
 }
 
 /* Where digits are near: one pass forward, one back, remembering the last digit seen. */
@@ -130,6 +130,7 @@ const nr_lex_entry *nr_tok_find(const nr_tokens *t, size_t i, const nr_lexicon *
 {
     if (i >= t->n) return NULL;
     const nr_token *k = &t->tok[i];
+    if (!k->in_lexicon) return NULL;
     return nr_lex_find_hashed(lex, table, t->text + k->wstart, k->wend - k->wstart, k->hash);
 }
 

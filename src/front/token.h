@@ -33,6 +33,7 @@ typedef struct {
     char end_mark;          /* '.', '?' or '!' ending a sentence, or a clause that was a quoted ? or ! */
     unsigned short shape;   /* NR_SHAPE_* of the word and its neighbourhood */
     size_t hash;            /* nr_lex_hash() of the word, for the lexicon lookups */
+    unsigned char in_lexicon; /* 0: the word is in no lexicon table (set by nr_segment) */
 } nr_token;
 
 typedef struct {
@@ -72,7 +73,8 @@ static inline const char *nr_tok_pre(const nr_tokens *t, size_t i, size_t *len)
     return t->text + t->tok[i].start;
 }
 
-/* The lexicon entry for token i's word (as written) in a table, or NULL. */
+/* The lexicon entry for token i's word (as written) in a table, or NULL. Quick for the
+ * words the segmenter found in no table at all. */
 const nr_lex_entry *nr_tok_find(const nr_tokens *t, size_t i, const nr_lexicon *lex, nr_lex_kind table);
 /* 1 if the word of token i equals s exactly. */
 int nr_tok_is(const nr_tokens *t, size_t i, const char *s);
