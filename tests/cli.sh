@@ -33,6 +33,8 @@ run $N -s fast x.txt;     check "bad rate exits 2" rc_is 2
 run $N plan --lines;      check "--lines outside normalize exits 2" rc_is 2
 run $N normalize "$T/none.txt"; check "missing input exits 1" rc_is 1; check "missing input is named" err_has "none.txt"
 run $N --list-voices;     check "--list-voices lists news" out_has "^news "
+echo "Dr. Who" | $N --voice brisk normalize >"$T/out" 2>&1
+check "options may come before the mode word" grep -q "doctor Who" "$T/out"
 
 # --- plan: two sentence ends in the classic abbreviation line
 echo 'Mr. Smith met U.S. officials on Jan. 5 in St. Louis. They agreed.' | $N plan >"$T/plan.json"

@@ -94,11 +94,9 @@ static const char *value_of(int argc, char **argv, int *i, const char *name)
 
 static int parse_args(cli *c, int argc, char **argv)
 {
-    int first = 1;
-    if (argc > 1 && !strcmp(argv[1], "normalize")) { c->mode = NORMALIZE; first = 2; }
-    else if (argc > 1 && !strcmp(argv[1], "plan")) { c->mode = PLAN; first = 2; }
+    int mode_given = 0;
     size_t nlex = 0;
-    for (int i = first; i < argc; i++) {
+    for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         int num;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); exit(0); }
@@ -129,7 +127,11 @@ static int parse_args(cli *c, int argc, char **argv)
             if (parse_int(v, &num) || num < 0 || num > 99) return usage_error("pitch '%s' must be 0 to 99", v);
             c->opt.pitch = num;
         } else if (a[0] == '-' && a[1]) return usage_error("unknown option '%s'", a);
-        else if (c->input) return usage_error("more than one input file ('%s')", a);
+        /* the mode word comes before the input, after any options: "narrator -v brisk plan x.txt" */
+        else if (!mode_given && !c->input && (!strcmp(a, "normalize") || !strcmp(a, "plan"))) {
+            c->mode = !strcmp(a, "plan") ? PLAN : NORMALIZE;
+            mode_given = 1;
+        } else if (c->input) return usage_error("more than one input file ('%s')", a);
         else c->input = a;
         if (v && !*v) return usage_error("option '%s' needs a value", a);
     }
@@ -137,7 +139,8 @@ static int parse_args(cli *c, int argc, char **argv)
     c->opt.n_lexicons = nlex;
     c->opt.lines = c->lines;
     if (c->lines && c->mode != NORMALIZE) return usage_error("--lines goes with 'normalize'%s", "");
-    if (c->mode != SPEAK && c->output) return usage_error("'%s' prints text; it takes no audio output", argv[1]);
+    if (c->mode != SPEAK && c->output)
+        return usage_error("'%s' prints text; it takes no audio output", c->mode == PLAN ? "plan" : "normalize");
     return 0;
 }
 
