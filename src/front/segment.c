@@ -128,7 +128,12 @@ static size_t next_word(const nr_tokens *t, size_t i)
 
 static int next_is_starter(const nr_tokens *t, size_t next, const nr_lexicon *lex)
 {
-    return next >= t->n || is_starter(t, next, lex);
+    if (next >= t->n) return 1;
+    size_t n;
+    const char *w = nr_tok_word(t, next, &n);
+    /* "J. A. Smith": an initial is no sentence's first word, even when it is "A." or "I." */
+    if (is_initial(w, n) && nr_tok_post_starts(t, next, '.')) return 0;
+    return is_starter(t, next, lex);
 }
 
 /* A capitalized word that goes on a time or date rather than starting a sentence:
@@ -251,11 +256,13 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
         int ellipsis = g.dots >= 2;
         int ends;
         if (ellipsis) ends = next >= t->n || next_capital;
+        else if (abbrev_entry(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);
         else if (is_list_numbering(t, i) && at_item_start(t, i) && next < t->n) ends = 0;
         else if (nr_is_abbreviation(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);
         else ends = !(g.quote_after_mark && next_lower);
         if (ends) { set_break(last, NR_BRK_SENTENCE, '.'); return; }
-        if (ellipsis || g.quote_after_mark || (is_list_numbering(t, i) && at_item_start(t, i))) {
+        if (ellipsis || g.quote_after_mark ||
+            (is_list_numbering(t, i) && at_item_start(t, i) && !abbrev_entry(t, i, lex))) {
             set_break(last, NR_BRK_CLAUSE, 0);
             return;
         }

@@ -363,7 +363,8 @@ static size_t military(const nr_ctx *c, size_t i, nr_buf *out)
     size_t zn;
     const char *z = nr_tok_word(c->t, i + 1, &zn);
     const nr_lex_entry *e = zone_entry(c, z, zn);
-    if (!e) return 0;
+    /* wire style writes the zone in capitals: "(2023 est.)" is an estimate, not a time */
+    if (!e || !(c->t->tok[i + 1].shape & NR_SHAPE_UPPER)) return 0;
     if (w[0] == '0') {
         nr_buf_word(out, cword(c, w[1] == '0' ? "zero" : "oh"));
         if (w[1] != '0') nr_say_cardinal(out, w + 1, 1);
