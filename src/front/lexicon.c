@@ -335,6 +335,20 @@ const nr_lex_entry *nr_lex_find_nocase(const nr_lexicon *lex, nr_lex_kind kind, 
     return exact ? exact->first : lowered ? lowered->first : NULL;
 }
 
+const nr_lex_entry *nr_lex_find_anycase(const nr_lexicon *lex, nr_lex_kind kind, const char *key, size_t len)
+{
+    if (!lex || !len) return NULL;
+    size_t h = nr_lex_hash(key, len);
+    if (!bloom_may_have(lex, h, kind)) return NULL;
+    for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {
+        if (s->hash != h || s->key_len != len || !in_table(s, kind)) continue;
+        size_t k = 0;
+        while (k < len && fold(s->key[k]) == fold(key[k])) k++;
+        if (k == len) return s->first;
+    }
+    return NULL;
+}
+
 const char *nr_lex_say(const nr_lexicon *lex, nr_lex_kind kind, const char *key)
 {
     const nr_lex_entry *e = nr_lex_find(lex, kind, key, strlen(key));

@@ -69,6 +69,8 @@ const char *nr_lex_say(const nr_lexicon *lex, nr_lex_kind table, const char *key
 int nr_lex_maybe_any(const nr_lexicon *lex, size_t hash);
 /* The case-insensitive hash lookups use; the same for "Etc." and "etc.". */
 size_t nr_lex_hash(const char *key, size_t len);
+/* A key in any mix of capitals: "MR." finds "Mr." (for text set in capitals). */
+const nr_lex_entry *nr_lex_find_anycase(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t len);
 /* A named extra field of an entry ("plural"), or NULL. */
 const char *nr_lex_field(const nr_lex_entry *e, const char *name);
 /* 1 if that field is there and reads value: nr_lex_field_is(e, "weak", "true"). */

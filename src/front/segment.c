@@ -10,11 +10,16 @@
  *    when the next word is a typical sentence starter (The, He, But ... from the lexicon)
  *    or the paragraph ends there.
  *  - A list marker at the start of a sentence ("1." "b)" "iv.") is not a sentence.
- *  - '?' and '!' end a sentence, except inside quotes before a lower-case word
- *    ("Why?" he asked). An ellipsis ends one before a capital.
+ *  - '?' and '!' end a sentence, except inside quotes before a lower-case word, "I" or a
+ *    speech verb ("Why?" he asked. "Run!" I shouted. "Where?" Holmes asked). An ellipsis
+ *    ends one before a capital (but "I").
+ *  - A '.' followed by ',' or ';' never does ("21st ult., and"); nor does one after a
+ *    roman numeral before a lower-case word ("George III. the house"). After the pronoun
+ *    "I" it does, unless a lower-case word follows.
  *  - ',' ';' ':' closing brackets, free-standing dashes (but between numbers: "5 - 3")
  *    and opening brackets end a clause.
- *  - A new line that starts with a list marker or bullet ends the sentence before it.
+ *  - A new line that starts with a list marker or bullet ends the sentence before it; so
+ *    does a short line without punctuation before a capital (headings, bylines).
  */
 #include "front/segment.h"
 #include <string.h>
@@ -22,6 +27,13 @@
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
+
+static int is_all_capitals(const char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (is_lower(w[k])) return 0;
+    return 1;
+}
 
 /* "E" — one capital letter: an initial when followed by '.'. */
 static int is_initial(const char *w, size_t n) { return n == 1 && is_upper(w[0]); }
@@ -87,8 +99,11 @@ const nr_lex_entry *nr_abbrev_reading(const nr_tokens *t, size_t i, const nr_lex
     if (!lex || !n) return NULL;
     /* with its dot ("Mr.") when one follows (word and dot are adjacent in the text), else as written */
     const nr_lex_entry *e = NULL;
-    if (nr_tok_post_starts(t, i, '.')) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n + 1);
+    int dot = nr_tok_post_starts(t, i, '.');
+    if (dot) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n + 1);
     if (!e) e = nr_tok_find(t, i, lex, NR_LEX_ABBREV);
+    /* text set in capitals: "MR. PICKWICK", "DR. RANK" */
+    if (!e && dot && n > 1 && is_all_capitals(w, n)) e = nr_lex_find_anycase(lex, NR_LEX_ABBREV, w, n + 1);
     while (e && !condition_holds(t, i, e->when, lex)) e = e->next;
     return e;
 }
@@ -162,6 +177,19 @@ static int starts_line(const nr_tokens *t, size_t i)
     return memchr(t->text + t->tok[i - 1].end, '\n', t->tok[i].start - t->tok[i - 1].end) != NULL;
 }
 
+/* A line of at most SHORT_LINE bytes ends with token i: a heading, dateline, byline or
+ * caption that stops without punctuation ("By MARIA GONZALEZ\nNEW ORLEANS"). Longer lines
+ * are taken for a paragraph hard-wrapped mid-sentence. */
+#define SHORT_LINE 50
+
+static int ends_short_line(const nr_tokens *t, size_t i)
+{
+    size_t end = t->tok[i].end, from = end > SHORT_LINE ? end - SHORT_LINE : 0;
+    for (size_t k = end; k > from; k--)
+        if (t->text[k - 1] == '\n') return 1;
+    return from == 0;
+}
+
 /* Where a list item may begin: a new line, after a sentence, or after a colon. */
 static int at_item_start(const nr_tokens *t, size_t i)
 {
@@ -169,7 +197,7 @@ static int at_item_start(const nr_tokens *t, size_t i)
     if (t->tok[i - 1].brk == NR_BRK_SENTENCE) return 1;
     size_t pn;
     const char *p = nr_tok_post(t, i - 1, &pn);
-    return pn && p[pn - 1] == ':';
+    return pn && (p[pn - 1] == ':' || p[pn - 1] == ';');
 }
 
 /* "1." "12)" "b." "B)" "iv." — a numbering, judged from its word and what follows it. */
@@ -197,9 +225,35 @@ int nr_is_bullet(const nr_tokens *t, size_t i)
     return n == 0 && pn == 1 && (p[0] == '-' || p[0] == '*') && starts_line(t, i);
 }
 
+static int is_pronoun_i(const nr_tokens *t, size_t i) { return i < t->n && nr_tok_is(t, i, "I"); }
+
+/* "J. Smith", "W. B. Yeats": a capital letter and '.' before a name is an initial, not
+ * a list letter. */
+static int is_name_initial(const nr_tokens *t, size_t i, size_t next, const nr_lexicon *lex)
+{
+    size_t n;
+    const char *w = nr_tok_word(t, i, &n);
+    if (!is_initial(w, n) || next >= t->n || !nr_tok_capitalized(t, next)) return 0;
+    size_t m;
+    const char *v = nr_tok_word(t, next, &m);
+    return is_initial(v, m) || !is_starter(t, next, lex);
+}
+
+/* Only roman-numeral letters: "III", "xiv". */
+static int is_roman_word(const nr_tokens *t, size_t i) { return (t->tok[i].shape & NR_SHAPE_ROMAN) != 0; }
+
+/* '"Where is he?" Holmes asked.' — a speech verb within two words after the quote. */
+static int speech_follows(const nr_tokens *t, size_t next, const nr_lexicon *lex)
+{
+    for (size_t k = next + 1; k <= next + 2 && k < t->n; k++)
+        if (nr_tok_find(t, k, lex, "speech_verbs")) return 1;
+    return 0;
+}
+
 /* What the punctuation group after a word holds. */
 typedef struct {
     int dots, question, exclaim, clause, quote_after_mark, dash;
+    int comma_after_mark;       /* ".," ".;" — the writer went on: "ult., and", "Esq., of" */
 } punct;
 
 static void read_group(const nr_tokens *t, size_t i, size_t end, punct *g)
@@ -215,7 +269,8 @@ static void read_group(const nr_tokens *t, size_t i, size_t end, punct *g)
             case '.': g->dots++; mark_seen = 1; break;
             case '?': g->question = 1; mark_seen = 1; break;
             case '!': g->exclaim = 1; mark_seen = 1; break;
-            case ',': case ';': case ':': case ')': case ']': g->clause = 1; break;
+            case ',': case ';': if (mark_seen) g->comma_after_mark = 1; g->clause = 1; break;
+            case ':': case ')': case ']': g->clause = 1; break;
             case '"': case '\'': if (mark_seen) g->quote_after_mark = 1; break;
             }
         }
@@ -244,8 +299,8 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
     int next_capital = next < t->n && nr_tok_capitalized(t, next);
 
     if (g.question || g.exclaim) {
-        /* "Why?" he asked. — the quote's sentence goes on; its mark keeps the tune */
-        if (g.quote_after_mark && next_lower) {
+        /* "Why?" he asked. "Run!" I shouted. — the quote's sentence goes on; its mark keeps the tune */
+        if (g.quote_after_mark && (next_lower || is_pronoun_i(t, next) || speech_follows(t, next, lex))) {
             set_break(last, NR_BRK_CLAUSE, 0);
             last->end_mark = g.question ? '?' : '!';
         }
@@ -255,14 +310,17 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
     if (g.dots) {
         int ellipsis = g.dots >= 2;
         int ends;
-        if (ellipsis) ends = next >= t->n || next_capital;
+        int list_item = is_list_numbering(t, i) && at_item_start(t, i) && !is_name_initial(t, i, next, lex);
+        if (g.comma_after_mark) ends = 0;
+        else if (ellipsis) ends = next >= t->n || (next_capital && !is_pronoun_i(t, next));
         else if (abbrev_entry(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);
-        else if (is_list_numbering(t, i) && at_item_start(t, i) && next < t->n) ends = 0;
+        else if (list_item && next < t->n) ends = 0;
+        else if (is_pronoun_i(t, i)) ends = !next_lower;              /* "said I. 'Quite right.'" */
         else if (nr_is_abbreviation(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);
+        else if (is_roman_word(t, i) && next_lower) ends = 0;          /* "George III. the house" */
         else ends = !(g.quote_after_mark && next_lower);
         if (ends) { set_break(last, NR_BRK_SENTENCE, '.'); return; }
-        if (ellipsis || g.quote_after_mark ||
-            (is_list_numbering(t, i) && at_item_start(t, i) && !abbrev_entry(t, i, lex))) {
+        if (ellipsis || g.quote_after_mark || (list_item && !abbrev_entry(t, i, lex))) {
             set_break(last, NR_BRK_CLAUSE, 0);
             return;
         }
@@ -273,7 +331,8 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
     if (next < t->n) {
         size_t qn;
         const char *pre = nr_tok_pre(t, next, &qn);
-        if (starts_line(t, next) && (nr_is_bullet(t, next) || is_list_numbering(t, next)))
+        if (starts_line(t, next) && (nr_is_bullet(t, next) || is_list_numbering(t, next) ||
+                                     (next_capital && ends_short_line(t, i))))
             set_break(last, NR_BRK_SENTENCE, '.');
         else if (qn && (pre[0] == '(' || pre[0] == '['))
             set_break(last, NR_BRK_CLAUSE, 0);

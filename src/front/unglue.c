@@ -17,6 +17,9 @@ static int is_electronic(const char *w, size_t n)
     return 0;
 }
 
+static int is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
+static int is_upper_letter(char c) { return c >= 'A' && c <= 'Z'; }
+
 static int is_closer(char c) { return c == '"' || c == ')' || c == ']'; }
 
 /* Number of bytes of glue punctuation starting at w[k] after which a space belongs, or 0.
@@ -33,8 +36,11 @@ static size_t glue_at(const char *w, size_t n, size_t k)
     switch (c) {
     case ',': return is_digit(w[k - 1]) && is_digit(w[j]) ? 0 : j - k;  /* "1,000" stays */
     case ';': case '!': case '?': return j - k;
-    case '.':  /* "(2014).and", 'end."Next' — but not "U.S", "e.g", "3.5", "example.com" */
-        return is_closer(w[k - 1]) || j > k + 1 ? j - k : 0;
+    case '.':  /* "(2014).and", 'end."Next', "said.The", "5%.Analysts" — but not "U.S",
+                * "e.g", "3.5", "example.com", "Node.Js"-like names stay when short */
+        if (is_closer(w[k - 1]) || j > k + 1) return j - k;
+        return (is_lower_letter(w[k - 1]) || w[k - 1] == '%') && is_upper_letter(w[j]) &&
+               j + 1 < n && is_lower_letter(w[j + 1]) ? 1 : 0;
     default: return 0;
     }
 }
