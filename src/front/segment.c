@@ -35,6 +35,18 @@ static int is_all_capitals(const char *w, size_t n)
     return 1;
 }
 
+/* Is the text around token i set in capitals (a neighbouring word of two or more letters
+ * with no small letter)? */
+static int in_capitals(const nr_tokens *t, size_t i)
+{
+    for (size_t k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < t->n; k += 2) {
+        size_t n;
+        const char *w = nr_tok_word(t, k, &n);
+        if (n >= 2 && is_all_capitals(w, n) && (t->tok[k].shape & NR_SHAPE_UPPER)) return 1;
+    }
+    return 0;
+}
+
 /* "E" — one capital letter: an initial when followed by '.'. */
 static int is_initial(const char *w, size_t n) { return n == 1 && is_upper(w[0]); }
 
@@ -102,8 +114,9 @@ const nr_lex_entry *nr_abbrev_reading(const nr_tokens *t, size_t i, const nr_lex
     int dot = nr_tok_post_starts(t, i, '.');
     if (dot) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n + 1);
     if (!e) e = nr_tok_find(t, i, lex, NR_LEX_ABBREV);
-    /* text set in capitals: "MR. PICKWICK", "DR. RANK" */
-    if (!e && dot && n > 1 && is_all_capitals(w, n)) e = nr_lex_find_anycase(lex, NR_LEX_ABBREV, w, n + 1);
+    /* text set in capitals: "MR. PICKWICK", "DR. RANK" (but "Congo DR." stays an acronym) */
+    if (!e && dot && n > 1 && is_all_capitals(w, n) && in_capitals(t, i))
+        e = nr_lex_find_anycase(lex, NR_LEX_ABBREV, w, n + 1);
     while (e && !condition_holds(t, i, e->when, lex)) e = e->next;
     return e;
 }
