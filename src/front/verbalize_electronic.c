@@ -27,6 +27,7 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include <string.h>
+#include <strings.h>
 
 #define T_SYMBOLS "electronic_symbols"
 #define T_TLDS    "electronic_tlds"
@@ -305,13 +306,17 @@ static int handle(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 }
 
 /* #hashtag: letters, digits and '_', starting with a letter; '_' only splits words. */
-static int hashtag(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+static int hashtag(const nr_ctx *c, size_t i, const char *s, size_t n, nr_buf *out)
 {
     if (n < 2 || s[0] != '#' || !is_alpha(s[1])) return 0;
     for (size_t k = 1; k < n; k++)
         if (!is_alnum(s[k]) && s[k] != '_') return 0;
     const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, T_WORDS, "#", 1) : NULL;
-    nr_buf_word(out, e ? e->say : "hashtag");
+    const char *word = e ? e->say : "hashtag";
+    /* "with the hashtag #Election2024": the word is said already */
+    size_t pn;
+    const char *prev = i > 0 ? nr_tok_word(c->t, i - 1, &pn) : "";
+    if (i == 0 || pn != strlen(word) || strncasecmp(prev, word, pn) != 0) nr_buf_word(out, word);
     say_pieces(c, s + 1, n - 1, say_tag_digits, 0, out);
     return 1;
 }
@@ -322,7 +327,7 @@ size_t nr_verbalize_electronic(const nr_ctx *c, size_t i, nr_buf *out)
     const char *w = nr_tok_word(c->t, i, &n);
     if (n < 2 || !c->lex) return 0;
     size_t mark = out->len, poss = possessive(w, n);
-    int ok = w[0] == '#' ? hashtag(c, w, n, out)
+    int ok = w[0] == '#' ? hashtag(c, i, w, n, out)
            : w[0] == '@' ? handle(c, w, n, out)
            : url(c, w, n - poss, out) || email(c, w, n - poss, out) || domain(c, w, n - poss, out);
     if (!ok) {
