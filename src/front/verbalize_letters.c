@@ -8,7 +8,15 @@
  * (as_words: NATO), or long enough and shaped like an English syllable chain (OPEC,
  * COVID), judged with the consonant clusters of en-numbers.yaml (syllable_onsets,
  * syllable_codas, syllable_digraphs). Two- and three-letter acronyms are nearly always
- * spelled (CEO, USA, EU), so they are, except the short words of never_spelled (NO, THE).
+ * spelled (CEO, USA, EU), so they are, except the short words of never_spelled (NO, THE),
+ * which are said in lower case: eSpeak NG spells a short capital word that stands among
+ * lower-case ones ("the WAR") and reads it only in an all-capital line ("THE WAR IS OVER",
+ * left as written).
+ *
+ * A lone capital "A" is the letter where the article cannot be: with punctuation after
+ * it ("Edgar A. Poe", "plan A,"), or inside a sentence before a lower-case word ("Vitamin
+ * A deficiency") or after a name ("Edgar A Poe"). At the start of a sentence, a title
+ * ("Oz: A Biography", "read A Tale of ...") or a Title Case line it is the article.
  *
  * A word with both letters and digits is read run by run, between '-', '/' and
  * parentheses: capitals as above, other letters as written, digits as numbers. Digits
@@ -31,6 +39,7 @@
 #define T_ONSET   "syllable_onsets"
 #define T_CODA    "syllable_codas"
 #define T_DIGRAPH "syllable_digraphs"
+#define T_TITLE   "title_case_cues"
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -102,16 +111,19 @@ static size_t caps_word(const nr_ctx *c, size_t i)
     return 0;
 }
 
-/* All-capital running text ("BREAKING NEWS: FBI RAIDS ...") is read as written. */
+/* All-capital running text ("BREAKING NEWS: FBI RAIDS ...", "WHO WILL WIN?") is read as
+ * written: two capital words around token i, one of them plainly a word. */
 static int shouting(const nr_ctx *c, size_t i)
 {
     int caps = 0, wordy = 0;
     for (size_t j = i >= 2 ? i - 2 : 0; j <= i + 2; j++) {
         if (j == i) continue;
-        size_t k = caps_word(c, j), n;
+        size_t n, k = caps_word(c, j);
+        const char *w = nr_tok_word(c->t, j, &n);
+        if (n == 1 && (w[0] == 'A' || w[0] == 'I')) caps++;     /* "WE HAD A GREAT DAY" */
         if (!k) continue;
         caps++;
-        if (k >= 4 && pronounceable(c, nr_tok_word(c->t, j, &n), k)) wordy = 1;
+        if ((k >= 4 && pronounceable(c, w, k)) || (k == n && k >= 3 && listed(c, T_NEVER, w, k))) wordy = 1;
     }
     return caps >= 2 && wordy;
 }
@@ -178,13 +190,37 @@ static size_t dotted_initials(nr_emitter *e, const char *w, size_t n)
     return 1;
 }
 
+/* A never-spelled word that is left as written: two capitals after a name inside a
+ * sentence are its initials ("Davidson NO, 1995" in a citation), and beside another
+ * all-capital word eSpeak NG reads it as a word ("NO MORE", "NEW YORK"). */
+static int keep_as_written(const nr_ctx *c, size_t i, size_t n)
+{
+    size_t pn;
+    nr_tok_post(c->t, i - 1, &pn);
+    if ((i > 0 && nr_tok_joined(c->t, i - 1) && caps_word(c, i - 1))
+        || (nr_tok_joined(c->t, i) && caps_word(c, i + 1)))
+        return 1;
+    return n == 2 && i > 0 && !pn && !nr_tok_sentence_start(c->t, i - 1) && nr_tok_capitalized(c->t, i - 1);
+}
+
+/* A short word in capitals that is no acronym ("vote NO"), in lower case for eSpeak NG. */
+static void say_lowered(nr_buf *out, const char *w, size_t n)
+{
+    nr_buf_wordn(out, w, n);
+    for (size_t k = out->len - n; !out->oom && k < out->len; k++)
+        if (is_upper(out->s[k])) out->s[k] = (char)(out->s[k] + 32);
+}
+
 /* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; 1 if said, 0 to leave it as written. */
 static int acronym(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, size_t n)
 {
     size_t caps = run_of(w, n, is_upper), suffix = n - caps;
-    if (caps < 2 || caps > 5 || said_as_word(c, w, caps) || shouting(c, i)
-        || (!suffix && listed(c, T_NEVER, w, caps)))
-        return 0;
+    if (caps < 2 || caps > 5 || said_as_word(c, w, caps) || shouting(c, i)) return 0;
+    if (!suffix && listed(c, T_NEVER, w, caps)) {
+        if (keep_as_written(c, i, n)) return 0;
+        say_lowered(e->out, w, n);
+        return 1;
+    }
     size_t r = 0;                               /* "WWII": W W two */
     while (r < caps && w[caps - 1 - r] == 'I') r++;
     if (!suffix && (r == 2 || r == 3) && caps > r) {
@@ -215,10 +251,10 @@ static int mixed_ok(const char *w, size_t n)
 }
 
 /* Says a word of letter and digit runs ("SARS-CoV-2", "401(k", "B-52s", "US-China"). */
-static size_t mixed(const nr_ctx *c, nr_emitter *e, const char *w, size_t n)
+static size_t mixed(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, size_t n)
 {
     if (!mixed_ok(w, n)) return 0;
-    int after_letters = 0;
+    int after_letters = nr_tok_after_maker(c, i);   /* "Boeing 777-300ER" */
     for (size_t k = 0; k < n;) {
         if (is_sep(w[k])) { k++; continue; }
         size_t d = run_of(w + k, n - k, is_digit);
@@ -239,10 +275,69 @@ static size_t mixed(const nr_ctx *c, nr_emitter *e, const char *w, size_t n)
     return 1;
 }
 
+/* ---- a lone capital A: the letter or the article? ---- */
+
+/* Where a title may start: after ':' or a dash, or behind an opening quote or bracket. */
+static int title_start(const nr_ctx *c, size_t i)
+{
+    size_t qn, pn, wn;
+    nr_tok_pre(c->t, i, &qn);
+    const char *p = nr_tok_post(c->t, i - 1, &pn);
+    nr_tok_word(c->t, i - 1, &wn);
+    return qn || !wn || (pn && (p[pn - 1] == ':' || p[pn - 1] == '-'));
+}
+
+/* Token j is a word starting with a capital or a digit. */
+static int capital_word(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    return n && (is_upper(w[0]) || is_digit(w[0]));
+}
+
+/* Title Case around token i ("Man Buys A House", "Once Upon A Time", "HAVE A DAY"): the
+ * word before is a small word capitalised, or is in capitals, or the words within two
+ * either side in the sentence are all capitalised, three of them at least. */
+static int title_case(const nr_ctx *c, size_t i)
+{
+    if (nr_tok_cue(c, T_TITLE, i - 1) || caps_word(c, i - 1) || caps_word(c, i + 1)) return 1;
+    size_t lo = i >= 2 && !nr_tok_sentence_start(c->t, i - 1) ? i - 2 : i - 1, caps = 0;
+    for (size_t j = lo; j <= i + 2 && j < c->t->n; j++) {
+        if (j == i) continue;
+        if (!capital_word(c, j)) return 0;
+        caps++;
+        if (j > i && c->t->tok[j].brk == NR_BRK_SENTENCE) break;
+    }
+    return caps >= 3;
+}
+
+/* 1 if the capital A at token i is the letter, not the article (see the top). */
+static int letter_a(const nr_ctx *c, size_t i)
+{
+    size_t pn, n;
+    nr_tok_post(c->t, i, &pn);
+    if (pn || i + 1 >= c->t->n) return 1;               /* "Edgar A. Poe", "plan A," */
+    if (nr_tok_sentence_start(c->t, i) || title_start(c, i)) return 0;
+    const char *next = nr_tok_word(c->t, i + 1, &n);
+    if (n && is_lower(next[0])) return 1;               /* "Vitamin A deficiency" */
+    nr_tok_post(c->t, i - 1, &pn);                      /* "Kypros, A History of Cyprus" */
+    return !pn && capital_word(c, i - 1) && !title_case(c, i);   /* "Edgar A Poe", not "read A Tale" */
+}
+
+static size_t lone_a(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    if (!letter_a(c, i)) return 0;
+    nr_emitter e = { out, 0 };
+    spell(&e, "A", 1, 0);
+    nr_emit_end(&e);
+    return 1;
+}
+
 size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
+    if (n == 1 && w[0] == 'A') return lone_a(c, i, out);
     if (n < 2 || !(is_alpha(w[0]) || is_digit(w[0]))) return 0;
     if (listed(c, NR_LEX_WORD, w, n)) return 0;
     nr_emitter e = { out, 0 };
@@ -251,5 +346,5 @@ size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
     if (caps && (caps == n || (caps + 1 == n && w[caps] == 's')
                  || (caps + 2 == n && w[caps] == '\'' && w[caps + 1] == 's')))
         return acronym(c, i, &e, w, n);
-    return mixed(c, &e, w, n);
+    return mixed(c, i, &e, w, n);
 }

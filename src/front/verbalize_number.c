@@ -10,9 +10,10 @@
  * The word is parsed once into sides: a number with what clings to it (":30", "pm", "s").
  * One side alone, or two joined by a dash (a range), then pick the reading. Whether a
  * bare four-digit number is a year is decided from its neighbours ("in 1984" against
- * "1984 people"); without a sign either way a number of 1100..2099 reads as a year, as it
- * nearly always is in running text. The cue words are tables of en-numbers.yaml (see the
- * T_ names below). Anything unrecognised returns 0 so the word is read as written:
+ * "1984 people"); without a sign either way a number of 1000..2099 reads as a year, as it
+ * nearly always is in running text ("the 1066 invasion"). After a maker's name a number
+ * names a model ("Boeing 747-400": seven forty seven four hundred). The cue words are
+ * tables of en-numbers.yaml (see the T_ names below). Anything unrecognised returns 0 so the word is read as written:
  * guessing wrong is worse than eSpeak NG's own reading.
  */
 #include "front/verbalize.h"
@@ -65,14 +66,6 @@ static char ampm(const char *s, size_t n)
     return 0;
 }
 
-/* ---- tokens ---- */
-
-/* 1 if token i opens the sentence (a capital there says nothing about names). */
-static int sentence_start(const nr_ctx *c, size_t i)
-{
-    return i == 0 || c->t->tok[i - 1].brk == NR_BRK_SENTENCE;
-}
-
 /* ---- a number as written ---- */
 
 static int is_code(const nr_num *x) { return nr_num_is_plain(x) && x->ipn > 1 && x->ip[0] == '0'; }
@@ -81,7 +74,7 @@ static int is_year_form(const nr_num *x)
 {
     if (!nr_num_is_plain(x) || x->ipn != 4) return 0;
     long v = nr_digits_value(x->ip, 4);
-    return v >= 1100 && v <= 2099;
+    return v >= 1000 && v <= 2099;
 }
 
 /* Four digits that an explicit cue may make a year: 1000..2099 ("in 1066"). */
@@ -282,10 +275,19 @@ static int count_follows(const nr_ctx *c, size_t i)
     return !nr_tok_cue(c, T_NOT_PLURAL, i + 1);
 }
 
+/* A quantity, not years, by the words around token i: "nearly 1500", "1500 people". */
+static int counted(const nr_ctx *c, size_t i)
+{
+    size_t pn;
+    nr_tok_post(c->t, i - 1, &pn);
+    int touching = i > 0 && pn == 0 && c->t->tok[i - 1].brk == NR_BRK_NONE;
+    return count_follows(c, i) || (touching && nr_tok_cue(c, T_COUNT_CUE, i - 1));
+}
+
 /* 1 if the cue word at token j stands at the start of a sentence ("In 1990 elections"). */
 static int fronted(const nr_ctx *c, size_t j)
 {
-    return sentence_start(c, j) && nr_tok_capitalized(c->t, j);
+    return nr_tok_sentence_start(c->t, j) && nr_tok_capitalized(c->t, j);
 }
 
 /* Whether the bare four-digit number x at token i reads as a year here. `chain` allows
@@ -334,9 +336,21 @@ static int short_year_end(const nr_num *x, const nr_num *y)
     return nr_num_is_plain(y) && y->ipn == 2 && nr_digits_value(y->ip, 2) > nr_digits_value(x->ip + 2, 2);
 }
 
+/* The first year of "1007-08": a year of 1001..1009 is said in pairs like its end
+ * ("ten oh seven to oh eight"), others as nr_say_year does. */
+static void say_first_year(nr_buf *out, const nr_num *x, int short_end)
+{
+    if (short_end && x->ip[0] == '1' && x->ip[1] == '0' && x->ip[2] == '0' && x->ip[3] != '0') {
+        nr_buf_word(out, "ten");
+        nr_buf_word(out, "oh");
+        nr_say_cardinal(out, x->ip + 3, 1);
+    } else nr_say_year(out, x->ip, 4);
+}
+
 /* Says "a-b" (the dash already checked); 0 if they make no range. `ap` is an am/pm word
- * that follows as the next token (0 if none). Scores read the same: "won 3-2". */
-static int say_range(nr_buf *out, const side *a, const side *b, int percent, char ap)
+ * that follows as the next token (0 if none); `counted`: a plural noun follows ("1000-2000
+ * troops" are no years). Scores read the same: "won 3-2". */
+static int say_range(nr_buf *out, const side *a, const side *b, int percent, char ap, int counted)
 {
     const nr_num *x = &a->x, *y = &b->x;
     if (a->decade != b->decade) return 0;
@@ -350,8 +364,9 @@ static int say_range(nr_buf *out, const side *a, const side *b, int percent, cha
         nr_buf_word(out, "to");
         return say_range_clock(out, b, b->ampm ? b->ampm : ap);
     }
-    if (is_year_form(x) && !percent && (is_year_form(y) || short_year_end(x, y))) {
-        nr_say_year(out, x->ip, 4);
+    int short_end = is_year_form(x) && short_year_end(x, y);
+    if (is_year_form(x) && !percent && !counted && (is_year_form(y) || short_end)) {
+        say_first_year(out, x, short_end);
         nr_buf_word(out, "to");
         if (y->ipn == 4) nr_say_year(out, y->ip, 4);
         else if (y->ip[0] == '0') { nr_buf_word(out, "oh"); nr_say_cardinal(out, y->ip, 2); }
@@ -380,7 +395,7 @@ static size_t spaced_range(const nr_ctx *c, size_t i, nr_buf *out, const nr_num 
     if (pn || !nr_tok_dash(c->t, i + 1) || !nr_tok_number(c->t, i + 2, &b)) return 0;
     nr_tok_pre(c->t, i + 2, &rn);
     if (rn || nr_tok_is(c->t, i + 3, "=") || c->t->tok[i + 1].brk == NR_BRK_SENTENCE) return 0;
-    int years = is_year_form(a) && is_year_form(&b);
+    int years = is_year_form(a) && is_year_form(&b) && !count_follows(c, i + 2) && !counted(c, i);
     if (!years && !(nr_num_is_plain(a) && nr_num_is_plain(&b) && compare_ints(a, &b) < 0)) return 0;
     if (years) nr_say_year(out, a->ip, 4);
     else nr_say_num(out, a);
@@ -707,6 +722,27 @@ static size_t tail_start(const char *s, size_t n)
     return n;
 }
 
+/* "340 AD", "AD 340", "753 BC": a year of three digits with its era is said in pairs
+ * like a model ("three forty"); 1 if said. */
+static int say_era_year3(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *x)
+{
+    size_t n;
+    const char *prev = nr_tok_word(c->t, i - 1, &n);
+    if (!nr_num_is_plain(x) || x->ipn != 3 || x->ip[0] == '0') return 0;
+    int before = i > 0 && nr_tok_joined(c->t, i - 1) && nr_lex_find(c->lex, T_ERA, prev, n);
+    if (!before && !era_follows(c, i)) return 0;
+    nr_say_model(out, x->ip, 3);
+    return 1;
+}
+
+/* "the 1980 s": a decade whose "s" came apart from it; 1 if said (token i+1 is used). */
+static int say_split_decade(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *x)
+{
+    if (!is_year_form(x) || x->ip[3] != '0' || !nr_tok_joined(c->t, i) || !nr_tok_is(c->t, i + 1, "s"))
+        return 0;
+    return say_decade(out, x);
+}
+
 /* A bare number filling its word: a year, a clock time with "pm" next, a range over
  * three tokens, a telephone number's part, or a cardinal with a scale word next. The
  * tokens used. */
@@ -717,6 +753,8 @@ static size_t say_bare(const nr_ctx *c, size_t i, nr_buf *out, const side *sd, i
     if (ap && say_clock(out, sd, ap)) return 2;
     size_t used = spaced_range(c, i, out, x);
     if (used) return used;
+    if (say_split_decade(c, i, out, x)) return 2;
+    if (say_era_year3(c, i, out, x)) return 1;
     int era = nr_num_is_plain(x) && x->ipn == 4 && x->ip[0] != '0' && era_follows(c, i);
     if (era || (is_cued_year_form(x) && (force_year ? is_year_form(x) : year_context(c, i, x, 1)))) {
         nr_say_year(out, x->ip, 4);
@@ -802,8 +840,28 @@ static size_t say_dashed(const nr_ctx *c, size_t i, nr_buf *out, const side *a, 
     int percent = left == 1 && r[left_n - 1] == '%';
     if (!b.len || (left && !percent) || (pct_a && !percent)) return 0;
     char ap = left == 0 && !b.ampm ? next_ampm(c, i) : 0;
-    if (!say_range(out, a, &b, percent, ap)) return 0;
+    if (!say_range(out, a, &b, percent, ap, counted(c, i))) return 0;
     return ap ? 2 : 1 + (!percent && !a->decade ? say_next_scale(c, i, out) : 0);
+}
+
+/* "Boeing 747", "747-400", "737-8", "747s" after a maker's name: a model, said the way
+ * people say those (seven forty seven four hundred). A falling pair there names a
+ * variant, not a range. 1 if said. */
+static int say_model_number(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    size_t d = nr_digits_at(w, n), m = 0;
+    if (d != 3 || w[0] == '0' || !nr_tok_after_maker(c, i)) return 0;
+    if (d + 1 < n && w[d] == '-') {
+        m = nr_digits_at(w + d + 1, n - d - 1);
+        if (!m || m > 3) return 0;
+    }
+    size_t end = m ? d + 1 + m : d;
+    int plural = end + 1 == n && w[end] == 's';
+    if (end + plural != n) return 0;
+    nr_say_model(out, w, d);
+    if (m) nr_say_model(out, w + d + 1, m);
+    if (plural) pluralize_last(out);
+    return 1;
 }
 
 size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
@@ -813,6 +871,7 @@ size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
     if (n < 1) return 0;
     if (w[0] == '#') return say_hash(c, i, out, w, n);
     if (w[0] == '\'') return n > 1 ? say_short_decade(out, w, n) : 0;
+    if (say_model_number(c, i, out, w, n)) return 1;
     size_t mark = out->len, used = say_phone_token(c, i, out, w, n);
     if (used) return used;
     if (say_ip(out, w, n)) return 1;

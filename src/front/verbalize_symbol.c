@@ -9,6 +9,10 @@
  * slash is only an operator inside a formula that has a surer one ("1-2=5", but not
  * "well-known", "x-ray", "and/or"), and the formula's operands must be numbers or
  * one- or two-letter variables.
+ *
+ * A free-standing dash between numbers is a range ("1938 - 1981" -> to), also when a
+ * month, an era or a unit stands between a number and the dash ("2 BC – AD 14", "March
+ * 1990 – June 1995") or the range ends in a word of range_ends ("1989 – present").
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
@@ -16,6 +20,7 @@
 #include <string.h>
 
 #define SYMBOLS "symbols"
+#define RANGE_ENDS "range_ends"     /* "1989 – present" */
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -273,9 +278,62 @@ static int has_digit_word(const nr_tokens *t, size_t i)
     return i < t->n && (t->tok[i].shape & NR_SHAPE_DIGIT);
 }
 
+/* The word of token j is in a table (as written, or in lower case). */
+static int listed_at(const nr_ctx *c, const char *table, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    return j < c->t->n && n && nr_lex_find(c->lex, table, w, n) != NULL;
+}
+
+/* A range may start at the dash at token i: a number before it, or a number with its
+ * month, era or unit ("5 March –", "2 BC –", "5 km –"). */
+static int range_starts(const nr_ctx *c, size_t i)
+{
+    if (i == 0) return 0;
+    if (has_digit_word(c->t, i - 1)) return 1;
+    return i >= 2 && has_digit_word(c->t, i - 2) && nr_tok_joined(c->t, i - 2)
+        && (listed_at(c, "months", i - 1) || listed_at(c, "era_words", i - 1) || listed_at(c, "units", i - 1));
+}
+
+/* A range may end at token j (after the dash): a number, or one behind its month, era or
+ * currency ("– June 1995", "– AD 14", "– USD 5"). */
+static int range_ends_number(const nr_ctx *c, size_t j)
+{
+    if (has_digit_word(c->t, j)) return 1;
+    return has_digit_word(c->t, j + 1) && nr_tok_joined(c->t, j) && nr_tok_capitalized(c->t, j)
+        && (listed_at(c, "months", j) || listed_at(c, "era_words", j) || listed_at(c, "currencies", j));
+}
+
+/* A word that ends a range ("– present"), or NULL. */
+static const nr_lex_entry *range_end_word(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    return j < c->t->n && n ? nr_lex_find_nocase(c->lex, RANGE_ENDS, w, n) : NULL;
+}
+
+/* The dash at token i read as a range: "to", then the end when it is a word of
+ * range_ends. The segmenter may have ended a clause at the dash, taking it for an aside
+ * ("1990 – June 1995"): the range reads on into its end, with no pause inside. Tokens
+ * used, or 0. */
+static size_t say_range_dash(const nr_ctx *c, size_t i, nr_buf *out, const char *range)
+{
+    const nr_lex_entry *end = range_end_word(c, i + 1);
+    if (c->t->tok[i].brk == NR_BRK_SENTENCE || !range_starts(c, i)) return 0;
+    if (!end && !range_ends_number(c, i + 1)) return 0;
+    nr_buf_word(out, range);
+    if (end) {
+        nr_buf_word(out, end->say);
+        return 2;
+    }
+    if (c->t->tok[i].brk == NR_BRK_NONE || !nr_tok_continues(c->t, i + 1)) return 1;
+    return 1 + nr_verbalize(c, i + 1, out);
+}
+
 /* A free-standing dash (a token with no word; the front end hands these to the classes):
- * minus between the operands of a formula ("5 - 3 = 2"), "to" between numbers or dates
- * elsewhere ("1939 - 1945"), and nothing to say otherwise. */
+ * minus between the operands of a formula ("5 - 3 = 2"), "to" in a range elsewhere
+ * ("1939 - 1945", "1989 - present"), and nothing to say otherwise. */
 static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t pn, qn;
@@ -287,11 +345,8 @@ static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
         nr_buf_word(out, minus->say);
         return 1;
     }
-    /* between numbers or dates outside a formula, a dash is a range: "1879 - 1955" */
     const char *range = nr_lex_field(minus, "range");
-    if (!range || !has_digit_word(c->t, i - 1) || !has_digit_word(c->t, i + 1)) return 0;
-    nr_buf_word(out, range);
-    return 1;
+    return range ? say_range_dash(c, i, out, range) : 0;
 }
 
 /* "~5" about five, "±0.1", "≈3": the symbol, then the rest read as its own word. */

@@ -44,6 +44,20 @@ int nr_tok_cue(const nr_ctx *c, const char *table, size_t i)
     return i < c->t->n && nr_lex_find_nocase(c->lex, table, w, n) != NULL;
 }
 
+int nr_tok_sentence_start(const nr_tokens *t, size_t i)
+{
+    return i == 0 || (i < t->n && t->tok[i - 1].brk == NR_BRK_SENTENCE);
+}
+
+int nr_tok_after_maker(const nr_ctx *c, size_t i)
+{
+    size_t n;
+    if (i == 0 || !c->lex || !nr_tok_joined(c->t, i - 1)) return 0;
+    const char *w = nr_tok_word(c->t, i - 1, &n);
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') n -= 2;      /* "Boeing's 747" */
+    return n && w[0] >= 'A' && w[0] <= 'Z' && nr_lex_find(c->lex, "model_makers", w, n) != NULL;
+}
+
 void nr_emit(nr_emitter *e, const char *s, size_t n)
 {
     if (e->glue) {

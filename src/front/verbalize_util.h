@@ -20,6 +20,12 @@ int nr_tok_dash(const nr_tokens *t, size_t i);
 int nr_tok_number(const nr_tokens *t, size_t i, nr_num *x);
 /* The word of token i in a table of cue words, in any case ("In", "PART"). */
 int nr_tok_cue(const nr_ctx *c, const char *table, size_t i);
+/* 1 if token i opens a sentence (a capital there says nothing about names). */
+int nr_tok_sentence_start(const nr_tokens *t, size_t i);
+/* 1 if token i follows the name of a maker of aircraft or the like, nothing between them
+ * ("Boeing 747", "Airbus's A380"): a number there names a model (model_makers in
+ * en-numbers.yaml). */
+int nr_tok_after_maker(const nr_ctx *c, size_t i);
 
 /* Words out, spelled letters kept apart for eSpeak NG: it reads a lone "A" before another
  * word as the article, so after a spelled A the next item is joined on with '-' ("A-four"). */
