@@ -134,6 +134,72 @@ static void put_en_dash(nr_buf *out, size_t start, uint32_t next)
     else put_spaced_dash(out, start, next);
 }
 
+/* ---------- digit groups: "12 345" with a no-break or thin space is one number ---------- */
+
+/* The spaces typesetters put between groups of three digits. A plain space is left alone:
+   "in 2019 300 people" is two numbers as often as one. */
+static int is_group_space(uint32_t cp) { return cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
+
+static int is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Bytes of a group space at s, 0 if none. */
+static size_t group_space(const char *s, size_t len)
+{
+    uint32_t cp;
+    size_t n = len ? nr_utf8_decode(s, len, &cp) : 0;
+    return n && is_group_space(cp) ? n : 0;
+}
+
+/* True when what was written ends in a leading group: 1–3 digits not after a digit, a
+   letter ("A1 234" is a code), a decimal point or a comma ("3.141 592" is a fraction). */
+static int ends_leading_group(const nr_buf *out, size_t start)
+{
+    size_t n = out->len, d = 0;
+    while (n > start && d < 4 && is_ascii_digit(out->s[n - 1])) { n--; d++; }
+    if (d == 0 || d > 3) return 0;
+    if (n == start) return 1;
+    char c = out->s[n - 1];
+    return c != '.' && c != ',' && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/*
+ * in[i..) follows a group space written after a leading group. Reads the chain of groups
+ * "ddd", "ddd<space>ddd", … and sets *commas when it is one grouped number: each group
+ * exactly three digits, then no digit, no group space before more digits ("1 234 56"),
+ * no decimal comma ("12 345,67" is continental style: commas would garble it). A group
+ * space before a word is fine: "10 000 km". Returns where the chain stopped, so its
+ * other spaces need no second look (linear time).
+ */
+static size_t read_groups(const char *in, size_t len, size_t i, int *commas)
+{
+    *commas = 0;
+    for (;;) {
+        if (len - i < 3 || !is_ascii_digit(in[i]) || !is_ascii_digit(in[i + 1]) ||
+            !is_ascii_digit(in[i + 2]))
+            return i;
+        i += 3;
+        size_t sp = group_space(in + i, len - i);
+        if (!sp || i + sp == len || !is_ascii_digit(in[i + sp])) break;
+        i += sp;
+    }
+    if (i < len && is_ascii_digit(in[i])) return i;
+    if (i + 1 < len && in[i] == ',' && is_ascii_digit(in[i + 1])) return i;
+    *commas = 1;
+    return i;
+}
+
+/* What the group space that ends at in[i] becomes: ',' inside a grouped number, else ' '.
+   *end and *commas carry the judgement of the chain it belongs to. */
+static char group_space_as(const nr_buf *out, size_t start, const char *in, size_t len,
+                           size_t i, size_t *end, int *commas)
+{
+    if (i >= *end) {
+        if (!ends_leading_group(out, start)) return ' ';
+        *end = read_groups(in, len, i, commas);
+    }
+    return *commas ? ',' : ' ';
+}
+
 static void put_ascii(nr_buf *out, uint32_t c)
 {
     if (c == 0) return;                                   /* NUL: dropped */
@@ -153,6 +219,8 @@ static size_t plain_run(const char *s, size_t len)
 void nr_clean(nr_buf *out, const char *in, size_t len)
 {
     size_t start = out->len, i = 0;
+    size_t chain_end = 0;   /* digit groups judged up to here ... */
+    int chain_commas = 0;   /* ... and whether their spaces are commas */
     while (i < len) {
         size_t run = plain_run(in + i, len - i);
         nr_buf_put(out, in + i, run);
@@ -165,6 +233,8 @@ void nr_clean(nr_buf *out, const char *in, size_t len)
             nr_buf_putc(out, '\n');
             if (i < len && in[i] == '\n') i++;
         } else if (cp < 0x80) put_ascii(out, cp);
+        else if (is_group_space(cp))
+            nr_buf_putc(out, group_space_as(out, start, in, len, i, &chain_end, &chain_commas));
         else if (cp == 0x2013) put_en_dash(out, start, peek(in + i, len - i));
         else if (cp == 0x2014 || cp == 0x2015) put_spaced_dash(out, start, peek(in + i, len - i));
         else if (cp >= 0xFF01 && cp <= 0xFF5E) nr_buf_putc(out, (char)(cp - 0xFEE0));

@@ -16,7 +16,17 @@
  *  - lines that are only a boilerplate phrase from the NULL-terminated list `boilerplate`
  *    (may be NULL), compared case-insensitively, ignoring surrounding punctuation;
  *  - mangled character references: an isolated combining mark (U+0300–U+036F after
- *    whitespace) followed by "1;"-style leftovers becomes " - ", alone it is dropped.
+ *    whitespace) followed by "1;"-style leftovers becomes " - ", alone it is dropped;
+ *  - footnote markers and editor tags glued to the text before them: "1450.[1]",
+ *    "region[a]", "[3][4]", "[note 2]", "[nb 1]", "[2]:14", and brackets of 1–4 lowercase
+ *    words ("[citation needed]", "[who?]", "[dubious - discuss]", "[sic]"); after a blank
+ *    only note numbers that end a clause ("in 1450 [1].") and "[sic]". Kept: code indices
+ *    ("x[1]", "a_b[2]", "[0]"), anything with capitals, digit lists or apostrophes
+ *    ("Section [A]", "[1, 2, 3]", "[Editor's note: ...]"), "he [the mayor] said";
+ *  - pronunciation guides in parentheses: /slashes/ or [brackets] holding IPA letters,
+ *    with "listen", respellings ("PARR-iss") and short labels ("French pronunciation:");
+ *    a parenthesis of nothing else goes, others keep the rest ("(10 July 1856 - ...)").
+ * Tags are matched by shape, not looked up: the lexicon has no list of them.
  * Space left around removed text is collapsed; everything else passes byte for byte.
  * A paragraph that ends up blank appends nothing.
  */

@@ -131,6 +131,36 @@ NR_TEST(clean_any_bytes)
     free(in);
 }
 
+/* 1 MB of the pieces the bracket, guide and digit-group rules look for, in random order:
+   whatever they make of it must stay valid UTF-8 and no longer than it came. */
+NR_TEST(junk_rule_pieces_any_order)
+{
+    static const char *const PIECES[] = {
+        "(", ")", "[", "]", "/", "\xc9\x99", "\xcb\x88", "\xca\x81", "1", "23", "a", "x",
+        " ", ";", ",", ":", ".", "?", "-", "_", "\n", "\xc2\xa0", "\xe2\x80\xaf", "000",
+        "listen", "sic", "note 2", "citation needed", "PARR-iss", "\xe2\x93\x98", "(", "[1]",
+    };
+    size_t cap = 1 << 20, len = 0;
+    char *in = malloc(cap + 32);
+    unsigned long long seed = 7;
+    if (!CHECK(in != NULL, "malloc")) return;
+    while (len < cap) {
+        const char *p = PIECES[next_rand(&seed) % (sizeof PIECES / sizeof *PIECES)];
+        size_t n = strlen(p);
+        memcpy(in + len, p, n);
+        len += n;
+    }
+    nr_buf clean = { 0 }, out = { 0 };
+    nr_clean(&clean, in, len);
+    nr_junk_strip(&out, clean.s, clean.len, BOILERPLATE);
+    CHECK(!clean.oom && !out.oom, "pieces: no oom");
+    CHECK(out.len <= clean.len, "pieces: junk strip only removes (%zu > %zu)", out.len, clean.len);
+    CHECK(valid_utf8((const unsigned char *)out.s, out.len), "pieces: output is valid UTF-8");
+    nr_buf_free(&clean);
+    nr_buf_free(&out);
+    free(in);
+}
+
 /* ---------- the scraped article ---------- */
 
 static char *read_file(const char *path, size_t *len)
