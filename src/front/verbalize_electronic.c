@@ -22,10 +22,11 @@
  * says pronounceable strings as words. Digits are read one by one ("123" -> one two three)
  * except round numbers ("rtx-6000" -> six thousand); in hashtags they are numbers.
  *
- * A lone letter a is written "A-": eSpeak NG reads a bare "A" as the article.
+ * A lone letter is spelled by nr_say_letter (a -> Eh: eSpeak NG reads a bare "A" as the article).
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 #include <strings.h>
 
@@ -44,18 +45,10 @@ static int is_vowel(char c) { return c && strchr("aeiouyAEIOUY", c) != NULL; }
 
 /* ---- saying the pieces ---- */
 
-/* One ASCII letter, as a capital ("A-" for A). */
-static void say_letter(nr_buf *out, char ch)
-{
-    char up = ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch;
-    if (up == 'A') nr_buf_word(out, "A-");
-    else nr_buf_wordn(out, &up, 1);
-}
-
 /* Capitals through the letters class ("DGX" -> D G X, "NASA" stays a word). */
 static void say_caps(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 {
-    if (n == 1) { say_letter(out, s[0]); return; }
+    if (n == 1) { nr_say_letter(out, s[0]); return; }
     nr_buf word = { 0 };
     nr_buf_put(&word, s, n);
     nr_tokens t = { 0 };
@@ -78,10 +71,10 @@ static void say_part(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
         ascii += is_ascii(s[k]);
     }
     if (ascii < n) nr_buf_wordn(out, s, n);
-    else if (n == 1) say_letter(out, s[0]);
+    else if (n == 1) nr_say_letter(out, s[0]);
     else if (caps == n) say_caps(c, s, n, out);
     else if (!vowels) {
-        for (size_t k = 0; k < n; k++) say_letter(out, s[k]);
+        for (size_t k = 0; k < n; k++) nr_say_letter(out, s[k]);
     } else nr_buf_wordn(out, s, n);
 }
 

@@ -2,7 +2,7 @@
  * verbalize_letters.c — capital letters said one by one: "BSI" -> B S I, "WSJ's" -> W S J's,
  * "CEOs" -> C E O's, "U.S" -> U S, and letters mixed with digits: "5G" -> five G,
  * "B-52" -> B fifty two, "COVID-19" -> COVID nineteen, "MP3" -> M P three, "A380" ->
- * A three eighty, "401(k)" -> four oh one k, "SARS-CoV-2", "ab9453", "B-52s".
+ * Eh three eighty, "401(k)" -> four oh one k, "SARS-CoV-2", "ab9453", "B-52s".
  *
  * An all-capital word is spelled unless it is said as a word: listed in the lexicon
  * (as_words: NATO), or long enough and shaped like an English syllable chain (OPEC,
@@ -25,15 +25,13 @@
  * that lead read as a plain number ("133-ABC"). A final "s" after digits makes the number
  * plural ("B-52s" -> B fifty twos).
  *
- * Output: eSpeak NG names a lone capital letter ("B S I"), except "A", which before
- * another word it reads as the article. A spelled run that contains an A is therefore
- * written with dots ("U.S.A", "N.B.A"), which eSpeak NG spells reliably, and an A that
- * runs into a number is joined to it ("A-four").
+ * Output: each spelled letter is its own word, by nr_say_letter: eSpeak NG names a lone
+ * capital ("B S I"), and the letter A is written "Eh" ("U S Eh", "Eh four"), since a
+ * lone "A" it may read as the article.
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
-#include <string.h>
 
 #define T_NEVER   "never_spelled"
 #define T_ONSET   "syllable_onsets"
@@ -128,37 +126,25 @@ static int shouting(const nr_ctx *c, size_t i)
     return caps >= 2 && wordy;
 }
 
-/* ---- output (nr_emitter) ---- */
+/* ---- output ---- */
 
-/* Spells capital letters; `plural` puts "'s" on the last one ("C E O's"). */
-static void spell(nr_emitter *e, const char *s, size_t n, int plural)
+/* Spells letters; `plural` puts "'s" on the last one ("C E O's", "M B Eh's"). */
+static void spell(nr_buf *out, const char *s, size_t n, int plural)
 {
-    size_t dotted = plural ? n - 1 : n;
-    int has_a = memchr(s, 'A', dotted) != NULL;
-    for (size_t k = 0; k < n; k++) {
-        if (plural && k == n - 1) {
-            char last[3] = { s[k], '\'', 's' };
-            nr_emit(e, last, 3);
-            return;
-        }
-        if (has_a && k > 0 && k < dotted && !e->glue) {
-            nr_buf_putc(e->out, '.');
-            nr_buf_put(e->out, s + k, 1);
-        } else nr_emit(e, s + k, 1);
-    }
-    e->glue = n && s[n - 1] == 'A' && !plural;
+    for (size_t k = 0; k < n; k++) nr_say_letter(out, s[k]);
+    if (plural) nr_buf_puts(out, "'s");
 }
 
 /* A run of capitals inside a word: spelled, or as written when said as a word. */
-static void say_caps(const nr_ctx *c, nr_emitter *e, const char *s, size_t n)
+static void say_caps(const nr_ctx *c, nr_buf *out, const char *s, size_t n)
 {
-    if (n == 1 || !said_as_word(c, s, n)) spell(e, s, n, 0);
-    else nr_emit(e, s, n);
+    if (n == 1 || !said_as_word(c, s, n)) spell(out, s, n, 0);
+    else nr_buf_wordn(out, s, n);
 }
 
 /* A run of digits: a model number after letters or before '(', else a plain number;
  * `plural` for a final "s" ("B-52s" -> fifty twos). */
-static void say_digits(nr_emitter *e, const char *s, size_t n, int model, int plural)
+static void say_digits(nr_buf *out, const char *s, size_t n, int model, int plural)
 {
     nr_buf words = { 0 };
     if (model) nr_say_model(&words, s, n);
@@ -169,24 +155,20 @@ static void say_digits(nr_emitter *e, const char *s, size_t n, int model, int pl
         else if (words.s[words.len - 1] == 'x') nr_buf_puts(&words, "es");
         else nr_buf_puts(&words, "s");
     }
-    if (words.oom) e->out->oom = 1;
-    else nr_emit(e, words.s, words.len);
+    if (words.oom) out->oom = 1;
+    else nr_buf_wordn(out, words.s, words.len);
     nr_buf_free(&words);
 }
 
 /* ---- the shapes ---- */
 
 /* "U.S", "U.K", "D.C" (the final '.' is punctuation) -> U S. */
-static size_t dotted_initials(nr_emitter *e, const char *w, size_t n)
+static size_t dotted_initials(nr_buf *out, const char *w, size_t n)
 {
     if (n < 3 || n % 2 == 0) return 0;
     for (size_t k = 0; k < n; k++)
         if (k % 2 ? w[k] != '.' : !is_upper(w[k])) return 0;
-    nr_buf letters = { 0 };
-    for (size_t k = 0; k < n; k += 2) nr_buf_putc(&letters, w[k]);
-    if (letters.oom) e->out->oom = 1;
-    else spell(e, letters.s, letters.len, 0);
-    nr_buf_free(&letters);
+    for (size_t k = 0; k < n; k += 2) nr_say_letter(out, w[k]);
     return 1;
 }
 
@@ -212,23 +194,23 @@ static void say_lowered(nr_buf *out, const char *w, size_t n)
 }
 
 /* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; 1 if said, 0 to leave it as written. */
-static int acronym(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, size_t n)
+static int acronym(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
     size_t caps = run_of(w, n, is_upper), suffix = n - caps;
     if (caps < 2 || caps > 5 || said_as_word(c, w, caps) || shouting(c, i)) return 0;
     if (!suffix && listed(c, T_NEVER, w, caps)) {
         if (keep_as_written(c, i, n)) return 0;
-        say_lowered(e->out, w, n);
+        say_lowered(out, w, n);
         return 1;
     }
     size_t r = 0;                               /* "WWII": W W two */
     while (r < caps && w[caps - 1 - r] == 'I') r++;
     if (!suffix && (r == 2 || r == 3) && caps > r) {
-        spell(e, w, caps - r, 0);
-        nr_emit(e, r == 2 ? "two" : "three", r == 2 ? 3 : 5);
+        spell(out, w, caps - r, 0);
+        nr_buf_word(out, r == 2 ? "two" : "three");
         return 1;
     }
-    spell(e, w, caps, suffix != 0);
+    spell(out, w, caps, suffix != 0);
     return 1;
 }
 
@@ -251,7 +233,7 @@ static int mixed_ok(const char *w, size_t n)
 }
 
 /* Says a word of letter and digit runs ("SARS-CoV-2", "401(k", "B-52s", "US-China"). */
-static size_t mixed(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, size_t n)
+static size_t mixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
     if (!mixed_ok(w, n)) return 0;
     int after_letters = nr_tok_after_maker(c, i);   /* "Boeing 777-300ER" */
@@ -261,14 +243,13 @@ static size_t mixed(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, siz
         if (d) {
             int model = after_letters || (k + d < n && w[k + d] == '(');
             int plural = k + d + 1 == n && w[k + d] == 's';
-            say_digits(e, w + k, d, model, plural);
+            say_digits(out, w + k, d, model, plural);
             k += d + plural;
             continue;
         }
         size_t a = run_of(w + k, n - k, is_alpha), u = run_of(w + k, a, is_upper);
-        if (u == a) say_caps(c, e, w + k, a);
-        else if (a == 1 && w[k] == 'a') spell(e, "A", 1, 0);   /* not the article */
-        else nr_emit(e, w + k, a);
+        if (u == a || (a == 1 && w[k] == 'a')) say_caps(c, out, w + k, a);   /* "a" not the article */
+        else nr_buf_wordn(out, w + k, a);
         after_letters = 1;
         k += a;
     }
@@ -327,9 +308,7 @@ static int letter_a(const nr_ctx *c, size_t i)
 static size_t lone_a(const nr_ctx *c, size_t i, nr_buf *out)
 {
     if (!letter_a(c, i)) return 0;
-    nr_emitter e = { out, 0 };
-    spell(&e, "A", 1, 0);
-    nr_emit_end(&e);
+    nr_say_letter(out, 'A');
     return 1;
 }
 
@@ -340,11 +319,10 @@ size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
     if (n == 1 && w[0] == 'A') return lone_a(c, i, out);
     if (n < 2 || !(is_alpha(w[0]) || is_digit(w[0]))) return 0;
     if (listed(c, NR_LEX_WORD, w, n)) return 0;
-    nr_emitter e = { out, 0 };
-    if (dotted_initials(&e, w, n)) return 1;
+    if (dotted_initials(out, w, n)) return 1;
     size_t caps = run_of(w, n, is_upper);
     if (caps && (caps == n || (caps + 1 == n && w[caps] == 's')
                  || (caps + 2 == n && w[caps] == '\'' && w[caps + 1] == 's')))
-        return acronym(c, i, &e, w, n);
-    return mixed(c, i, &e, w, n);
+        return acronym(c, i, out, w, n);
+    return mixed(c, i, out, w, n);
 }

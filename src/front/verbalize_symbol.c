@@ -61,34 +61,16 @@ static int op_strength(const nr_lex_entry *e)
     return strcmp(m, "weak") ? 2 : 1;
 }
 
-/* ---- output: letters as eSpeak NG names them (nr_emitter) ---- */
+/* ---- output ---- */
 
-static void emit_s(nr_emitter *e, const char *s) { nr_emit(e, s, strlen(s)); }
-
-/* Letters one by one: "R" "D", "A.T" (a run with an A is dotted, a lone A is glued). */
-static void spell(nr_emitter *e, const char *s, size_t n)
+/* Letters one by one (nr_say_letter): "R D", "Eh T". */
+static void spell(nr_buf *out, const char *s, size_t n)
 {
-    int has_a = memchr(s, 'A', n) != NULL || memchr(s, 'a', n) != NULL;
-    if (n > 1 && has_a) {
-        nr_buf dotted = { 0 };
-        for (size_t k = 0; k < n; k++) {
-            if (k) nr_buf_putc(&dotted, '.');
-            nr_buf_putc(&dotted, is_lower(s[k]) ? (char)(s[k] - 32) : s[k]);
-        }
-        if (dotted.oom) e->out->oom = 1;
-        else nr_emit(e, dotted.s, dotted.len);
-        nr_buf_free(&dotted);
-        return;
-    }
-    for (size_t k = 0; k < n; k++) {
-        char l = s[k] == 'a' ? 'A' : s[k];
-        nr_emit(e, &l, 1);
-        e->glue = l == 'A';
-    }
+    for (size_t k = 0; k < n; k++) nr_say_letter(out, s[k]);
 }
 
 /* A number: "1,200" one thousand two hundred, "0.5" zero point five. */
-static void say_number(nr_emitter *e, const char *s, size_t n)
+static void say_number(nr_buf *out, const char *s, size_t n)
 {
     nr_buf words = { 0 }, digits = { 0 };
     size_t k = 0;
@@ -99,8 +81,8 @@ static void say_number(nr_emitter *e, const char *s, size_t n)
         nr_buf_word(&words, "point");
         nr_say_digits(&words, s + k + 1, n - k - 1);
     }
-    if (words.oom || digits.oom) e->out->oom = 1;
-    else if (words.len) nr_emit(e, words.s, words.len);
+    if (words.oom || digits.oom) out->oom = 1;
+    else if (words.len) nr_buf_wordn(out, words.s, words.len);
     nr_buf_free(&words);
     nr_buf_free(&digits);
 }
@@ -125,15 +107,15 @@ static size_t operand_at(const char *s, size_t n)
     return k;
 }
 
-static void say_operand(const nr_ctx *c, nr_emitter *e, const char *s, size_t n)
+static void say_operand(const nr_ctx *c, nr_buf *out, const char *s, size_t n)
 {
     size_t k = 0;
     while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
-    if (k) say_number(e, s, k);
+    if (k) say_number(out, s, k);
     size_t l = run_of(s + k, n - k, is_alpha);
-    if (l) spell(e, s + k, l);
+    if (l) spell(out, s + k, l);
     const nr_lex_entry *power = k + l < n ? symbol(c, s + k + l, n - k - l) : NULL;
-    if (power) emit_s(e, power->say);
+    if (power) nr_buf_word(out, power->say);
 }
 
 /* The operator at s (one character), or NULL. */
@@ -146,14 +128,14 @@ static const nr_lex_entry *operator_at(const nr_ctx *c, const char *s, size_t n,
 
 /* Walks the formula in w; with `say` it also says it. The strongest operator seen, or -1
  * if w is not a formula; *trailing tells that it ends in an operator ("1-"). */
-static int formula(const nr_ctx *c, const char *w, size_t n, nr_emitter *say, int *trailing)
+static int formula(const nr_ctx *c, const char *w, size_t n, nr_buf *say, int *trailing)
 {
     size_t k = 0, len;
     int strongest = 0, ops = 0;
     *trailing = 0;
     const nr_lex_entry *op = operator_at(c, w, n, &len);
     if (op && len < n) {                            /* "-x+1" */
-        if (say) emit_s(say, op->say);
+        if (say) nr_buf_word(say, op->say);
         k = len;
     }
     for (;;) {
@@ -167,7 +149,7 @@ static int formula(const nr_ctx *c, const char *w, size_t n, nr_emitter *say, in
         int s = op_strength(op);
         if (s > strongest) strongest = s;
         ops++;
-        if (say) emit_s(say, op->say);
+        if (say) nr_buf_word(say, op->say);
         k += len;
         if (k == n) { *trailing = 1; break; }
     }
@@ -186,42 +168,39 @@ static int continues(const nr_ctx *c, size_t i)
     return op_strength(symbol(c, after, m)) == 2 || formula(c, next, n, NULL, &trailing) == 2;
 }
 
-static size_t say_formula(const nr_ctx *c, size_t i, nr_emitter *e, const char *w, size_t n)
+static size_t say_formula(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
     int trailing;
     int strength = formula(c, w, n, NULL, &trailing);
     if (strength < 0) {                             /* "x²", "10³": a power alone */
         size_t a = operand_at(w, n);
         if (a != n || n < 3 || (is_alpha(w[0]) && n != 3) || !symbol(c, w + n - 2, 2)) return 0;
-        say_operand(c, e, w, n);
-        nr_emit_end(e);
+        say_operand(c, out, w, n);
         return 1;
     }
     if (trailing ? !(strength == 2 || continues(c, i)) : strength < 2) return 0;
-    formula(c, w, n, e, &trailing);
-    nr_emit_end(e);
+    formula(c, w, n, out, &trailing);
     return 1;
 }
 
 /* ---- "R&D", "AT&T", "46&2", "Childs&Peterson" ---- */
 
-static size_t say_ampersand(nr_emitter *e, const char *w, size_t n)
+static size_t say_ampersand(nr_buf *out, const char *w, size_t n)
 {
     if (!memchr(w, '&', n) || w[0] == '&' || w[n - 1] == '&') return 0;
     for (size_t k = 0; k < n; k++)
         if (!is_alpha(w[k]) && !is_digit(w[k]) && !(w[k] == '&' && w[k + 1] != '&')) return 0;
     for (size_t k = 0; k < n;) {
-        if (w[k] == '&') { emit_s(e, "and"); k++; continue; }
+        if (w[k] == '&') { nr_buf_word(out, "and"); k++; continue; }
         size_t d = run_of(w + k, n - k, is_digit), u = run_of(w + k, n - k, is_upper);
         size_t part = k;
         while (part < n && w[part] != '&') part++;
         part -= k;
-        if (d == part) say_number(e, w + k, d);
-        else if (u == part && u <= 5) spell(e, w + k, u);
-        else nr_emit(e, w + k, part);
+        if (d == part) say_number(out, w + k, d);
+        else if (u == part && u <= 5) spell(out, w + k, u);
+        else nr_buf_wordn(out, w + k, part);
         k += part;
     }
-    nr_emit_end(e);
     return 1;
 }
 
@@ -381,7 +360,6 @@ size_t nr_verbalize_symbol(const nr_ctx *c, size_t i, nr_buf *out)
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (!n) return lone_minus(c, i, out);
-    nr_emitter e = { out, 0 };
     if ((n == 1 && w[0] == 'x') || (n == 2 && !memcmp(w, "\xc3\x97", 2))) {
         size_t used = i > 0 ? say_times(c, i, out) : 0;
         if (used || w[0] == 'x') return used;
@@ -393,8 +371,8 @@ size_t nr_verbalize_symbol(const nr_ctx *c, size_t i, nr_buf *out)
         nr_buf_word(out, s->say);
         return 1;
     }
-    size_t used = say_ampersand(&e, w, n);
+    size_t used = say_ampersand(out, w, n);
     if (!used) used = say_prefixed(c, i, out, w, n);
-    if (!used) used = say_formula(c, i, &e, w, n);
+    if (!used) used = say_formula(c, i, out, w, n);
     return used;
 }

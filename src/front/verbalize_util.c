@@ -58,17 +58,9 @@ int nr_tok_after_maker(const nr_ctx *c, size_t i)
     return n && w[0] >= 'A' && w[0] <= 'Z' && nr_lex_find(c->lex, "model_makers", w, n) != NULL;
 }
 
-void nr_emit(nr_emitter *e, const char *s, size_t n)
+void nr_say_letter(nr_buf *out, char ch)
 {
-    if (e->glue) {
-        nr_buf_putc(e->out, '-');
-        nr_buf_put(e->out, s, n);
-    } else nr_buf_wordn(e->out, s, n);
-    e->glue = 0;
-}
-
-void nr_emit_end(nr_emitter *e)
-{
-    if (e->glue) nr_buf_putc(e->out, '-');
-    e->glue = 0;
+    char up = ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch;
+    if (up == 'A') nr_buf_word(out, "Eh");
+    else nr_buf_wordn(out, &up, 1);
 }

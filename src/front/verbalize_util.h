@@ -27,15 +27,10 @@ int nr_tok_sentence_start(const nr_tokens *t, size_t i);
  * en-numbers.yaml). */
 int nr_tok_after_maker(const nr_ctx *c, size_t i);
 
-/* Words out, spelled letters kept apart for eSpeak NG: it reads a lone "A" before another
- * word as the article, so after a spelled A the next item is joined on with '-' ("A-four"). */
-typedef struct {
-    nr_buf *out;
-    int glue;               /* the last item was a spelled "A": join the next with '-' */
-} nr_emitter;
-
-void nr_emit(nr_emitter *e, const char *s, size_t n);
-/* Ends the output: a final spelled "A" keeps its '-' ("A-") so that eSpeak NG names the letter. */
-void nr_emit_end(nr_emitter *e);
+/* Writes one spelled letter as its own word: the capital ("b" -> B), except A, written
+ * "Eh". eSpeak NG reads a lone "A" before another word as the article, and after "of" or
+ * "at" even "A-" and "A.M" ("of A.M" -> of uh dot M); "Eh" it says as the letter
+ * everywhere. */
+void nr_say_letter(nr_buf *out, char ch);
 
 #endif
