@@ -76,10 +76,13 @@ static int emit(nr_front *f, size_t first, size_t last, int paragraph_end, narra
     return fn(&c, user);
 }
 
-/* A free-standing "-": the classes may read it ("5 - 3" is minus), else it says nothing. */
-static int is_lone_dash(const nr_tokens *t, size_t i)
+/* A free-standing "-", "*", "<" or ">": the classes may read it ("5 - 3" is minus,
+ * "3 * 4" times), else it says nothing. */
+static int is_lone_operator(const nr_tokens *t, size_t i)
 {
-    return t->tok[i].end - t->tok[i].start == 1 && t->text[t->tok[i].start] == '-';
+    if (t->tok[i].end - t->tok[i].start != 1) return 0;
+    char c = t->text[t->tok[i].start];
+    return c == '-' || c == '*' || c == '<' || c == '>';
 }
 
 int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk_fn fn, void *user)
@@ -96,7 +99,7 @@ int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk
     for (size_t i = 0; i < f->toks.n;) {
         size_t wn;
         nr_tok_word(&f->toks, i, &wn);
-        size_t used = (wn || is_lone_dash(&f->toks, i)) && !nr_is_bullet(&f->toks, i)
+        size_t used = (wn || is_lone_operator(&f->toks, i)) && !nr_is_bullet(&f->toks, i)
                     ? nr_verbalize(&ctx, i, &f->say) : 1;
         size_t last = i + used - 1;
         i += used;

@@ -20,6 +20,7 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "front/verbalize_util.h"
 #include <string.h>
 
 #define T_SUFFIX "street_suffixes"
@@ -107,8 +108,7 @@ static void say_number_with_letter(nr_buf *out, const char *w, size_t n, size_t 
 {
     say_house_number(out, w, d);
     if (d < n) {
-        char up = is_lower(w[d]) ? (char)(w[d] - 32) : w[d];
-        nr_buf_word(out, up == 'A' ? "A-" : (char[2]){ up, 0 });
+        nr_say_letter(out, w[d]);
     }
 }
 

@@ -310,7 +310,8 @@ static size_t say_range_dash(const nr_ctx *c, size_t i, nr_buf *out, const char 
     return 1 + nr_verbalize(c, i + 1, out);
 }
 
-/* A free-standing dash (a token with no word; the front end hands these to the classes):
+/* A free-standing "*", "<" or ">" between numbers is said ("123 * 123"); a free-standing
+ * dash (a token with no word; the front end hands these to the classes):
  * minus between the operands of a formula ("5 - 3 = 2"), "to" in a range elsewhere
  * ("1939 - 1945", "1989 - present"), and nothing to say otherwise. */
 static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
@@ -318,8 +319,15 @@ static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
     size_t pn, qn;
     const char *p = nr_tok_post(c->t, i, &pn);
     nr_tok_pre(c->t, i, &qn);
+    if (qn || pn != 1) return 0;
+    if (p[0] == '*' || p[0] == '<' || p[0] == '>') {               /* "123 * 123", "5 < 7" */
+        const nr_lex_entry *op = symbol(c, p, 1);
+        if (!op || !has_digit_word(c->t, i - 1) || !has_digit_word(c->t, i + 1)) return 0;
+        nr_buf_word(out, op->say);
+        return 1;
+    }
     const nr_lex_entry *minus = symbol(c, "-", 1);
-    if (qn || pn != 1 || p[0] != '-' || !minus) return 0;
+    if (p[0] != '-' || !minus) return 0;
     if (math_context(c, i)) {
         nr_buf_word(out, minus->say);
         return 1;
