@@ -7,9 +7,11 @@
  * aloud. One pass copies runs of plain ASCII as they are and decodes anything else a code
  * point at a time, with one code point of lookahead for "\r\n" and dashes, mapping it
  * through a small range table. Invalid UTF-8 becomes U+FFFD per maximal invalid subpart,
- * so the output is valid UTF-8 whatever came in.
+ * so the output is valid UTF-8 whatever came in. HTML character references ("&amp;",
+ * "&#8217;") are decoded and then treated like the character they stand for.
  */
 #include "front/clean.h"
+#include <string.h>
 
 #define NO_CP 0xFFFFFFFFu   /* "no next code point": end of input */
 
@@ -212,8 +214,56 @@ static void put_ascii(nr_buf *out, uint32_t c)
 static size_t plain_run(const char *s, size_t len)
 {
     size_t n = 0;
-    while (n < len && ((s[n] >= 0x20 && s[n] < 0x7F) || s[n] == '\n')) n++;
+    while (n < len && ((s[n] >= 0x20 && s[n] < 0x7F && s[n] != '&') || s[n] == '\n')) n++;
     return n;
+}
+
+/* HTML character references that scrapers leave in text ("AT&amp;T", "mayor&#8217;s"):
+ * the common named ones and any numeric one, always with their ';'. */
+static const struct { const char *name; uint32_t cp; } ENTITIES[] = {
+    { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+    { "nbsp", 0xA0 }, { "ndash", 0x2013 }, { "mdash", 0x2014 }, { "hellip", 0x2026 },
+    { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
+    { "laquo", 0xAB }, { "raquo", 0xBB }, { "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
+    { "deg", 0xB0 }, { "frac12", 0xBD }, { "frac14", 0xBC }, { "frac34", 0xBE }, { "times", 0xD7 },
+    { "divide", 0xF7 }, { "plusmn", 0xB1 }, { "euro", 0x20AC }, { "pound", 0xA3 }, { "yen", 0xA5 },
+    { "cent", 0xA2 }, { "shy", 0xAD }, { "zwj", 0x200D }, { "zwnj", 0x200C }, { "middot", 0xB7 },
+    { "bull", 0x2022 }, { "eacute", 0xE9 }, { "egrave", 0xE8 }, { "aacute", 0xE1 }, { "agrave", 0xE0 },
+    { "iacute", 0xED }, { "oacute", 0xF3 }, { "uacute", 0xFA }, { "ntilde", 0xF1 }, { "ccedil", 0xE7 },
+    { "auml", 0xE4 }, { "ouml", 0xF6 }, { "uuml", 0xFC }, { "szlig", 0xDF }, { "Eacute", 0xC9 },
+};
+
+/* The reference at s (which starts with '&'): its length, and its code point in *cp; 0 if
+ * s holds none. */
+static size_t entity(const char *s, size_t len, uint32_t *cp)
+{
+    size_t semi = 1;
+    while (semi < len && semi < 12 && s[semi] != ';') semi++;
+    if (semi >= len || s[semi] != ';' || semi < 3) return 0;
+    if (s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        uint32_t v = 0;
+        size_t k = hex ? 3 : 2;
+        if (k >= semi) return 0;
+        for (; k < semi; k++) {
+            char c = s[k];
+            int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) return 0;
+            v = v * (hex ? 16 : 10) + (uint32_t)d;
+        }
+        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+        *cp = v;
+        return semi + 1;
+    }
+    for (size_t e = 0; e < sizeof ENTITIES / sizeof ENTITIES[0]; e++) {
+        size_t n = strlen(ENTITIES[e].name);
+        if (n == semi - 1 && memcmp(s + 1, ENTITIES[e].name, n) == 0) {
+            *cp = ENTITIES[e].cp;
+            return semi + 1;
+        }
+    }
+    return 0;
 }
 
 void nr_clean(nr_buf *out, const char *in, size_t len)
@@ -227,7 +277,9 @@ void nr_clean(nr_buf *out, const char *in, size_t len)
         i += run;
         if (i == len) break;
         uint32_t cp;
-        i += nr_utf8_decode(in + i, len - i, &cp);
+        size_t ref = in[i] == '&' ? entity(in + i, len - i, &cp) : 0;
+        if (in[i] == '&' && !ref) { nr_buf_putc(out, '&'); i++; continue; }
+        i += ref ? ref : nr_utf8_decode(in + i, len - i, &cp);
         const char *to;
         if (cp == '\r') {
             nr_buf_putc(out, '\n');
