@@ -8,7 +8,8 @@
  * point at a time, with one code point of lookahead for "\r\n" and dashes, mapping it
  * through a small range table. Invalid UTF-8 becomes U+FFFD per maximal invalid subpart,
  * so the output is valid UTF-8 whatever came in. HTML character references ("&amp;",
- * "&#8217;") are decoded and then treated like the character they stand for.
+ * "&#8217;") are decoded and then treated like the character they stand for; so is
+ * UTF-8 that went through Windows-1252 on the way ("mayorâ€™s" is "mayor's").
  */
 #include "front/clean.h"
 #include <string.h>
@@ -218,6 +219,46 @@ static size_t plain_run(const char *s, size_t len)
     return n;
 }
 
+/* The Windows-1252 byte a code point stands for in 0x80..0xBF, or -1. */
+static int cp1252_byte(uint32_t cp)
+{
+    static const uint16_t c1[32] = {   /* 0x80..0x9F as Windows-1252 shows them */
+        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039,
+        0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178 };
+    if (cp >= 0xA0 && cp <= 0xBF) return (int)cp;
+    for (int k = 0; k < 32; k++)
+        if (c1[k] == cp || (cp >= 0x80 && cp <= 0x9F && cp == (uint32_t)(0x80 + k))) return 0x80 + k;
+    return -1;
+}
+
+/*
+ * Mojibake: UTF-8 that was read as Windows-1252 and written out again ("mayorâ€™s",
+ * "Â£5", "cafÃ©"). The lead character lead (Â..ô, U+00C2..U+00F4, already decoded from
+ * the lead_len bytes at s) followed by the right number of characters that stand for
+ * continuation bytes is turned back into the one character meant. Returns the bytes
+ * consumed from s, with the character in *cp, or 0.
+ */
+static size_t mojibake(const char *s, size_t len, uint32_t lead, size_t lead_len, uint32_t *cp)
+{
+    if (lead < 0xC2 || lead > 0xF4) return 0;
+    size_t need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3, used = lead_len;
+    char bytes[4] = { (char)lead };
+    for (size_t k = 1; k <= need; k++) {
+        if (used >= len) return 0;
+        uint32_t c;
+        size_t n = nr_utf8_decode(s + used, len - used, &c);
+        int b = cp1252_byte(c);
+        if (b < 0) return 0;
+        bytes[k] = (char)b;
+        used += n;
+    }
+    uint32_t v;
+    if (nr_utf8_decode(bytes, need + 1, &v) != need + 1 || v == 0xFFFD) return 0;
+    *cp = v;
+    return used;
+}
+
 /* HTML character references that scrapers leave in text ("AT&amp;T", "mayor&#8217;s"):
  * the common named ones and any numeric one, always with their ';'. */
 static const struct { const char *name; uint32_t cp; } ENTITIES[] = {
@@ -279,7 +320,11 @@ void nr_clean(nr_buf *out, const char *in, size_t len)
         uint32_t cp;
         size_t ref = in[i] == '&' ? entity(in + i, len - i, &cp) : 0;
         if (in[i] == '&' && !ref) { nr_buf_putc(out, '&'); i++; continue; }
-        i += ref ? ref : nr_utf8_decode(in + i, len - i, &cp);
+        if (ref) i += ref;
+        else {
+            size_t n = nr_utf8_decode(in + i, len - i, &cp), fixed = mojibake(in + i, len - i, cp, n, &cp);
+            i += fixed ? fixed : n;
+        }
         const char *to;
         if (cp == '\r') {
             nr_buf_putc(out, '\n');
