@@ -18,6 +18,7 @@
 #define T_SCALE    "scale_words"
 #define T_PER      "money_per_units"
 #define T_NOT_NOUN "money_not_nouns"
+#define T_DETERMINER "money_determiners"
 #define MAX_SYMBOL 4            /* bytes of the longest symbol in currency_symbols */
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -265,15 +266,16 @@ static size_t amount_first(const nr_ctx *c, size_t i, const char *w, size_t n, m
     return k + 1 - i;
 }
 
-/* "a $5 fee", "an $80 million deal": money before a noun names its unit in the singular. */
+/* "a $5 fee", "the $50 fee", "Biden's $1.9 trillion package": money between a determiner
+ * or a possessive and a noun names its unit in the singular. */
 static int attributive(const nr_ctx *c, size_t first, size_t end)
 {
     size_t n, pn;
     if (first == 0) return 0;
     const char *prev = nr_tok_word(c->t, first - 1, &n);
     nr_tok_post(c->t, first - 1, &pn);
-    if (pn || !((n == 1 && (prev[0] == 'a' || prev[0] == 'A')) || (n == 2 && memcmp(prev, "an", 2) == 0)))
-        return 0;
+    int possessive = n > 2 && prev[n - 2] == '\'' && (prev[n - 1] == 's' || prev[n - 1] == 'S');
+    if (pn || !(possessive || nr_lex_find_nocase(c->lex, T_DETERMINER, prev, n))) return 0;
     const char *next = nr_tok_word(c->t, end, &n);
     if (!joined(c, end - 1) || !n || next[0] < 'a' || next[0] > 'z') return 0;
     return !nr_lex_find(c->lex, T_NOT_NOUN, next, n);
