@@ -10,8 +10,14 @@
  * syllable_codas, syllable_digraphs). Two- and three-letter acronyms are nearly always
  * spelled (CEO, USA, EU), so they are, except the short words of never_spelled (NO, THE),
  * which are said in lower case: eSpeak NG spells a short capital word that stands among
- * lower-case ones ("the WAR") and reads it only in an all-capital line ("THE WAR IS OVER",
- * left as written).
+ * lower-case ones ("the WAR") and reads it only in a clause of capitals.
+ *
+ * Text set in capitals (a heading, a title, a play's speaker, a headline, a dateline:
+ * "THE STRANGER AT THE INN", "SIR TOBY.", "KYIV, Ukraine (AP) —") is words, not
+ * acronyms: there a word of three letters is said when pronounceable (INN, TEA, CUP), one
+ * of two when listed (UP, IT), longer ones are left to eSpeak NG, and only the acronyms a
+ * reader could take for words are spelled (spelled_acronyms: AP, CIA, USA — spelled
+ * everywhere), with those that cannot be said (FBI, NHS).
  *
  * A lone capital "A" is the letter where the article cannot be: with punctuation after
  * it ("Edgar A. Poe", "plan A,"), or inside a sentence before a lower-case word ("Vitamin
@@ -32,12 +38,16 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
+#include <string.h>
 
 #define T_NEVER   "never_spelled"
 #define T_ONSET   "syllable_onsets"
 #define T_CODA    "syllable_codas"
 #define T_DIGRAPH "syllable_digraphs"
 #define T_TITLE   "title_case_cues"
+#define T_SPELLED "spelled_acronyms"
+#define T_SHORT   "capital_short_words"
+#define T_ROMAN_CUE "roman_cues"
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -70,24 +80,40 @@ static int cluster_ok(const nr_ctx *c, const char *s, size_t k, size_t n, size_t
     return n == 3 && len >= 5 && listed(c, T_ONSET, s + k + 1, 2);
 }
 
-/* Consonant and vowel runs that an English reader could say as syllables (NATO, OPEC). */
-static int pronounceable(const nr_ctx *c, const char *s, size_t n)
+/* Is s[k] a vowel letter? `loose` (for words in capital text) also takes Y but before a
+ * vowel at the start ("SKY", "KYIV", not "YES") and W after a vowel ("NEWS", "OWN"). */
+static int vowel_at(const char *s, size_t k, size_t n, int loose)
+{
+    if (is_vowel(s[k])) return 1;
+    if (!loose) return 0;
+    if (s[k] == 'Y') return !(k == 0 && k + 1 < n && is_vowel(s[k + 1]));
+    return s[k] == 'W' && k > 0 && is_vowel(s[k - 1]);
+}
+
+/* Consonant and vowel runs that an English reader could say as syllables (NATO, OPEC;
+ * loosely, see vowel_at: KYIV, NEWS). */
+static int pronounceable_as(const nr_ctx *c, const char *s, size_t n, int loose)
 {
     int vowels = 0;
     for (size_t k = 0; k < n;) {
         size_t run = 0;
-        while (k + run < n && is_vowel(s[k + run])) run++;
+        while (k + run < n && vowel_at(s, k + run, n, loose)) run++;
         if (run) {
             if (run > 2) return 0;
             vowels = 1;
             k += run;
             continue;
         }
-        while (k + run < n && !is_vowel(s[k + run])) run++;
+        while (k + run < n && !vowel_at(s, k + run, n, loose)) run++;
         if (!cluster_ok(c, s, k, run, n)) return 0;
         k += run;
     }
     return vowels;
+}
+
+static int pronounceable(const nr_ctx *c, const char *s, size_t n)
+{
+    return pronounceable_as(c, s, n, 0);
 }
 
 /* 1 if the capital letters s are said as a word rather than spelled. */
@@ -109,21 +135,98 @@ static size_t caps_word(const nr_ctx *c, size_t i)
     return 0;
 }
 
-/* All-capital running text ("BREAKING NEWS: FBI RAIDS ...", "WHO WILL WIN?") is read as
- * written: two capital words around token i, one of them plainly a word. */
-static int shouting(const nr_ctx *c, size_t i)
+/* ---- text set in capitals ---- */
+
+#define CAPS_WINDOW 8   /* words looked at either side of a token, inside its clause */
+
+/* The tokens [*lo, *hi] of token i's clause, CAPS_WINDOW at most either side. */
+static void clause_window(const nr_ctx *c, size_t i, size_t *lo, size_t *hi)
 {
-    int caps = 0, wordy = 0;
-    for (size_t j = i >= 2 ? i - 2 : 0; j <= i + 2; j++) {
-        if (j == i) continue;
-        size_t n, k = caps_word(c, j);
-        const char *w = nr_tok_word(c->t, j, &n);
-        if (n == 1 && (w[0] == 'A' || w[0] == 'I')) caps++;     /* "WE HAD A GREAT DAY" */
-        if (!k) continue;
-        caps++;
-        if ((k >= 4 && pronounceable(c, w, k)) || (k == n && k >= 3 && listed(c, T_NEVER, w, k))) wordy = 1;
+    *lo = *hi = i;
+    while (*lo > 0 && i - *lo < CAPS_WINDOW && c->t->tok[*lo - 1].brk == NR_BRK_NONE) (*lo)--;
+    while (*hi + 1 < c->t->n && *hi - i < CAPS_WINDOW && c->t->tok[*hi].brk == NR_BRK_NONE) (*hi)++;
+}
+
+/* How token j's word weighs against capital text: -1 in capitals ("INN", "A", "I"), 2
+ * when it starts in lower case ("the"), 1 when capitalized ("Ukraine"), 0 otherwise
+ * ("1995", "—"). */
+static int caps_weight(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    if (!n) return 0;
+    if (caps_word(c, j) || (n == 1 && (w[0] == 'A' || w[0] == 'I'))) return -1;
+    return is_lower(w[0]) ? 2 : is_upper(w[0]);
+}
+
+/* A dash standing alone: "-", "--", an en or em dash. */
+static int dash_word(const char *w, size_t n)
+{
+    if (n == 1 || n == 2) return w[0] == '-' && w[n - 1] == '-';
+    return n == 3 && (unsigned char)w[0] == 0xe2 && (unsigned char)w[1] == 0x80
+        && ((unsigned char)w[2] == 0x93 || (unsigned char)w[2] == 0x94);
+}
+
+/* A dateline opens the paragraph: up to four words in capitals, maybe ", Place", then a
+ * news agency in parentheses or a dash ("KYIV, Ukraine (AP) —", "NEW YORK (AP) —",
+ * "PERTH, Australia —"). 1 if token i is one of its capital words. */
+static int dateline(const nr_ctx *c, size_t i)
+{
+    size_t k = 0, qn, pn = 0, n;
+    int comma = 0;
+    while (k < c->t->n && k < 4 && caps_word(c, k)) {
+        nr_tok_pre(c->t, k, &qn);
+        if (qn) break;
+        nr_tok_post(c->t, k, &pn);
+        comma = nr_tok_post_starts(c->t, k, ',');
+        k++;
+        if (pn || c->t->tok[k - 1].brk != NR_BRK_NONE) break;
     }
-    return caps >= 2 && wordy;
+    if (i >= k) return 0;
+    for (size_t j = k; j < c->t->n && j < k + 4; j++) {
+        const char *w = nr_tok_word(c->t, j, &n);
+        const char *pre = nr_tok_pre(c->t, j, &qn);
+        if (!n && !qn) w = nr_tok_post(c->t, j, &pn);    /* a free-standing dash */
+        if (dash_word(w, n ? n : pn)) return 1;
+        if (qn && pre[qn - 1] == '(') return n && is_upper(w[0]) && nr_tok_post_starts(c->t, j, ')');
+        if (!comma || qn || !n || !is_upper(w[0])) return 0;   /* the place: "South Korea" */
+    }
+    return 0;
+}
+
+/* Token j is plainly a word in capitals: a listed short word ("THE", "UP"), a pronoun
+ * or article ("I", "A"), long and pronounceable ("NEXT", "TOBY"), or a word that numbers
+ * with a roman numeral after it ("ACT II"). */
+static int plain_caps_word(const nr_ctx *c, size_t j)
+{
+    size_t n, rn, k = caps_word(c, j);
+    const char *w = nr_tok_word(c->t, j, &n);
+    const char *r = nr_tok_word(c->t, j + 1, &rn);
+    if (n == 1) return w[0] == 'A' || w[0] == 'I';
+    if (k != n) return 0;
+    return listed(c, T_NEVER, w, n) || listed(c, T_SHORT, w, n) || n > 5
+        || (n >= 4 && pronounceable_as(c, w, n, 1))
+        || (nr_tok_cue(c, T_ROMAN_CUE, j) && nr_roman_value(r, rn) > 0);
+}
+
+/* Text set in capitals around token i (headings, titles, a play's speakers, headlines):
+ * in its clause, two words in capitals at least, one of them plainly a word, outweighing
+ * the others (a word in lower case counts as two, a capitalized one as one): "THE MILL ON
+ * THE FLOSS by George Eliot", "SIR TOBY.", "ACT I", "UP NEXT"; not "the FBI and CIA",
+ * "Smith KJ, Davidson NO" or "PMID 18583455 Tracey WR"; or a dateline. */
+static int capital_text(const nr_ctx *c, size_t i)
+{
+    size_t lo, hi, caps = 0;
+    long weight = 0;
+    int wordy = 0;
+    clause_window(c, i, &lo, &hi);
+    for (size_t j = lo; j <= hi; j++) {
+        int v = caps_weight(c, j);
+        caps += v < 0;
+        weight += v;
+        if (v < 0 && !wordy) wordy = plain_caps_word(c, j);
+    }
+    return (caps >= 2 && wordy && weight < 0) || dateline(c, i);
 }
 
 /* ---- output ---- */
@@ -193,23 +296,79 @@ static void say_lowered(nr_buf *out, const char *w, size_t n)
         if (is_upper(out->s[k])) out->s[k] = (char)(out->s[k] + 32);
 }
 
+/* "WWII" -> W W two: a final II or III after other capitals; 1 if said. */
+static int war_numeral(nr_buf *out, const char *w, size_t caps, size_t n)
+{
+    size_t r = 0;
+    while (r < caps && w[caps - 1 - r] == 'I') r++;
+    if (caps != n || (r != 2 && r != 3) || caps == r) return 0;
+    spell(out, w, caps - r, 0);
+    nr_buf_word(out, r == 2 ? "two" : "three");
+    return 1;
+}
+
+/* Does eSpeak NG see token i's clause as capitals? It spells a capital word of up to
+ * three letters it does not know ("INN", "TEA") in a clause of more small letters than
+ * capitals. Estimated from the words as written, counting what becomes small letters in
+ * the reading: a digit ("1995" -> nineteen ninety five) or a roman numeral after its cue
+ * ("ACT I" -> act one) as four; with a margin, as spelled letters and the like shift it. */
+static int capitals_clause(const nr_ctx *c, size_t i)
+{
+    size_t lo, hi, upper = 0, small = 0;
+    clause_window(c, i, &lo, &hi);
+    for (size_t j = lo; j <= hi; j++) {
+        size_t n;
+        const char *w = nr_tok_word(c->t, j, &n);
+        if (j > 0 && nr_roman_value(w, n) > 0 && nr_tok_cue(c, T_ROMAN_CUE, j - 1)) {
+            small += 4;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++) {
+            upper += is_upper(w[k]);
+            small += is_lower(w[k]) ? 1 : is_digit(w[k]) ? 4 : 0;
+        }
+    }
+    return small <= 3 || upper > 2 * small;
+}
+
+/* A word in capitals inside capital text: a word unless it is an acronym. Four letters
+ * or more are left as written (eSpeak NG reads them as words, and spells what it cannot
+ * say: NYPD); a word of three is said when pronounceable (INN, TEA, CUP, SKY; not BBC),
+ * one of two when listed (never_spelled, capital_short_words: UP, IT; not CA, NY). Those
+ * short words stay as written in a clause of capitals, else are lower-cased, as eSpeak
+ * NG would spell them (see capitals_clause). 1 if said, 0 to leave it as written. */
+static int capital_text_word(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n, size_t caps)
+{
+    if (war_numeral(out, w, caps, n)) return 1;
+    if (caps >= 4) return 0;
+    const nr_lex_entry *e = c->lex && caps == n ? nr_lex_find(c->lex, T_SHORT, w, n) : NULL;
+    if (e || (caps == n && listed(c, T_NEVER, w, caps)) || (caps == 3 && pronounceable_as(c, w, caps, 1))) {
+        if (!capitals_clause(c, i)) say_lowered(out, w, n);
+        else if (e && (strlen(e->say) != n || memcmp(e->say, w, n))) nr_buf_word(out, e->say);  /* IT */
+        else return 0;
+        return 1;
+    }
+    spell(out, w, caps, caps != n);
+    return 1;
+}
+
 /* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; 1 if said, 0 to leave it as written. */
 static int acronym(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
     size_t caps = run_of(w, n, is_upper), suffix = n - caps;
-    if (caps < 2 || caps > 5 || said_as_word(c, w, caps) || shouting(c, i)) return 0;
+    if (caps < 2) return 0;
+    if (listed(c, T_SPELLED, w, caps)) {                /* AP, CIA, IRA: always spelled */
+        spell(out, w, caps, suffix != 0);
+        return 1;
+    }
+    if (caps > 5 || said_as_word(c, w, caps)) return 0;
+    if (capital_text(c, i)) return capital_text_word(c, i, out, w, n, caps);
     if (!suffix && listed(c, T_NEVER, w, caps)) {
         if (keep_as_written(c, i, n)) return 0;
         say_lowered(out, w, n);
         return 1;
     }
-    size_t r = 0;                               /* "WWII": W W two */
-    while (r < caps && w[caps - 1 - r] == 'I') r++;
-    if (!suffix && (r == 2 || r == 3) && caps > r) {
-        spell(out, w, caps - r, 0);
-        nr_buf_word(out, r == 2 ? "two" : "three");
-        return 1;
-    }
+    if (war_numeral(out, w, caps, n)) return 1;
     spell(out, w, caps, suffix != 0);
     return 1;
 }

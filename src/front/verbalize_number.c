@@ -35,6 +35,9 @@
 #define T_CHAIN      "year_chain_words" /* "from 1990 to 2000" */
 #define T_PHONE_CUE  "phone_cues"       /* "call 911" */
 #define T_EXTENSION  "phone_extensions" /* "ext. 12" */
+#define T_DIGIT_NUM  "digit_numbers"    /* "a 911 call": digit by digit */
+#define T_HUNDREDS   "hundreds_cues"    /* "the 4500 block": forty five hundred */
+#define T_CASE_CUE   "case_number_cues" /* "No. 22-451": a number, not a range */
 
 /* ---- small string helpers ---- */
 
@@ -743,6 +746,18 @@ static int say_split_decade(const nr_ctx *c, size_t i, nr_buf *out, const nr_num
     return say_decade(out, x);
 }
 
+/* "the 4500 block" -> forty five hundred: a round number of hundreds from 1100 to 9900
+ * (not of thousands) before a word of hundreds_cues, said in hundreds. 1 if said. */
+static int say_hundreds(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *x)
+{
+    if (!nr_num_is_plain(x) || x->ipn != 4 || x->ip[0] == '0' || memcmp(x->ip + 2, "00", 2) != 0
+        || x->ip[1] == '0' || !nr_tok_joined(c->t, i) || !nr_tok_cue(c, T_HUNDREDS, i + 1))
+        return 0;
+    nr_say_cardinal(out, x->ip, 2);
+    nr_buf_word(out, "hundred");
+    return 1;
+}
+
 /* A bare number filling its word: a year, a clock time with "pm" next, a range over
  * three tokens, a telephone number's part, or a cardinal with a scale word next. The
  * tokens used. */
@@ -755,6 +770,7 @@ static size_t say_bare(const nr_ctx *c, size_t i, nr_buf *out, const side *sd, i
     if (used) return used;
     if (say_split_decade(c, i, out, x)) return 2;
     if (say_era_year3(c, i, out, x)) return 1;
+    if (say_hundreds(c, i, out, x)) return 1;
     int era = nr_num_is_plain(x) && x->ipn == 4 && x->ip[0] != '0' && era_follows(c, i);
     if (era || (is_cued_year_form(x) && (force_year ? is_year_form(x) : year_context(c, i, x, 1)))) {
         nr_say_year(out, x->ip, 4);
@@ -864,6 +880,64 @@ static int say_model_number(const nr_ctx *c, size_t i, nr_buf *out, const char *
     return 1;
 }
 
+/* ---- numbers that are names ---- */
+
+/* "a 911 call", "dial 112", "the 988 lifeline": an emergency or service number
+ * (digit_numbers) filling its word, or before a "-word" tail ("911-related"), is said
+ * digit by digit, but as a count after a count
+ * cue or before a count word ("nearly 911 people", "911 of them"). 1 if said. */
+static int say_service_number(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    size_t d = nr_digits_at(w, n);
+    if (d > 4 || (d < n && (w[d] != '-' || tail_start(w + d, n - d) != 0))) return 0;   /* "911-related" */
+    if (!nr_lex_find(c->lex, T_DIGIT_NUM, w, d)) return 0;
+    if (i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_cue(c, T_COUNT_CUE, i - 1)) return 0;
+    if (d == n && nr_tok_joined(c->t, i) && nr_tok_cue(c, T_COUNT_NEXT, i + 1)) return 0;
+    size_t mark = out->len;
+    nr_say_digits(out, w, d);
+    if (d < n && !say_tail(out, w + d, n - d)) {
+        nr_buf_truncate(out, mark);
+        return 0;
+    }
+    return 1;
+}
+
+/* "No. 22-451" -> number twenty two four fifty one, "Case No. 1:23-cv-00456" -> ... one
+ * twenty three C V zero zero four five six: after a word of case_number_cues, a word of
+ * two digit groups or more joined by '-' or ':' (letter groups of up to three between)
+ * names a case or a file, not a range (two groups of as many digits, rising, are one: "No
+ * 732-733"); the cue capitalized or abbreviated ("Case",
+ * "no."), as "in case 2-3 inches fall" is a range. Each digit group is said as in a model number,
+ * letters spelled. 1 if said. */
+static int say_case_number(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    size_t groups = 0, d1 = nr_digits_at(w, n), d2 = 0;
+    if (i == 0 || c->t->tok[i - 1].brk == NR_BRK_SENTENCE || !nr_tok_continues(c->t, i)
+        || !nr_tok_cue(c, T_CASE_CUE, i - 1)) return 0;
+    if (!nr_tok_capitalized(c->t, i - 1) && !nr_tok_post_starts(c->t, i - 1, '.'))
+        return 0;                               /* "in case 2-3 inches fall" */
+    for (size_t p = 0; p < n;) {                /* check: groups between single separators */
+        size_t d = nr_digits_at(w + p, n - p), a = d ? 0 : run_at(w + p, n - p, is_alpha);
+        if ((!d && !a) || a > 3) return 0;
+        groups += d > 0;
+        p += d + a;
+        if (p == n) break;
+        if ((w[p] != '-' && w[p] != ':') || p + 1 == n) return 0;
+        p++;
+    }
+    if (groups < 2) return 0;
+    if (d1 && d1 < n && w[d1] == '-') d2 = nr_digits_at(w + d1 + 1, n - d1 - 1);
+    if (d2 == d1 && d1 + 1 + d2 == n && memcmp(w, w + d1 + 1, d1) < 0)
+        return 0;                               /* "No 732-733": a range, low to high */
+    for (size_t p = 0; p < n;) {
+        size_t d = nr_digits_at(w + p, n - p), a = d ? 0 : run_at(w + p, n - p, is_alpha);
+        if (d) nr_say_model(out, w + p, d);
+        for (size_t k = 0; k < a; k++) nr_say_letter(out, w[p + k]);
+        p += d + a + 1;
+    }
+    return 1;
+}
+
 size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
@@ -872,6 +946,7 @@ size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
     if (w[0] == '#') return say_hash(c, i, out, w, n);
     if (w[0] == '\'') return n > 1 ? say_short_decade(out, w, n) : 0;
     if (say_model_number(c, i, out, w, n)) return 1;
+    if (c->lex && (say_service_number(c, i, out, w, n) || say_case_number(c, i, out, w, n))) return 1;
     size_t mark = out->len, used = say_phone_token(c, i, out, w, n);
     if (used) return used;
     if (say_ip(out, w, n)) return 1;
