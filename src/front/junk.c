@@ -689,14 +689,55 @@ static int same_words(const char *a, size_t an, const char *b, size_t bn)
     return i == an && j == bn;
 }
 
+static int is_alnum_byte(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (unsigned char)c >= 0x80;
+}
+
+/* Lines longer than this are never taken for boilerplate by a pattern with a '*'. */
+#define SHORT_CHROME 100
+
+/* Does the line start (or end) with the words p? A pattern "Updated *" matches a line that
+ * starts with "Updated", "* min read" one that ends with "min read". */
+static int matches_part(const char *s, size_t n, const char *p, size_t m, int at_end)
+{
+    if (m > n) return 0;
+    if (at_end) {
+        const char *tail = s + n - m;
+        return (m == n || is_blank(tail[-1])) && same_words(tail, m, p, m);
+    }
+    return (m == n || !is_alnum_byte(s[m]) || !is_alnum_byte(s[m - 1])) && same_words(s, m, p, m);
+}
+
+/* Does the line end like a sentence ('.', '!' or '?', maybe inside quotes or brackets)? */
+static int ends_like_sentence(const char *s, size_t n)
+{
+    while (n && (is_blank(s[n - 1]) || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')')) n--;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
 static int is_boilerplate(const char *s, size_t n, const char *const *list)
 {
+    int sentence = ends_like_sentence(s, n);
     trim_edges(&s, &n);
     for (; list && *list && n; list++) {
         const char *p = *list;
         size_t m = strlen(p);
-        trim_edges(&p, &m);
-        if (m && same_words(s, n, p, m)) return 1;
+        int prefix = m > 1 && p[m - 1] == '*', suffix = m > 1 && p[0] == '*';
+        if ((prefix || suffix) && n > SHORT_CHROME) continue;
+        if (prefix && sentence) continue;       /* "Published in 1851." is text, not a stamp */
+        if (prefix) m--;
+        if (suffix) { p++; m--; }
+        while (m && is_blank(p[m - 1])) m--;
+        while (m && is_blank(*p)) { p++; m--; }
+        if (!m) continue;
+        if (prefix ? matches_part(s, n, p, m, 0) : suffix ? matches_part(s, n, p, m, 1) : 0) return 1;
+        if (!prefix && !suffix) {
+            const char *q = *list;
+            size_t qm = strlen(q);
+            trim_edges(&q, &qm);
+            if (qm && same_words(s, n, q, qm)) return 1;
+        }
     }
     return 0;
 }

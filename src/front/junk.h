@@ -13,7 +13,10 @@
  *  - bare URLs (http://, https://, www.) with 4+ path segments, a query or a fragment;
  *  - lines (split at '\n') of fewer than 20 words whose letters are mostly non-Latin
  *    (site chrome such as a Persian "WordPress template" banner);
- *  - lines that are only a boilerplate phrase from the NULL-terminated list `boilerplate`
+ *  - lines that are only a boilerplate phrase from the NULL-terminated list `boilerplate`;
+ *    a phrase ending in '*' matches short lines that start with it and do not end like a
+ *    sentence ("Updated *": "Updated 3:42 p.m. ET"), one starting with '*' short lines
+ *    that end with it ("* min read")
  *    (may be NULL), compared case-insensitively, ignoring surrounding punctuation;
  *  - mangled character references: an isolated combining mark (U+0300–U+036F after
  *    whitespace) followed by "1;"-style leftovers becomes " - ", alone it is dropped;

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const BOILERPLATE[] = { "Source link", "Read more", "Advertisement", NULL };
+static const char *const BOILERPLATE[] = { "Source link", "Read more", "Advertisement", "Updated *",
+                                            "AP Photo*", "* All rights reserved", "* min read", NULL };
 
 /* Turns each "\0" left by the table reader into a NUL byte; returns the new length. */
 static size_t decode_nul(char *s)
