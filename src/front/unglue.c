@@ -45,11 +45,30 @@ static size_t glue_at(const char *w, size_t n, size_t k)
     }
 }
 
+/* "--" inside a word, the typewriter's dash ("stopped--there", "But--"): its length, or 0. */
+static size_t double_hyphen_at(const char *w, size_t n, size_t k)
+{
+    if (k + 1 >= n || w[k] != '-' || w[k + 1] != '-' || (k > 0 && w[k - 1] == '-')) return 0;
+    size_t e = k;
+    while (e < n && w[e] == '-') e++;
+    return e - k;
+}
+
 static void unglue_word(nr_buf *out, const char *w, size_t n)
 {
     if (is_electronic(w, n)) { nr_buf_put(out, w, n); return; }
     size_t from = 0;
     for (size_t k = 0; k < n; k++) {
+        size_t d = double_hyphen_at(w, n, k);
+        if (d && d < n) {                       /* set the dash apart: "stopped -- there" */
+            nr_buf_put(out, w + from, k - from);
+            if (k > 0) nr_buf_putc(out, ' ');
+            nr_buf_put(out, w + k, d);
+            if (k + d < n && is_alnum(w[k + d])) nr_buf_putc(out, ' ');
+            from = k + d;
+            k += d - 1;
+            continue;
+        }
         size_t g = glue_at(w, n, k);
         if (!g) continue;
         nr_buf_put(out, w + from, k + g - from);
@@ -68,6 +87,9 @@ static int has_glue(const char *text, size_t len)
         switch (text[k]) {
         case ',': case ';': case '!': case '?': case '.':
             if (glue_at(text, len, k)) return 1;
+            break;
+        case '-':
+            if (k + 1 < len && text[k + 1] == '-') return 1;
         }
     }
     return 0;

@@ -1,7 +1,7 @@
 /*
  * unglue.h — separates words that punctuation glues together without a space
- * ("Hi,no,yes" "1!hello" "5pm,4pm" "(2014).and" "114...48"), so that the tokenizer
- * sees them as separate words. Thousands separators, URLs and e-mail addresses stay whole.
+ * ("Hi,no,yes" "1!hello" "5pm,4pm" "(2014).and" "114...48" "stopped--there"), so that
+ * the tokenizer sees them as separate words. Thousands separators, URLs and e-mail addresses stay whole.
  */
 #ifndef NR_UNGLUE_H
 #define NR_UNGLUE_H
