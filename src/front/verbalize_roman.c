@@ -53,6 +53,17 @@ static int name_like(const nr_ctx *c, size_t j)
 }
 
 /* The reading of the numeral `s` (value v) at token i; `upper`: written in capitals. */
+/* "I. The Storm." "IV. Results": a numeral and its '.' opening a line or a sentence,
+ * before a capitalized word, numbers a section. */
+static int heads_section(const nr_tokens *t, size_t i)
+{
+    size_t pn;
+    const char *p = nr_tok_post(t, i, &pn);
+    if (pn != 1 || p[0] != '.' || i + 1 >= t->n || !nr_tok_capitalized(t, i + 1)) return 0;
+    if (i == 0 || t->tok[i - 1].brk == NR_BRK_SENTENCE) return 1;
+    return memchr(t->text + t->tok[i - 1].end, '\n', t->tok[i].start - t->tok[i - 1].end) != NULL;
+}
+
 static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int upper, int v)
 {
     size_t qn;
@@ -66,6 +77,7 @@ static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int up
         return upper || (n > 1 && ivx) ? R_CARDINAL : R_NONE;   /* "chapter ii", not "part mix" */
     }
     if (!upper) return R_NONE;
+    if (ivx && heads_section(c->t, i)) return R_CARDINAL;              /* "I. The Storm." */
     if (nr_tok_joined(c->t, i) && nr_tok_cue(c, T_ORD, i + 1)) return R_ORDINAL;   /* "XIX century" */
     if (n >= 4 && s[0] == 'M' && v >= 1000 && v <= 2099) return R_YEAR;  /* "MMXIX" */
     int regnal_form = ivx && v <= MAX_REGNAL;
