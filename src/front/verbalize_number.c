@@ -682,7 +682,16 @@ static int ordinal_suffix_ok(const nr_num *x, const char *s, size_t n)
 }
 
 /* The suffix after a plain number inside its word; 1 if understood. */
-static int say_suffix(const nr_ctx *c, nr_buf *out, const nr_num *x, const char *s, size_t n)
+/* "9.4M customers", "70B parameters": a capital scale letter marked `before_noun` counts
+ * without a currency when a lower-case word follows the number (a count of things). */
+static int noun_follows(const nr_ctx *c, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    return i + 1 < c->t->n && nr_tok_joined(c->t, i) && n > 1 && w[0] >= 'a' && w[0] <= 'z';
+}
+
+static int say_suffix(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *x, const char *s, size_t n)
 {
     if (eq(s, n, "%")) { nr_say_num(out, x); nr_buf_word(out, "percent"); return 1; }
     if (eq(s, n, "+")) { nr_say_num(out, x); nr_buf_word(out, "plus"); return 1; }
@@ -693,7 +702,8 @@ static int say_suffix(const nr_ctx *c, nr_buf *out, const nr_num *x, const char 
         return 1;
     }
     const nr_lex_entry *e = nr_lex_find(c->lex, T_SCALE, s, n);   /* "5bn", not "5m" */
-    if (e && !nr_lex_field(e, "money_only") && run_at(s, n, is_alpha) == n) {
+    int allowed = e && (!nr_lex_field(e, "money_only") || (nr_lex_field(e, "before_noun") && noun_follows(c, i)));
+    if (allowed && run_at(s, n, is_alpha) == n) {
         nr_say_num(out, x);
         nr_buf_word(out, e->say);
         return 1;
@@ -800,7 +810,7 @@ static size_t say_single(const nr_ctx *c, size_t i, nr_buf *out, const side *sd,
         used = say_bare(c, i, out, sd, force_year);
     } else if (t == 0) {
         nr_say_num(out, &sd->x);
-    } else if (!say_suffix(c, out, &sd->x, rest, t)) return 0;
+    } else if (!say_suffix(c, i, out, &sd->x, rest, t)) return 0;
     if (t < rn && !say_tail(out, rest + t, rn - t)) return 0;
     return used;
 }
