@@ -64,6 +64,8 @@ static int heads_section(const nr_tokens *t, size_t i)
     return memchr(t->text + t->tok[i - 1].end, '\n', t->tok[i].start - t->tok[i - 1].end) != NULL;
 }
 
+#define T_TEXT_CUE "roman_text_cues"
+
 static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int upper, int v)
 {
     size_t qn;
@@ -74,6 +76,11 @@ static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int up
         return ivx && v <= MAX_REGNAL ? R_CARDINAL : R_NONE;
     if (before && nr_tok_cue(c, T_CUE, i - 1)) {
         if (n == 1 && s[0] == 'I' && !nr_tok_capitalized(c->t, i - 1)) return R_NONE;  /* "the book I read" */
+        /* one letter but I or V is rather a letter: "Class C", "Part D", "Gen X", "Series X";
+         * X counts only after cues that number text ("Chapter X", "Book X") */
+        if (n == 1 && s[0] != 'I' && s[0] != 'V' && s[0] != 'i' && s[0] != 'v' &&
+            !((s[0] == 'X' || s[0] == 'x') && nr_tok_cue(c, T_TEXT_CUE, i - 1)))
+            return R_NONE;
         return upper || (n > 1 && ivx) ? R_CARDINAL : R_NONE;   /* "chapter ii", not "part mix" */
     }
     if (!upper) return R_NONE;
