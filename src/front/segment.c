@@ -283,7 +283,7 @@ static void read_group(const nr_tokens *t, size_t i, size_t end, punct *g)
             case '?': g->question = 1; mark_seen = 1; break;
             case '!': g->exclaim = 1; mark_seen = 1; break;
             case ',': case ';': if (mark_seen) g->comma_after_mark = 1; g->clause = 1; break;
-            case ':': case ')': case ']': g->clause = 1; break;
+            case ':': case ')': case ']': case '|': g->clause = 1; break;   /* "$1,299 | Rating" */
             case '"': case '\'': if (mark_seen) g->quote_after_mark = 1; break;
             }
         }

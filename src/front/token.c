@@ -22,12 +22,12 @@ static int is_pre_punct(char c)
     }
 }
 
-/* Punctuation that may close a token: . , ; : ! ? ) ] } " ' ` * _ > */
+/* Punctuation that may close a token: . , ; : ! ? ) ] } " ' ` * _ > | */
 static int is_post_punct(char c)
 {
     switch (c) {
     case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}':
-    case '"': case '\'': case '`': case '*': case '_': case '>':
+    case '"': case '\'': case '`': case '*': case '_': case '>': case '|':
         return 1;
     default:
         return 0;
