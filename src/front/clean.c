@@ -133,7 +133,10 @@ static void put_spaced_dash(nr_buf *out, size_t start, uint32_t next)
 static void put_en_dash(nr_buf *out, size_t start, uint32_t next)
 {
     char prev = last_out(out, start);
-    if (prev >= '0' && prev <= '9' && is_digit_cp(next)) nr_buf_putc(out, '-');
+    int letters = ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
+                  (((next | 0x20) >= 'a' && (next | 0x20) <= 'z') || (next >= 0xC0 && next <= 0x24F));
+    /* "2010–2015" a range, "Michaelis–Menten" a compound name: joined like a hyphen */
+    if ((prev >= '0' && prev <= '9' && is_digit_cp(next)) || letters) nr_buf_putc(out, '-');
     else put_spaced_dash(out, start, next);
 }
 

@@ -252,6 +252,15 @@ static int is_name_initial(const nr_tokens *t, size_t i, size_t next, const nr_l
     return is_initial(v, m) || !is_starter(t, next, lex);
 }
 
+/* "C. elegans", "E. coli": a capital initial before a lower-case word shortens a genus. */
+static int is_genus_initial(const nr_tokens *t, size_t i, size_t next)
+{
+    size_t n;
+    const char *w = nr_tok_word(t, i, &n);
+    return is_initial(w, n) && next < t->n && is_lower(t->text[t->tok[next].wstart]) &&
+           t->tok[next].wstart == t->tok[next].start;
+}
+
 /* Only roman-numeral letters: "III", "xiv". */
 static int is_roman_word(const nr_tokens *t, size_t i) { return (t->tok[i].shape & NR_SHAPE_ROMAN) != 0; }
 
@@ -323,7 +332,8 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
     if (g.dots) {
         int ellipsis = g.dots >= 2;
         int ends;
-        int list_item = is_list_numbering(t, i) && at_item_start(t, i) && !is_name_initial(t, i, next, lex);
+        int list_item = is_list_numbering(t, i) && at_item_start(t, i) && !is_name_initial(t, i, next, lex) &&
+                        !is_genus_initial(t, i, next);
         if (g.comma_after_mark) ends = 0;
         else if (ellipsis) ends = next >= t->n || (next_capital && !is_pronoun_i(t, next));
         else if (abbrev_entry(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);

@@ -322,7 +322,8 @@ static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
     if (qn || pn != 1) return 0;
     if (p[0] == '*' || p[0] == '<' || p[0] == '>') {               /* "123 * 123", "5 < 7" */
         const nr_lex_entry *op = symbol(c, p, 1);
-        if (!op || !has_digit_word(c->t, i - 1) || !has_digit_word(c->t, i + 1)) return 0;
+        /* "p < 0.05", "(< 5 years)": a number after it is enough; "*" also wants one before */
+        if (!op || !has_digit_word(c->t, i + 1) || (p[0] == '*' && !has_digit_word(c->t, i - 1))) return 0;
         nr_buf_word(out, op->say);
         return 1;
     }
