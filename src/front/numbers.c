@@ -161,6 +161,15 @@ void nr_say_model(nr_buf *out, const char *digits, size_t n)
     else say_below_100(out, lo);                                /* 737 */
 }
 
+void nr_say_product(nr_buf *out, const char *digits, size_t n)
+{
+    if (n <= 3) { nr_say_model(out, digits, n); return; }
+    if (!all_digits(digits, n) || digits[0] == '0' || n > 5) { nr_say_digits(out, digits, n); return; }
+    if (n == 4) { nr_say_year(out, digits, 4); return; }
+    say_below_100(out, value(digits, 2));       /* 14900: fourteen, nine hundred */
+    nr_say_model(out, digits + 2, 3);
+}
+
 /* ---- digits as written ---- */
 
 size_t nr_digits_at(const char *s, size_t n)

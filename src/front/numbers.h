@@ -18,6 +18,11 @@ void nr_say_digits(nr_buf *out, const char *digits, size_t n);    /* 007 -> zero
  * four like a year when 1000..2099 (2020 -> twenty twenty), longer ones and numbers with
  * a leading zero digit by digit. */
 void nr_say_model(nr_buf *out, const char *digits, size_t n);
+/* The number of a product line after its maker's name (graphics cards, processors):
+ * up to three digits as nr_say_model, four in pairs (4090 -> forty ninety, 7900 ->
+ * seventy nine hundred, 6000 -> six thousand), five as a pair and a model (14900 ->
+ * fourteen nine hundred); longer ones and a leading zero digit by digit. */
+void nr_say_product(nr_buf *out, const char *digits, size_t n);
 
 /* ---- digits as written ---- */
 

@@ -11,6 +11,12 @@
  * such as 2, 3, 4, 8, 16, an ordinal ending, a whole number before it, "of" after it).
  * The words (half, quarter, the common denominators, the date cues, ½ ¾, 24/7) are data
  * in voices/lexicons/en-units.yaml.
+ *
+ * Not every slash between numbers is a fraction. Before reading one this class asks, in
+ * turn: a season or fiscal year ("the 2023/24 season" twenty twenty three twenty four),
+ * a blood pressure ("130/80 mm Hg", "BP was 150/95": one thirty over eighty), a score
+ * ("Verdict: 8/10", "4.5/5 stars": eight out of ten), a split ("a 60/40 portfolio":
+ * sixty forty). The cue words for these are data too.
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
@@ -173,16 +179,107 @@ static int fraction_not_date(const nr_ctx *c, size_t i, const fraction *f)
     return listed(c, "fraction_denominators", f->den, f->denn);
 }
 
-/* ---- the token ---- */
+/* ---- slashes that are not fractions ---- */
 
-/* A score rather than a fraction: "4/5 stars". */
-static int rating(const nr_ctx *c, size_t i)
+/* 1 if a word of a cue table stands up to three words before token i, in its sentence:
+ * "rated it 4/5", "His BP was 150/95", "Verdict: 8/10". */
+static int cue_before(const nr_ctx *c, const char *table, size_t i)
+{
+    for (size_t k = 1; k <= 3 && k <= i; k++) {
+        if (c->t->tok[i - k].brk == NR_BRK_SENTENCE) return 0;
+        if (nr_tok_cue(c, table, i - k)) return 1;
+    }
+    return 0;
+}
+
+/* 1 if the word after token i, or the two words after it ("mm Hg"), are in a table. */
+static int cue_after(const nr_ctx *c, const char *table, size_t i)
+{
+    size_t n, m;
+    if (!nr_tok_joined(c->t, i)) return 0;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    if (listed(c, table, w, n)) return 1;
+    const char *v = nr_tok_word(c->t, i + 2, &m);
+    if (!n || !m || !nr_tok_joined(c->t, i + 1)) return 0;
+    nr_buf key = { 0 };
+    nr_buf_put(&key, w, n);
+    nr_buf_putc(&key, ' ');
+    nr_buf_put(&key, v, m);
+    int found = !key.oom && listed(c, table, nr_buf_str(&key), key.len);
+    nr_buf_free(&key);
+    return found;
+}
+
+/* "2023/24", "2019/20", "2008/09", "2023/2024" filling s: a year over the next one, a
+ * season or a fiscal year. Says it (twenty twenty three twenty four) and returns 1 if it
+ * is one. */
+static int season(nr_buf *out, const char *s, size_t n)
+{
+    if ((n != 7 && n != 9) || nr_digits_at(s, 4) != 4 || s[4] != '/' || nr_digits_at(s + 5, n - 5) != n - 5)
+        return 0;
+    long y = value(s, 4), d = value(s + 5, n - 5);
+    if (y < 1900 || y > 2099 || !(n == 7 ? d == (y + 1) % 100 : d == y + 1)) return 0;
+    nr_say_year(out, s, 4);
+    if (n == 9 || d == 0) {                         /* "1999/00": nineteen ninety nine two thousand */
+        char next[4] = { (char)('0' + (y + 1) / 1000), (char)('0' + (y + 1) / 100 % 10),
+                         (char)('0' + (y + 1) / 10 % 10), (char)('0' + (y + 1) % 10) };
+        nr_say_year(out, next, 4);
+    } else if (s[5] == '0') {                       /* "2008/09": two thousand eight oh nine */
+        nr_buf_word(out, "oh");
+        nr_say_cardinal(out, s + 6, 1);
+    } else nr_say_cardinal(out, s + 5, 2);
+    return 1;
+}
+
+/* A blood pressure: "130/80 mm Hg", "BP was 150/95"; says "one thirty over eighty".
+ * Only values a pressure can have (systolic 60-300 over a lower diastolic from 20). */
+static int pressure(const nr_ctx *c, size_t i, nr_buf *out, const fraction *f)
+{
+    long sys = value(f->num, f->numn), dia = value(f->den, f->denn);
+    if (f->ordinal || sys < 60 || sys > 300 || dia < 20 || dia >= sys) return 0;
+    if (!cue_after(c, "fraction_over_after", i) && !cue_before(c, "fraction_over_before", i)) return 0;
+    nr_say_model(out, f->num, f->numn);
+    nr_buf_word(out, "over");
+    nr_say_model(out, f->den, f->denn);
+    return 1;
+}
+
+/* A score rather than a fraction: "4/5 stars", or "rated 4/5" with a score's
+ * denominator (a decimal one, "4.5/5", is decimal_rating's). */
+static int rating(const nr_ctx *c, size_t i, const char *den, size_t denn)
 {
     size_t n, pn;
     const char *next = nr_tok_word(c->t, i + 1, &n);
     nr_tok_post(c->t, i, &pn);
-    return !pn && listed(c, "fraction_rating_words", next, n);
+    if (!pn && listed(c, "fraction_rating_words", next, n)) return 1;
+    return listed(c, "fraction_rating_denominators", den, denn) && cue_before(c, "fraction_rating_cues", i);
 }
+
+/* "4.5/5", "7.5/10": a decimal over a score's denominator is a score, cue or not. */
+static int decimal_rating(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+{
+    nr_num x;
+    if (!nr_parse_num(s, n, 0, &x) || !x.fp || x.commas || x.len + 1 >= n || s[x.len] != '/') return 0;
+    const char *d = s + x.len + 1;
+    size_t dn = n - x.len - 1;
+    if (nr_digits_at(d, dn) != dn || !listed(c, "fraction_rating_denominators", d, dn)) return 0;
+    nr_say_num(out, &x);
+    nr_buf_word(out, "out of");
+    nr_say_cardinal(out, d, dn);
+    return 1;
+}
+
+/* "60/40", "80/20": two multiples of ten that make a hundred are a split. */
+static int split(nr_buf *out, const fraction *f)
+{
+    long a = value(f->num, f->numn), b = value(f->den, f->denn);
+    if (f->ordinal || a % 10 || b % 10 || a < 10 || b < 10 || a + b != 100) return 0;
+    nr_say_cardinal(out, f->num, f->numn);
+    nr_say_cardinal(out, f->den, f->denn);
+    return 1;
+}
+
+/* ---- the token ---- */
 
 /* A whole number as token i and a fraction as token i+1: "4 1/2", "2 ½". */
 static size_t mixed_spaced(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
@@ -217,13 +314,16 @@ size_t nr_verbalize_fraction(const nr_ctx *c, size_t i, nr_buf *out)
     if (a == sn) return p ? 0 : mixed_spaced(c, i, out, s, sn);
     size_t mark = out->len;
     if (p) nr_buf_word(out, "minus");
+    if (!p && season(out, s, sn)) return 1;             /* "2023/24" */
     if (parse_slash(s, sn, &f)) {                       /* "3/4", "1/4th" */
-        if (!p && !f.ordinal && rating(c, i)) {        /* "4/5 stars" */
+        if (!p && pressure(c, i, out, &f)) return 1;
+        if (!p && !f.ordinal && rating(c, i, f.den, f.denn)) {   /* "4/5 stars", "rated 4/5" */
             nr_say_cardinal(out, f.num, f.numn);
             nr_buf_word(out, "out of");
             nr_say_cardinal(out, f.den, f.denn);
             return 1;
         }
+        if (!p && split(out, &f)) return 1;
         if (!p && !fraction_not_date(c, i, &f)) return 0;
         say_fraction(c, out, &f, article_follows(c, i));
         return 1;
@@ -233,6 +333,7 @@ size_t nr_verbalize_fraction(const nr_ctx *c, size_t i, nr_buf *out)
         else say_fraction(c, out, &f, article_follows(c, i));
         return 1;
     }
+    if (!p && a && a < sn && s[a] == '.' && decimal_rating(c, s, sn, out)) return 1;   /* "4.5/5" */
     if (a && a + 1 < sn && s[a] == '-' && parse_slash(s + a + 1, sn - a - 1, &f)   /* "1-1/2" */
         && s[0] != '0' && value(f.num, f.numn) < value(f.den, f.denn)) {
         say_mixed(c, out, s, a, &f);

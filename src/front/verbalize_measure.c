@@ -2,7 +2,7 @@
  * verbalize_measure.c — a quantity with a unit of measure: "12kg", "12 kg", "5.5 km",
  * "-0.4kg", "100 million kg", "10-13 °C", "2°C", "5-kg bag", "60 mph", "100 km/h",
  * "12kg/kg", "12/kg", "41,459.00 km³", "100 m2", "500 sq ft", "3x faster",
- * "4 1/2 lbs", "½ cup", "5 ft 3 in".
+ * "4 1/2 lbs", "½ cup", "5 ft 3 in", "130 mm Hg", "4x100m", "2x2".
  *
  * Why a class of its own: the unit is said after the number and agrees with it (one
  * kilogram, two kilograms, a 5-kg bag), so the number and the unit are read together.
@@ -10,6 +10,9 @@
  * that say when a unit is safe: "G" is not grams, "5 in" is inches only where the
  * sentence shows a measurement). A unit must fill the rest of its word, or the next
  * word of the same clause; anything else is declined and read by the number class.
+ *
+ * Before a noun a measure describes it and its unit is singular, as with money: "a 5 kg
+ * bag", "the 128GB model", "Apple's 30W adapter" (unit_determiners, unit_not_nouns).
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
@@ -93,7 +96,7 @@ static int parse_unit(const nr_ctx *c, const char *s, size_t n, unit_expr *u)
     const char *slash = n ? memchr(s, '/', n) : NULL;
     size_t tn = slash ? (size_t)(slash - s) : n;
     if (tn && !(u->has_top = parse_part(c, s, tn, &u->top))) return 0;
-    if (!slash) return u->has_top;
+    if (!slash) return u->has_top && !nr_lex_field_is(u->top.e, "rate_only", "yes");
     const char *p = slash + 1;
     size_t pn = n - tn - 1;
     if (!pn || memchr(p, '/', pn)) return 0;
@@ -164,6 +167,16 @@ static int is_dash_token(const nr_ctx *c, size_t j)
     return j < c->t->n && !n && pn && nr_range_dash(p, pn) == pn;
 }
 
+/* 1 if token j is a lower-case word of the clause of token j-1 that can be a noun:
+ * "model" in "the 128GB model", but not "in" of "the 100m in 9.58 seconds". */
+static int noun_at(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    if (j == 0 || !n || w[0] < 'a' || w[0] > 'z' || !nr_tok_joined(c->t, j - 1)) return 0;
+    return !listed(c, "unit_not_nouns", w, n);
+}
+
 /* Where a unit marked `spaced: context` is one: "5 in long", "5 ft 3 in", "10 x 4 in". */
 static int unit_in_context(const nr_ctx *c, size_t num, size_t unit)
 {
@@ -186,10 +199,28 @@ static int spaced_unit(const nr_ctx *c, size_t num, size_t j, unit_expr *u, int 
     if (!u->has_top) return 0;                          /* "12 /kg" */
     if (n == 1 && is_upper(w[0]) && nr_tok_capitalized(c->t, j + 1)) return 0;   /* "1600 W Main St" */
     const nr_lex_entry *e = u->top.e;
+    if (nr_lex_field_is(e, "before_noun", "no") && noun_at(c, j + 1)) return 0;   /* "5 HR managers" */
     if (u->has_per || u->per_word || u->top.power > 1) return 1;
     if (nr_lex_field_is(e, "spaced", "no") || (nr_lex_field_is(e, "spaced", "decimal") && !decimal)) return 0;
     if (nr_lex_field_is(e, "spaced", "context")) return unit_in_context(c, num, j);
     return 1;
+}
+
+/* A unit of two words as tokens j and j+1: "mm Hg". */
+static int pair_unit(const nr_ctx *c, size_t j, unit_expr *u)
+{
+    size_t n, m;
+    const char *w = nr_tok_word(c->t, j, &n), *v = nr_tok_word(c->t, j + 1, &m);
+    if (!n || !m || !nr_tok_joined(c->t, j)) return 0;
+    nr_buf key = { 0 };
+    nr_buf_put(&key, w, n);
+    nr_buf_putc(&key, ' ');
+    nr_buf_put(&key, v, m);
+    memset(u, 0, sizeof *u);
+    u->top.e = key.oom ? NULL : nr_lex_find(c->lex, UNITS, nr_buf_str(&key), key.len);
+    u->top.power = 1;
+    nr_buf_free(&key);
+    return (u->has_top = u->top.e != NULL);
 }
 
 /* "sq" or "sq." before a length unit: "500 sq ft", "500 sq. ft". */
@@ -216,9 +247,10 @@ static size_t say_spaced_unit(const nr_ctx *c, size_t i, nr_buf *out, int one, i
         scale_n = n;
         j++;
     }
-    int square = 0;
+    int square = 0, pair = 0;
     unit_expr u;
-    if (nr_tok_joined(c->t, j) && square_word(c, j + 1)) {
+    if (nr_tok_joined(c->t, j) && pair_unit(c, j + 1, &u)) pair = 1;    /* "130 mm Hg" */
+    else if (nr_tok_joined(c->t, j) && square_word(c, j + 1)) {
         if (!spaced_unit(c, i, j + 2, &u, decimal) || !nr_lex_field_is(u.top.e, "dimension", "length") || u.top.power > 1)
             return 0;
         square = 1;
@@ -226,7 +258,7 @@ static size_t say_spaced_unit(const nr_ctx *c, size_t i, nr_buf *out, int one, i
     } else if (!nr_tok_joined(c->t, j) || !spaced_unit(c, i, j + 1, &u, decimal)) return 0;
     if (scale) nr_buf_wordn(out, scale, scale_n);
     say_unit(out, &u, !one || scale, square);
-    return j + 1 - i;
+    return j + 1 + pair - i;
 }
 
 /* "a 5 kg bag", "a 10 km race": after an article the measure describes what follows,
@@ -238,6 +270,19 @@ static int attributive(const nr_ctx *c, size_t i)
     const char *w = nr_tok_word(c->t, i - 1, &n);
     nr_tok_post(c->t, i - 1, &pn);
     return !pn && listed(c, "unit_attributive_before", w, n);
+}
+
+/* 1 if the measure from token i to before token end describes the noun after it: a
+ * determiner or a possessive before it ("the 65W charger", "Apple's 30W adapter",
+ * "two 4TB drives"), a noun after. */
+static int before_noun(const nr_ctx *c, size_t i, size_t end)
+{
+    size_t n, pn;
+    if (i == 0 || !noun_at(c, end)) return 0;
+    const char *w = nr_tok_word(c->t, i - 1, &n);
+    nr_tok_post(c->t, i - 1, &pn);
+    int possessive = n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S');
+    return !pn && (possessive || nr_lex_find_nocase(c->lex, "unit_determiners", w, n));
 }
 
 /* ---- a quantity with a fraction: "4 1/2 lbs", "1/2 oz", "½ cup" ---- */
@@ -262,7 +307,12 @@ static size_t fraction_measure(const nr_ctx *c, size_t i, nr_buf *out)
     size_t used = nr_verbalize_fraction(c, i, &frac), more = 0;
     if (used && !frac.oom) {
         nr_buf units = { 0 };
-        more = say_spaced_unit(c, i + used - 1, &units, !fraction_plural(c, i, used) || attributive(c, i), 0);
+        int one = !fraction_plural(c, i, used) || attributive(c, i);
+        more = say_spaced_unit(c, i + used - 1, &units, one, 0);
+        if (more && !one && before_noun(c, i, i + used + more)) {   /* "the 2 1/2 inch pipe" */
+            nr_buf_clear(&units);
+            more = say_spaced_unit(c, i + used - 1, &units, 1, 0);
+        }
         if (more && !units.oom) {
             nr_buf_word(out, nr_buf_str(&frac));
             nr_buf_word(out, nr_buf_str(&units));
@@ -305,10 +355,57 @@ static size_t say_unit_after(const nr_ctx *c, size_t i, nr_buf *out, const char 
     }
     if (!parse_unit(c, rest, rn, &u)) return 0;
     if (u.has_top && nr_lex_field_is(u.top.e, "attached", "no")) return 0;
+    if (u.has_top && nr_lex_field_is(u.top.e, "before_noun", "no") && noun_at(c, i + 1)) return 0;
     size_t used = degree_letter(c, i, rest, rn, out, one);
     if (used) return used;
     say_unit(out, &u, !one, 0);
     return 1;
+}
+
+/* Length of a "by" sign at s: 'x', 'X' or "×"; 0 if none. */
+static size_t by_char(const char *s, size_t n)
+{
+    return n >= 1 && (s[0] == 'x' || s[0] == 'X') ? 1 : n >= 2 && !memcmp(s, "\xc3\x97", 2) ? 2 : 0;
+}
+
+/* The same between two numbers: a digit after it. */
+static size_t by_sign(const char *s, size_t n)
+{
+    size_t l = by_char(s, n);
+    return l && l < n && is_digit(s[l]) ? l : 0;
+}
+
+/* "4x100m relay", "Gen 2x2", "10x20x30cm": numbers glued with an x are a size or a
+ * relay, said "by" (the `size` reading of × in symbols), maybe with a unit after the
+ * last; before a noun the unit is singular. Tokens used, 0 if not this. */
+static size_t by_sizes(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *a, const char *rest, size_t rn)
+{
+    if (!by_sign(rest, rn) || (a->ipn == 1 && a->ip[0] == '0' && !a->fp)) return 0;   /* "0x1F" is hex */
+    const char *by = nr_lex_field(nr_lex_find(c->lex, "symbols", "\xc3\x97", 2), "size");
+    size_t mark = out->len, k = 0, l, used;
+    nr_num b = *a;
+    nr_say_quantity(out, a);
+    while ((l = by_sign(rest + k, rn - k)) && nr_parse_num(rest + k + l, rn - k - l, 0, &b)) {
+        nr_buf_word(out, by ? by : "by");
+        nr_say_quantity(out, &b);
+        k += l + b.len;
+    }
+    if (by_char(rest + k, rn - k)) {                    /* "1x2x" */
+        nr_buf_truncate(out, mark);
+        return 0;
+    }
+    size_t units = out->len;
+    int one = is_one(&b) || attributive(c, i);
+    used = say_unit_after(c, i, out, rest + k, rn - k, one, b.fp != NULL);
+    if (used && !one && noun_at(c, i + used)) {       /* "the 4x100m relay" */
+        nr_buf_truncate(out, units);
+        used = say_unit_after(c, i, out, rest + k, rn - k, 1, b.fp != NULL);
+    }
+    if (!used && k < rn) {                              /* "2x3y": not a size */
+        nr_buf_truncate(out, mark);
+        return 0;
+    }
+    return used ? used : 1;
 }
 
 size_t nr_verbalize_measure(const nr_ctx *c, size_t i, nr_buf *out)
@@ -323,6 +420,7 @@ size_t nr_verbalize_measure(const nr_ctx *c, size_t i, nr_buf *out)
     size_t mark = out->len, used;
     const char *rest = w + a.len;
     size_t rn = n - a.len, dl = nr_range_dash(rest, rn);
+    if ((used = by_sizes(c, i, out, &a, rest, rn))) return used;  /* "4x100m" */
     if (dl && rn > dl && (is_digit(rest[dl]) || rest[dl] == '.')) {   /* "10-13°C", "5-10 kg" */
         if (!nr_parse_num(rest + dl, rn - dl, 0, &b)) return 0;
         nr_say_quantity(out, &a);
@@ -337,7 +435,13 @@ size_t nr_verbalize_measure(const nr_ctx *c, size_t i, nr_buf *out)
         if (used) used += 2;
     } else {
         nr_say_quantity(out, &a);
-        used = say_unit_after(c, i, out, rest, rn, is_one(&a) || attributive(c, i), a.fp != NULL);
+        size_t units = out->len;
+        int one = is_one(&a) || attributive(c, i);
+        used = say_unit_after(c, i, out, rest, rn, one, a.fp != NULL);
+        if (used && !one && before_noun(c, i, i + used)) {   /* "the 128GB model" */
+            nr_buf_truncate(out, units);
+            used = say_unit_after(c, i, out, rest, rn, 1, a.fp != NULL);
+        }
     }
     if (!used) {
         nr_buf_truncate(out, mark);

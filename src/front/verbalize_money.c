@@ -1,7 +1,8 @@
 /*
  * verbalize_money.c — amounts of money: "$5", "$5.30", "$0.50", "$5.3 billion", "$5.3bn",
  * "€20", "US$5", "20 USD", "EUR 20", "20€", "50¢", "$5-10 million", "$250-$300",
- * "$15/hour", "$ 5".
+ * "$15/hour", "$ 5", "$20 to $30 million" (the scale of the second lent to the first),
+ * "$1 billion-plus", "$3 million-a-year", "$25-an-hour" (words glued after the amount).
  *
  * The currency is named after the number ("five dollars"), so a money token is read as
  * a whole: symbol or code, amount, scale ("billion", "bn", "m") and range, then the unit.
@@ -126,6 +127,9 @@ typedef struct {
     const char *scale;      /* "billion" or NULL */
     const char *per;        /* "/hour": the unit after "per" */
     size_t per_len;
+    const char *tail;       /* "-plus", "-a-year", "-an-hour": words said after the unit */
+    size_t tail_len;        /* (tail points past the first '-') */
+    const char *joiner;     /* the word between two amounts: "to" (NULL), "and", "or" */
     int adjective;          /* before a noun: units in the singular ("a five dollar fee") */
 } money;
 
@@ -159,7 +163,34 @@ static size_t parse_range_end(const nr_ctx *c, const char *s, size_t p, size_t n
     return p;
 }
 
-/* Parses "<amount>[scale][-[sym]<amount>[scale]][/unit]" at s; 1 if all of s is used. */
+/* 1 if s is words of letters joined by single '-' ("plus", "a-year", "an-hour"). */
+static int words_tail(const char *s, size_t n)
+{
+    if (!n || s[0] == '-' || s[n - 1] == '-') return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!is_alpha(s[k]) && !(s[k] == '-' && s[k + 1] != '-') && s[k] != '\'') return 0;
+    return 1;
+}
+
+/* "-million", "-plus", "-million-a-year", "-an-hour" at s[p] (p at the '-'): a scale
+ * word (when none was glued before) and words said after the unit. The new position. */
+static size_t parse_words_after(const nr_ctx *c, const char *s, size_t p, size_t n, money *m)
+{
+    if (p + 1 >= n || s[p] != '-' || !is_alpha(s[p + 1])) return p;
+    size_t u = letters_at(s, p + 1, n);
+    const char *sc = m->scale ? NULL : scale_of(c, s + p + 1, u, 0);
+    if (sc) {                                   /* "$5-million" */
+        m->scale = sc;
+        p += 1 + u;
+        if (p + 1 >= n || s[p] != '-') return p;
+    }
+    if (!words_tail(s + p + 1, n - p - 1)) return p;
+    m->tail = s + p + 1;
+    m->tail_len = n - p - 1;
+    return n;
+}
+
+/* Parses "<amount>[scale][-[sym]<amount>[scale]][-words][/unit]" at s; 1 if all of s is used. */
 static int parse_tail(const nr_ctx *c, const char *s, size_t n, money *m)
 {
     if (!nr_parse_num(s, n, 0, &m->a)) return 0;
@@ -171,6 +202,7 @@ static int parse_tail(const nr_ctx *c, const char *s, size_t n, money *m)
     if (p + 1 < n && s[p] == '-' && !is_alpha(s[p + 1])) {
         if (!(p = parse_range_end(c, s, p + 1, n, m))) return 0;
     }
+    p = parse_words_after(c, s, p, n, m);
     if (p + 1 < n && s[p] == '/' && is_alpha(s[p + 1])) {
         u = letters_at(s, p + 1, n);
         m->per = s + p + 1;
@@ -185,19 +217,25 @@ static void say(const nr_ctx *c, nr_buf *out, money *m)
     trim_minor(&m->a);
     trim_minor(&m->b);
     if (m->sign) nr_buf_word(out, m->sign);
+    const char *joiner = m->joiner ? m->joiner : "to";
     if (m->b.len && !m->scale && (m->a.fp || m->b.fp || m->b_symbol)) {   /* "$5.50-$7.25" */
         say_money(out, &m->a, &m->cur, m->adjective);
-        nr_buf_word(out, "to");
+        nr_buf_word(out, joiner);
         say_money(out, &m->b, &m->cur, m->adjective);
     } else if (m->b.len || m->scale) {
         nr_say_num(out, &m->a);
         if (m->b.len) {
-            nr_buf_word(out, "to");
+            nr_buf_word(out, joiner);
             nr_say_num(out, &m->b);
         }
         if (m->scale) nr_buf_word(out, m->scale);
         nr_buf_word(out, m->adjective ? m->cur.one : m->cur.many);
     } else say_money(out, &m->a, &m->cur, m->adjective);
+    for (size_t k = 0, start = 0; m->tail && k <= m->tail_len; k++) {   /* "plus", "a year" */
+        if (k < m->tail_len && m->tail[k] != '-') continue;
+        nr_buf_wordn(out, m->tail + start, k - start);
+        start = k + 1;
+    }
     if (m->per) {
         const nr_lex_entry *unit = nr_lex_find(c->lex, T_PER, m->per, m->per_len);
         nr_buf_word(out, "per");
@@ -215,13 +253,20 @@ static int joined(const nr_ctx *c, size_t i)
     return !pn && !qn && i + 1 < c->t->n;
 }
 
-/* A scale word as the next token ("$5 billion"); 1 if token i+1 is one and may be used. */
+/* A scale word as the next token ("$5 billion", "$1 billion-plus", "$3 million-a-year");
+ * 1 if token i+1 is one and may be used. */
 static size_t next_scale(const nr_ctx *c, size_t i, money *m)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
-    if (!joined(c, i) || m->scale || m->per) return 0;
-    return (m->scale = scale_of(c, w, n, 1)) ? 1 : 0;
+    if (!joined(c, i) || m->scale || m->per || m->tail) return 0;
+    if ((m->scale = scale_of(c, w, n, 1))) return 1;
+    size_t u = letters_at(w, 0, n);
+    if (u == n || w[u] != '-' || !scale_of(c, w, u, 1) || !words_tail(w + u + 1, n - u - 1)) return 0;
+    m->scale = scale_of(c, w, u, 1);
+    m->tail = w + u + 1;
+    m->tail_len = n - u - 1;
+    return 1;
 }
 
 /* The amount as the next token after a lone symbol or a code: "$ 5", "USD 20", "Rs. 500"
@@ -266,18 +311,88 @@ static size_t amount_first(const nr_ctx *c, size_t i, const char *w, size_t n, m
     return k + 1 - i;
 }
 
-/* "a $5 fee", "the $50 fee", "Biden's $1.9 trillion package": money between a determiner
- * or a possessive and a noun names its unit in the singular. */
+/* The value of an amount, roughly (to order two amounts). */
+static double value_of(const nr_num *a)
+{
+    double v = 0, f = 1;
+    for (size_t k = 0; k < a->ipn; k++)
+        if (is_digit(a->ip[k])) v = v * 10 + (a->ip[k] - '0');
+    for (size_t k = 0; a->fp && k < a->fpn; k++) v += (a->fp[k] - '0') * (f /= 10);
+    return v;
+}
+
+/* "$20 to $30 million", "between $5 and $10 million", "$5 or $6 billion": a second amount
+ * of the same currency after "to", "and" or "or" that has the scale word the first lacks
+ * lends it to the first (twenty to thirty million dollars) when the first is the smaller
+ * number, or after "between". The tokens used after the first amount's, 0 if none. */
+static size_t scaled_pair(const nr_ctx *c, size_t i, size_t used, money *m)
+{
+    size_t k = i + used, n, n2, u2;
+    const char *j = nr_tok_word(c->t, k, &n);
+    if (m->scale || m->b.len || m->per || m->tail || m->sign || !joined(c, k - 1) || !joined(c, k)) return 0;
+    if (!(nr_tok_is(c->t, k, "to") || nr_tok_is(c->t, k, "and") || nr_tok_is(c->t, k, "or"))) return 0;
+    const char *w = nr_tok_word(c->t, k + 1, &n2);
+    money m2 = { 0 };
+    if (!n2) return 0;
+    if (is_digit(w[0])) {
+        if (!parse_tail(c, w, n2, &m2)) return 0;
+        u2 = 1 + next_scale(c, k + 1, &m2);
+    } else {
+        u2 = symbol_first(c, k + 1, w, n2, &m2);
+        if (!u2 || strcmp(m2.cur.many, m->cur.many)) return 0;
+    }
+    if (!m2.scale || m2.b.len || m2.per || m2.sign) return 0;
+    int between = n == 3 && i > 0 && joined(c, i - 1) && nr_tok_is(c->t, i - 1, "between");
+    if (!between && !(value_of(&m->a) < value_of(&m2.a))) return 0;
+    m->b = m2.a;
+    m->scale = m2.scale;
+    m->tail = m2.tail;
+    m->tail_len = m2.tail_len;
+    m->joiner = n == 3 ? "and" : n == 2 && j[0] == 'o' ? "or" : "to";
+    return 1 + u2;
+}
+
+/* 1 if the word of token j is a determiner or a possessive ("the", "Biden's"). */
+static int determiner(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    int possessive = n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S');
+    return possessive || nr_lex_find_nocase(c->lex, T_DETERMINER, w, n);
+}
+
+/* "a 10-year, $700 million deal", "a three-year, $60 million contract": token j is a
+ * hyphenated modifier ending in a comma, after a determiner. */
+static int modifier_before(const nr_ctx *c, size_t j)
+{
+    size_t n, pn;
+    const char *w = nr_tok_word(c->t, j, &n);
+    const char *p = nr_tok_post(c->t, j, &pn);
+    if (j == 0 || pn != 1 || p[0] != ',' || n < 3 || !memchr(w, '-', n) || w[n - 1] < 'a' || w[n - 1] > 'z')
+        return 0;
+    return joined(c, j - 1) && determiner(c, j - 1);
+}
+
+/* "a $5 fee", "the $50 fee", "Biden's $1.9 trillion package", "a 10-year, $700 million
+ * deal", "the $70bn Activision deal": money between a determiner or a possessive (or a
+ * "10-year," after one) and a noun names its unit in the singular. A name of up to three
+ * capitalised words may stand between the amount and the noun (not "I", nor before a
+ * word in -ed: "the $5 million Congress approved"). */
 static int attributive(const nr_ctx *c, size_t first, size_t end)
 {
     size_t n, pn;
     if (first == 0) return 0;
-    const char *prev = nr_tok_word(c->t, first - 1, &n);
     nr_tok_post(c->t, first - 1, &pn);
-    int possessive = n > 2 && prev[n - 2] == '\'' && (prev[n - 1] == 's' || prev[n - 1] == 'S');
-    if (pn || !(possessive || nr_lex_find_nocase(c->lex, T_DETERMINER, prev, n))) return 0;
+    if (!(pn == 0 && determiner(c, first - 1)) && !modifier_before(c, first - 1)) return 0;
+    size_t names = 0;
+    while (names < 3 && joined(c, end - 1) && nr_tok_capitalized(c->t, end) && end + 1 < c->t->n
+           && !nr_tok_is(c->t, end, "I")) {
+        names++;
+        end++;
+    }
     const char *next = nr_tok_word(c->t, end, &n);
     if (!joined(c, end - 1) || !n || next[0] < 'a' || next[0] > 'z') return 0;
+    if (names && n > 2 && next[n - 2] == 'e' && next[n - 1] == 'd') return 0;
     return !nr_lex_find(c->lex, T_NOT_NOUN, next, n);
 }
 
@@ -291,6 +406,7 @@ size_t nr_verbalize_money(const nr_ctx *c, size_t i, nr_buf *out)
     else if (by_code(c, w, n, 1, &m.cur)) used = amount_next(c, i, &m);
     else used = symbol_first(c, i, w, n, &m);
     if (!used) return 0;
+    used += scaled_pair(c, i, used, &m);
     m.adjective = attributive(c, i, i + used);
     say(c, out, &m);
     return used;

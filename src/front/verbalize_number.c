@@ -1,8 +1,9 @@
 /*
  * verbalize_number.c — tokens whose word is a number: "1,200", "2.5", "-3", "45%", "22nd",
  * "1990s", "'90s", "5-10", "2010-2015", "1939-45", "1938 - 1981", "10%-15%", "5-year",
- * "mid-1990s", "#1"; telephone numbers ("555-1234", "(555) 123-4567", "+1(123) 555-0199",
- * "+44 20 7946 0958", "1-800-GO-U-HAUL", "ext. 12", "call 911"); IP addresses
+ * "mid-1990s", "#1", "4th-and-1", records and formations ("25-8-4", "4-3-3"), part
+ * numbers ("i9-14900K", "DDR5-6000"); telephone numbers ("555-1234", "(555) 123-4567",
+ * "+1(123) 555-0199", "+44 20 7946 0958", "1-800-GO-U-HAUL", "ext. 12", "call 911"); IP addresses
  * ("192.168.0.1"); and clock times inside shapes the time class (asked first) leaves:
  * it reads only words that are a time from their first byte to their last, so
  * "mid-3 pm", "3:30-year-old" and "9am-era" are read here.
@@ -12,7 +13,9 @@
  * bare four-digit number is a year is decided from its neighbours ("in 1984" against
  * "1984 people"); without a sign either way a number of 1000..2099 reads as a year, as it
  * nearly always is in running text ("the 1066 invasion"). After a maker's name a number
- * names a model ("Boeing 747-400": seven forty seven four hundred). The cue words are
+ * names a model ("Boeing 747-400": seven forty seven four hundred, "RTX 4090": forty
+ * ninety). A service number ("911") is said digit by digit only where a service is
+ * meant ("call 911", "a 911 call", not "311 yards"). The cue words are
  * tables of en-numbers.yaml (see the T_ names below). Anything unrecognised returns 0 so the word is read as written:
  * guessing wrong is worse than eSpeak NG's own reading.
  */
@@ -36,6 +39,8 @@
 #define T_PHONE_CUE  "phone_cues"       /* "call 911" */
 #define T_EXTENSION  "phone_extensions" /* "ext. 12" */
 #define T_DIGIT_NUM  "digit_numbers"    /* "a 911 call": digit by digit */
+#define T_DIGIT_BEFORE "digit_number_before" /* "call 911", "dial 999" */
+#define T_DIGIT_AFTER  "digit_number_after"  /* "a 911 call", "the 988 lifeline" */
 #define T_HUNDREDS   "hundreds_cues"    /* "the 4500 block": forty five hundred */
 #define T_CASE_CUE   "case_number_cues" /* "No. 22-451": a number, not a range */
 
@@ -173,8 +178,9 @@ static int say_clock(nr_buf *out, const side *sd, char ap)
     if (m == 0 && !ap) nr_buf_word(out, h >= 1 && h <= 12 ? "o'clock" : "hundred");
     if (m > 0 && m < 10) nr_buf_word(out, "oh");
     if (m > 0) nr_say_cardinal(out, sd->min ? sd->min : sd->x.fp, 2);
-    /* eSpeak NG reads a lone "A" before a word as the article; "A.M" keeps it a letter. */
-    if (ap) nr_buf_word(out, ap == 'a' ? "A.M" : "P M");
+    /* eSpeak NG reads a lone "A" before a word as the article; "A.M" keeps it a letter
+     * ("P.M" is written alike, as the time class does). */
+    if (ap) nr_buf_word(out, ap == 'a' ? "A.M" : "P.M");
     return 1;
 }
 
@@ -711,18 +717,25 @@ static int say_suffix(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *x, c
     return 0;
 }
 
-/* "-year-old" after a number: said word by word ("five year old"). */
+/* "-year-old" after a number: said word by word ("five year old"); a part of digits
+ * after a word is a number ("4th-and-1" -> fourth and one, "2-for-10", "9-to-5"). */
 static int say_tail(nr_buf *out, const char *s, size_t n)
 {
     if (n < 2 || s[0] != '-' || !is_alpha(s[1])) return 0;
-    for (size_t k = 1; k < n; k++)
-        if (!is_alpha(s[k]) && s[k] != '-' && s[k] != '\'') return 0;
-    size_t start = 1;
-    for (size_t k = 1; k <= n; k++) {
-        if (k == n || s[k] == '-') {
-            nr_buf_wordn(out, s + start, k - start);
-            start = k + 1;
-        }
+    for (size_t k = 1, start = 1; k <= n; k++) {       /* check: parts of letters or of digits */
+        if (k < n && s[k] != '-') continue;
+        size_t len = k - start, d = nr_digits_at(s + start, len);
+        if (!len || (d && (d != len || d > 4)))
+            return 0;
+        for (size_t q = start; q < k; q++)
+            if (!d && !is_alpha(s[q]) && s[q] != '\'') return 0;
+        start = k + 1;
+    }
+    for (size_t k = 1, start = 1; k <= n; k++) {
+        if (k < n && s[k] != '-') continue;
+        if (is_digit(s[start])) nr_say_cardinal(out, s + start, k - start);
+        else nr_buf_wordn(out, s + start, k - start);
+        start = k + 1;
     }
     return 1;
 }
@@ -870,44 +883,170 @@ static size_t say_dashed(const nr_ctx *c, size_t i, nr_buf *out, const side *a, 
     return ap ? 2 : 1 + (!percent && !a->decade ? say_next_scale(c, i, out) : 0);
 }
 
-/* "Boeing 747", "747-400", "737-8", "747s" after a maker's name: a model, said the way
- * people say those (seven forty seven four hundred). A falling pair there names a
- * variant, not a range. 1 if said. */
+/* Length of a product suffix at s: up to three capitals, a digit and a capital between
+ * them allowed ("X", "XT", "KF", "X3D", "ER"); 0 if none. */
+static size_t product_suffix(const char *s, size_t n)
+{
+    size_t k = 0, caps = 0;
+    while (k < n && k < 4 && (is_upper(s[k]) || (k > 0 && is_digit(s[k]) && k + 1 < n && is_upper(s[k + 1])))) {
+        caps += is_upper(s[k]);
+        k++;
+    }
+    return caps && caps <= 3 && k && is_upper(s[0]) ? k : 0;
+}
+
+/* Says a product suffix: letters spelled, a digit as a number ("X3D" -> X three D). */
+static void say_product_suffix(nr_buf *out, const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (is_digit(s[k])) nr_say_cardinal(out, s + k, 1);
+        else nr_say_letter(out, s[k]);
+    }
+}
+
+/* Token i follows a maker's name, or a maker and a tier ("Ryzen 9 7950X", "Core i9
+ * 13900K": a digit or a letter and a digit as the word between). */
+static int after_maker(const nr_ctx *c, size_t i)
+{
+    size_t n;
+    if (nr_tok_after_maker(c, i)) return 1;
+    const char *w = nr_tok_word(c->t, i - 1, &n);
+    size_t lead = n == 2 && is_lower(w[0]);
+    return i >= 2 && n && n <= 2 && nr_digits_at(w + lead, n - lead) == n - lead
+        && nr_tok_joined(c->t, i - 1) && nr_tok_after_maker(c, i - 1);
+}
+
+/* "Boeing 747", "747-400", "737-8", "747s", "RTX 4090", "Ryzen 7950X", "Core i9 14900K"
+ * after a maker's name: a model, said the way people say those (seven forty seven four
+ * hundred, forty ninety, seventy nine fifty X). A falling pair there names a variant, not
+ * a range. Four or five digits come after a maker of processors and the like, or a tier
+ * ("Ryzen 9"). 1 if said. */
 static int say_model_number(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
     size_t d = nr_digits_at(w, n), m = 0;
-    if (d != 3 || w[0] == '0' || !nr_tok_after_maker(c, i)) return 0;
-    if (d + 1 < n && w[d] == '-') {
+    if (d < 3 || d > 5 || w[0] == '0' || !after_maker(c, i)) return 0;
+    if (d == 3 && d + 1 < n && w[d] == '-') {
         m = nr_digits_at(w + d + 1, n - d - 1);
         if (!m || m > 3) return 0;
     }
     size_t end = m ? d + 1 + m : d;
-    int plural = end + 1 == n && w[end] == 's';
-    if (end + plural != n) return 0;
-    nr_say_model(out, w, d);
+    size_t suf = end < n ? product_suffix(w + end, n - end) : 0;
+    int plural = end + suf + 1 == n && w[end + suf] == 's';
+    if (end + suf + plural != n) return 0;
+    nr_say_product(out, w, d);
     if (m) nr_say_model(out, w + d + 1, m);
+    if (suf) say_product_suffix(out, w + end, suf);
     if (plural) pluralize_last(out);
+    return 1;
+}
+
+/* "i9-14900K" -> I nine fourteen nine hundred K, "DDR5-6000" -> D D R five six thousand,
+ * "A320-200": a letter in lower case or up to five capitals, one to three digits, '-',
+ * then three to five digits with maybe a product suffix — the part number of a chip or
+ * an aircraft, said as products are (nr_say_product). 1 if said. */
+static int say_part_code(nr_buf *out, const char *w, size_t n)
+{
+    size_t a = run_at(w, n, is_upper);
+    if (!a && n && is_lower(w[0])) a = 1;
+    if (!a || a > 5 || a >= n) return 0;
+    size_t d = nr_digits_at(w + a, n - a), p = a + d;
+    if (!d || d > 3 || p + 1 >= n || w[p] != '-') return 0;
+    size_t e = nr_digits_at(w + p + 1, n - p - 1), q = p + 1 + e;
+    if (e < 3 || e > 5 || w[p + 1] == '0') return 0;
+    size_t suf = q < n ? product_suffix(w + q, n - q) : 0;
+    if (q + suf != n) return 0;
+    for (size_t k = 0; k < a; k++) nr_say_letter(out, w[k]);
+    nr_say_model(out, w + a, d);
+    nr_say_product(out, w + p + 1, e);
+    say_product_suffix(out, w + q, suf);
     return 1;
 }
 
 /* ---- numbers that are names ---- */
 
+/* A dialling word right before token i ("call 911", "dial 999"), or "to" after one
+ * ("calls to 911"), touching it. */
+static int dialled(const nr_ctx *c, size_t i)
+{
+    if (i == 0 || !nr_tok_joined(c->t, i - 1)) return 0;
+    if (nr_tok_cue(c, T_DIGIT_BEFORE, i - 1)) return 1;
+    return i >= 2 && nr_tok_is(c->t, i - 1, "to") && nr_tok_joined(c->t, i - 2)
+        && nr_tok_cue(c, T_DIGIT_BEFORE, i - 2);
+}
+
+/* "and" or "or" as token j, touching its neighbours: "112 or 999". */
+static int list_word(const nr_ctx *c, size_t j)
+{
+    return j > 0 && (nr_tok_is(c->t, j, "or") || nr_tok_is(c->t, j, "and"))
+        && nr_tok_joined(c->t, j - 1) && nr_tok_joined(c->t, j);
+}
+
+/* A service word right after token i ("911 call", "988 lifeline", "a 911 dispatcher's"). */
+static int service_next(const nr_ctx *c, size_t i)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i + 1, &n);
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') n -= 2;
+    return nr_tok_joined(c->t, i) && n && nr_lex_find_nocase(c->lex, T_DIGIT_AFTER, w, n);
+}
+
+/* 1 if the word of token j is a service number (digit_numbers) alone. */
+static int service_word(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    return j < c->t->n && n && nr_digits_at(w, n) == n && nr_lex_find(c->lex, T_DIGIT_NUM, w, n);
+}
+
+/* Whether the service number at token i (a whole word: `whole`) stands where a service is
+ * meant: after a dialling word, before a service word, or beside such a service number
+ * in a pair ("dial 112 or 999", "the 911 and 311 systems"). */
+static int service_context(const nr_ctx *c, size_t i, int whole)
+{
+    if (dialled(c, i) || service_next(c, i)) return 1;
+    if (i >= 2 && list_word(c, i - 1) && service_word(c, i - 2) && dialled(c, i - 2)) return 1;
+    return whole && list_word(c, i + 1) && service_word(c, i + 2) && service_next(c, i + 2);
+}
+
 /* "a 911 call", "dial 112", "the 988 lifeline": an emergency or service number
- * (digit_numbers) filling its word, or before a "-word" tail ("911-related"), is said
- * digit by digit, but as a count after a count
- * cue or before a count word ("nearly 911 people", "911 of them"). 1 if said. */
+ * (digit_numbers) filling its word, or before a "-word" tail ("911-related calls"), is
+ * said digit by digit in a service context (service_context); elsewhere it is a number
+ * like any other ("threw for 311 yards", "Celtics 112, Knicks 98"). 1 if said. */
 static int say_service_number(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
     size_t d = nr_digits_at(w, n);
     if (d > 4 || (d < n && (w[d] != '-' || tail_start(w + d, n - d) != 0))) return 0;   /* "911-related" */
-    if (!nr_lex_find(c->lex, T_DIGIT_NUM, w, d)) return 0;
-    if (i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_cue(c, T_COUNT_CUE, i - 1)) return 0;
-    if (d == n && nr_tok_joined(c->t, i) && nr_tok_cue(c, T_COUNT_NEXT, i + 1)) return 0;
+    if (!nr_lex_find(c->lex, T_DIGIT_NUM, w, d) || !service_context(c, i, d == n)) return 0;
     size_t mark = out->len;
     nr_say_digits(out, w, d);
     if (d < n && !say_tail(out, w + d, n - d)) {
         nr_buf_truncate(out, mark);
         return 0;
+    }
+    return 1;
+}
+
+/* "25-8-4", "4-3-3": three or four groups of one to three digits joined by '-' (six
+ * digits at most, no group but "0" starting with a zero) — a record of wins, losses and
+ * ties or a formation, said number by number ("twenty five eight four"). 1 if said. */
+static int say_record(nr_buf *out, const char *w, size_t n)
+{
+    size_t groups = 0, total = 0;
+    for (size_t p = 0; p < n;) {
+        size_t d = nr_digits_at(w + p, n - p);
+        if (!d || d > 3 || (d > 1 && w[p] == '0')) return 0;
+        groups++;
+        total += d;
+        p += d;
+        if (p == n) break;
+        if (w[p] != '-' || p + 1 == n) return 0;
+        p++;
+    }
+    if (groups < 3 || groups > 4 || total > 6) return 0;
+    for (size_t p = 0; p < n;) {
+        size_t d = nr_digits_at(w + p, n - p);
+        nr_say_cardinal(out, w + p, d);
+        p += d + 1;
     }
     return 1;
 }
@@ -955,11 +1094,11 @@ size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
     if (n < 1) return 0;
     if (w[0] == '#') return say_hash(c, i, out, w, n);
     if (w[0] == '\'') return n > 1 ? say_short_decade(out, w, n) : 0;
-    if (say_model_number(c, i, out, w, n)) return 1;
+    if (say_model_number(c, i, out, w, n) || say_part_code(out, w, n)) return 1;
     if (c->lex && (say_service_number(c, i, out, w, n) || say_case_number(c, i, out, w, n))) return 1;
     size_t mark = out->len, used = say_phone_token(c, i, out, w, n);
     if (used) return used;
-    if (say_ip(out, w, n)) return 1;
+    if (say_ip(out, w, n) || say_record(out, w, n)) return 1;
     size_t pl = prefix_len(c, w, n);
     if (pl) {                                   /* "mid-1990s": mid, then the number */
         nr_buf_wordn(out, w, pl);

@@ -1,11 +1,12 @@
 /*
  * verbalize_time.c — clock times, as a newsreader says them:
- *   3:30 p.m. / 3:30pm / 3:30 PM -> three thirty P M     3 p.m. -> three P M
+ *   3:30 p.m. / 3:30pm / 3:30 PM -> three thirty P.M     3 p.m. -> three P.M
  *   10:05 -> ten oh five    3:00 -> three o'clock    15:00 -> fifteen hundred
- *   9am-5pm, 4:00 am - 8:12 pm -> nine A.M to five P M
- *   1:59 p.m. EST -> one fifty nine P M E S T   (zones: voices/lexicons/en-dates.yaml)
+ *   9am-5pm, 4:00 am - 8:12 pm -> nine A.M to five P.M
+ *   1:59 p.m. EST -> one fifty nine P.M E S T   (zones: voices/lexicons/en-dates.yaml)
  *   14:10:30 -> fourteen hours ten minutes and thirty seconds
  *   1430 GMT -> fourteen thirty G M T;  GMT+5:30 -> G M T plus five thirty
+ *   3:49.11 (a race or lap time) -> three minutes forty nine point one one seconds
  *
  * A time is read with a cursor that walks through a word and on into the next tokens
  * ("9", "a.m.-5", "p.m." is one range), so the glued and spaced spellings share one
@@ -296,7 +297,7 @@ static void say_side(const nr_ctx *c, nr_buf *out, const side *sd, int day_part)
         say_hour(out, &sd->s);
         say_unit(c, out, "second", value(&sd->s));
     }
-    if (sd->ap) nr_buf_word(out, half ? half->say : sd->ap == 'a' ? "A.M" : "P M");
+    if (sd->ap) nr_buf_word(out, half ? half->say : sd->ap == 'a' ? "A.M" : "P.M");
 }
 
 /* 1 if the word after token i is "noon" or "midnight". */
@@ -375,6 +376,43 @@ static size_t military(const nr_ctx *c, size_t i, nr_buf *out)
     return 2;
 }
 
+/* "3:49.11", "1:23.456", "2:09:35.5": a race or lap time with fractions of a second,
+ * [h:]m:ss.f (minutes under 60, one to three decimals), read as a duration; the tokens
+ * used, 0 if not one. */
+static size_t race_time(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n, p = 0, k = 0;
+    const char *w = nr_tok_word(c->t, i, &n);
+    span part[3];
+    for (;;) {                                          /* up to three parts split by ':' */
+        size_t d = nr_digits_at(w + p, n - p);
+        if (!d || d > 2 || (k > 0 && d != 2)) return 0;
+        part[k++] = (span){ w + p, d };
+        p += d;
+        if (p >= n || w[p] != ':' || k == 3) break;
+        p++;
+    }
+    size_t f = p < n && w[p] == '.' ? nr_digits_at(w + p + 1, n - p - 1) : 0;
+    if (k < 2 || f < 1 || f > 3 || p + 1 + f != n) return 0;
+    for (size_t q = 1; q < k; q++)
+        if (value(&part[q]) > 59) return 0;
+    if (value(&part[0]) > (k == 3 ? 23 : 59)) return 0;
+    const char *unit[3] = { "hour", "minute", "second" };
+    size_t first = 3 - k;                               /* m:ss starts at minutes */
+    for (size_t q = 0; q + 1 < k; q++) {
+        long v = value(&part[q]);
+        if (v == 0) continue;
+        say_hour(out, &part[q]);
+        say_unit(c, out, unit[first + q], v);
+    }
+    if (k == 3 && (value(&part[0]) || value(&part[1]))) nr_buf_word(out, cword(c, "and"));
+    say_hour(out, &part[k - 1]);
+    nr_buf_word(out, cword(c, "point"));
+    nr_say_digits(out, w + p + 1, f);
+    say_unit(c, out, "second", 2);
+    return 1;
+}
+
 /* "GMT+1" as one word, or "+4:30" right after a zone word ("GMT +4:30"). */
 static size_t zone_offset(const nr_ctx *c, size_t i, nr_buf *out)
 {
@@ -401,7 +439,8 @@ size_t nr_verbalize_time(const nr_ctx *c, size_t i, nr_buf *out)
     const char *w = nr_tok_word(c->t, i, &n);
     if (!c->lex || n == 0) return 0;
     if (is_digit(w[0])) {
-        size_t used = clock_time(c, i, out);
+        size_t used = race_time(c, i, out);
+        if (!used) used = clock_time(c, i, out);
         return used ? used : military(c, i, out);
     }
     return zone_offset(c, i, out);
