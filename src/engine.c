@@ -40,6 +40,7 @@ struct narrator {
     int chunk_start;
     narrator_status failure;        /* set inside callbacks */
     volatile sig_atomic_t stop;
+    unsigned long long samples;     /* audio produced so far */
     char err[1024];
 };
 
@@ -150,6 +151,11 @@ void narrator_free(narrator *n)
 
 const char *narrator_voice_name(const narrator *n) { return n->voice.name; }
 
+double narrator_seconds(const narrator *n)
+{
+    return n->synth ? (double)n->samples / nr_synth_sample_rate(n->synth) : 0.0;
+}
+
 narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
 {
     n->chunk_fn = fn;
@@ -199,6 +205,7 @@ narrator_status narrator_open_speaker(narrator *n, const char *driver)
 static int on_pcm(const int16_t *pcm, size_t len, void *user)
 {
     narrator *n = user;
+    n->samples += len;
     if (n->file && nr_sink_write(n->file, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_IO; return 1; }
     if (n->speaker && nr_sink_write(n->speaker, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_AUDIO; return 1; }
     if (n->audio_fn && n->audio_fn(pcm, len, nr_synth_sample_rate(n->synth), n->chunk, n->chunk_start, n->audio_user)) {

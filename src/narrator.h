@@ -127,6 +127,8 @@ NARRATOR_API narrator_status narrator_finish(narrator *n);
  * another thread; the next or current call returns NARRATOR_ERR_STOPPED. */
 NARRATOR_API void narrator_stop(narrator *n);
 
+/* Seconds of audio produced so far (pauses included). */
+NARRATOR_API double narrator_seconds(const narrator *n);
 /* The voice as loaded, for --list-voices style listings. */
 NARRATOR_API const char *narrator_voice_name(const narrator *n);
 /* Calls fn(name, description, user) for each voice found in the data directories. */

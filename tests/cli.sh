@@ -81,6 +81,8 @@ for ext in wav mp3 flac ogg opus; do
     check "s.$ext is 60-150 s long (got ${secs:-none})" between "$secs" 60 150
 done
 check "no temporary files left beside the outputs" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
+run $N -o "$T/said.wav" "$SAMPLE"; check "without -q a written file is reported with its length" err_has "wrote .*said.wav (1:[0-9][0-9])"
+run $N -q -o "$T/quiet.wav" "$SAMPLE"; check "-q reports nothing" [ ! -s "$T/err" ]
 $N -q --stdout "$SAMPLE" >"$T/stdout.wav"
 check "--stdout writes WAV" [ "$(head -c 4 "$T/stdout.wav")" = RIFF ]
 echo "Short text." | $N -q -w "$T/w.wav" -v en-gb -s 200 -p 30

@@ -307,6 +307,10 @@ int main(int argc, char **argv)
             rc = 1;
         }
         if (!st && !rc) st = narrator_finish(n);
+        if (!st && !rc && !c.quiet && c.output && strcmp(c.output, "-") != 0) {
+            double secs = narrator_seconds(n);
+            fprintf(stderr, "narrator: wrote %s (%d:%02d)\n", c.output, (int)secs / 60, (int)secs % 60);
+        }
     }
     if (st) rc = fail(n, st);
     narrator_free(n);     /* on failure this also removes a partial output file */
