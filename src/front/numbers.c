@@ -240,6 +240,25 @@ int nr_num_is_plain(const nr_num *x)
     return x->ipn && !x->sign && !x->commas && !x->fp;
 }
 
+size_t nr_parse_ratio(const char *w, size_t n, nr_num x[3], int *clock)
+{
+    size_t k = 0, p = 0;
+    *clock = 0;
+    for (;;) {
+        if (k == 3 || !nr_parse_num(w + p, n - p, 0, &x[k]) || !x[k].ipn) return 0;
+        p += x[k++].len;
+        if (p == n) break;
+        if (w[p] != ':' || p + 1 == n) return 0;
+        p++;
+    }
+    if (k < 2 || x[k - 1].fp) return 0;                 /* "3:49.11": a race time */
+    int ok = nr_num_is_plain(&x[0]) && x[0].ipn <= 2 && nr_digits_value(x[0].ip, x[0].ipn) <= 24;
+    for (size_t j = 1; ok && j < k; j++)
+        ok = nr_num_is_plain(&x[j]) && x[j].ipn == 2 && nr_digits_value(x[j].ip, 2) <= 59;
+    *clock = ok;
+    return k;
+}
+
 const char *nr_num_int_digits(const nr_num *x, nr_buf *tmp, size_t *n)
 {
     if (!x->commas) { *n = x->ipn; return x->ip; }

@@ -67,6 +67,12 @@ void nr_say_num(nr_buf *out, const nr_num *x);
  * "007 kg" -> seven kilograms, "-2.5" -> minus two point five. */
 void nr_say_quantity(nr_buf *out, const nr_num *x);
 
+/* A ratio as written: two or three unsigned numbers joined by ':' filling the word
+ * ("3:1", "1.5:1", "1:50,000", "1:2:1"; not "3:49.11", a race time). Returns the parts (0 if w is not one) in x[];
+ * *clock is set to 1 when the word could also be a clock time or a duration (h:mm or
+ * h:mm:ss: an hour of one or two digits up to 24, then two-digit parts up to 59). */
+size_t nr_parse_ratio(const char *w, size_t n, nr_num x[3], int *clock);
+
 /* The value of a well-formed upper-case roman numeral (1..3999, "XIV" -> 14); 0 when s is
  * not one ("IIII", "VX", "MIXED"). Linear; gives up after 15 letters. */
 int nr_roman_value(const char *s, size_t n);

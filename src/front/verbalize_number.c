@@ -43,6 +43,14 @@
 #define T_DIGIT_AFTER  "digit_number_after"  /* "a 911 call", "the 988 lifeline" */
 #define T_HUNDREDS   "hundreds_cues"    /* "the 4500 block": forty five hundred */
 #define T_CASE_CUE   "case_number_cues" /* "No. 22-451": a number, not a range */
+#define T_YEAR3_CUE  "year3_cues"       /* "c. 742", "d. 415": a year of three digits */
+#define T_YEAR3_VERB "year3_verbs"      /* "fell in 476" */
+#define T_YEAR3_PREP "year3_preps"      /* the "in" of "fell in 476" */
+#define T_RANGE_AND  "range_and_cues"   /* "between 1450-1500": and, not to */
+#define T_DATE_CUE   "date_cues"        /* "on 5-12-20": a date (en-dates.yaml) */
+#define T_MONTH_NUM  "month_numbers"    /* 5 -> may (en-dates.yaml) */
+#define T_RATIO_CUE  "ratio_cues"       /* "a 1:10 dilution": a ratio */
+#define T_RATIO_VETO "ratio_vetoes"     /* "at 2:45": a time */
 
 /* ---- small string helpers ---- */
 
@@ -358,8 +366,10 @@ static void say_first_year(nr_buf *out, const nr_num *x, int short_end)
 
 /* Says "a-b" (the dash already checked); 0 if they make no range. `ap` is an am/pm word
  * that follows as the next token (0 if none); `counted`: a plural noun follows ("1000-2000
- * troops" are no years). Scores read the same: "won 3-2". */
-static int say_range(nr_buf *out, const side *a, const side *b, int percent, char ap, int counted)
+ * troops" are no years). Scores read the same: "won 3-2". `to` joins the ends of years
+ * ("to", or "and" after "between"). */
+static int say_range(nr_buf *out, const side *a, const side *b, int percent, char ap, int counted,
+                     const char *to)
 {
     const nr_num *x = &a->x, *y = &b->x;
     if (a->decade != b->decade) return 0;
@@ -376,7 +386,7 @@ static int say_range(nr_buf *out, const side *a, const side *b, int percent, cha
     int short_end = is_year_form(x) && short_year_end(x, y);
     if (is_year_form(x) && !percent && !counted && (is_year_form(y) || short_end)) {
         say_first_year(out, x, short_end);
-        nr_buf_word(out, "to");
+        nr_buf_word(out, to);
         if (y->ipn == 4) nr_say_year(out, y->ip, 4);
         else if (y->ip[0] == '0') { nr_buf_word(out, "oh"); nr_say_cardinal(out, y->ip, 2); }
         else nr_say_cardinal(out, y->ip, 2);
@@ -395,6 +405,66 @@ static int say_range(nr_buf *out, const side *a, const side *b, int percent, cha
     return 1;
 }
 
+/* "to" between the ends of a range of years, "and" after "between" (range_and_cues):
+ * "between 1450-1500" -> between fourteen fifty and fifteen hundred. (Other ranges keep
+ * "to", as people say them: "between 10 - 12" -> between ten to twelve.) */
+static const char *range_word(const nr_ctx *c, size_t i)
+{
+    return i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_cue(c, T_RANGE_AND, i - 1) ? "and" : "to";
+}
+
+/* A year of three digits (100..999) as x: plain, no leading zero. */
+static int is_year3(const nr_num *x)
+{
+    return nr_num_is_plain(x) && x->ipn == 3 && x->ip[0] != '0';
+}
+
+/* Whether a number of three digits at token i (and a range to token `last`) is a year by
+ * its neighbours: an era word after the last or before the first ("384-322 BCE", "AD
+ * 742"), or a year3_cues word right before ("c. 742", "d. 415", "born 980"; a single
+ * letter needs its '.'), or a year3_preps word after a year3_verbs one ("fell in 476",
+ * "founded in 632"); no plural noun after the last ("died 415 days later"). */
+static int year3_context(const nr_ctx *c, size_t i, size_t last)
+{
+    size_t pn, qn, n;
+    if (era_follows(c, last)) return 1;
+    if (i == 0 || count_follows(c, last) || c->t->tok[i - 1].brk != NR_BRK_NONE) return 0;
+    const char *p = nr_tok_post(c->t, i - 1, &pn);
+    const char *w = nr_tok_word(c->t, i - 1, &n);
+    nr_tok_pre(c->t, i, &qn);
+    int dot = pn == 1 && p[0] == '.';
+    if (qn || (pn && !dot)) return 0;
+    if (nr_lex_find(c->lex, T_ERA, w, n)) return 1;                 /* "AD 742" */
+    if (nr_tok_cue(c, T_YEAR3_CUE, i - 1)) return n > 1 || dot;
+    return !pn && i >= 2 && nr_tok_cue(c, T_YEAR3_PREP, i - 1) && nr_tok_joined(c->t, i - 2)
+        && nr_tok_cue(c, T_YEAR3_VERB, i - 2);
+}
+
+/* "384-322 BCE", "(c. 742 - 814)", "c. 980-1037": a range of years whose first has three
+ * digits, by year3_context, said in pairs like "490 BC" ("three eighty four to three
+ * twenty two"; a four-digit end as a year). Token i holds the first, `last` the second.
+ * 1 if said. */
+static int say_year3_range(const nr_ctx *c, size_t i, size_t last, nr_buf *out, const nr_num *a, const nr_num *b)
+{
+    if (!c->lex || !is_year3(a) || !(is_year3(b) || is_cued_year_form(b)) || !year3_context(c, i, last))
+        return 0;
+    nr_say_model(out, a->ip, 3);
+    nr_buf_word(out, range_word(c, i));
+    if (b->ipn == 4) nr_say_year(out, b->ip, 4);
+    else nr_say_model(out, b->ip, 3);
+    return 1;
+}
+
+/* "c. 980-1037" filling its word, which would pass for a telephone number ("555-1234"). */
+static int say_year3_word(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    nr_num a, b;
+    if (!nr_parse_num(w, n, 0, &a) || a.len >= n) return 0;
+    size_t dl = nr_range_dash(w + a.len, n - a.len);
+    if (!dl || !nr_parse_num(w + a.len + dl, n - a.len - dl, 0, &b) || a.len + dl + b.len != n) return 0;
+    return say_year3_range(c, i, i, out, &a, &b);
+}
+
 /* "1938 - 1981", "612 – 613": a range spread over three tokens; tokens used or 0. */
 static size_t spaced_range(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *a)
 {
@@ -405,10 +475,11 @@ static size_t spaced_range(const nr_ctx *c, size_t i, nr_buf *out, const nr_num 
     nr_tok_pre(c->t, i + 2, &rn);
     if (rn || nr_tok_is(c->t, i + 3, "=") || c->t->tok[i + 1].brk == NR_BRK_SENTENCE) return 0;
     int years = is_year_form(a) && is_year_form(&b) && !count_follows(c, i + 2) && !counted(c, i);
+    if (say_year3_range(c, i, i + 2, out, a, &b)) return 3;
     if (!years && !(nr_num_is_plain(a) && nr_num_is_plain(&b) && compare_ints(a, &b) < 0)) return 0;
     if (years) nr_say_year(out, a->ip, 4);
     else nr_say_num(out, a);
-    nr_buf_word(out, "to");
+    nr_buf_word(out, years ? range_word(c, i) : "to");
     if (years) nr_say_year(out, b.ip, 4);
     else nr_say_num(out, &b);
     return 3;
@@ -748,15 +819,16 @@ static size_t tail_start(const char *s, size_t n)
     return n;
 }
 
-/* "340 AD", "AD 340", "753 BC": a year of three digits with its era is said in pairs
- * like a model ("three forty"); 1 if said. */
+/* "340 AD", "AD 340", "753 BC", "d. 415", "fell in 476": a year of three digits with its
+ * era or a year cue (year3_context) is said in pairs like a model ("three forty"); 1 if
+ * said. */
 static int say_era_year3(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *x)
 {
     size_t n;
     const char *prev = nr_tok_word(c->t, i - 1, &n);
     if (!nr_num_is_plain(x) || x->ipn != 3 || x->ip[0] == '0') return 0;
     int before = i > 0 && nr_tok_joined(c->t, i - 1) && nr_lex_find(c->lex, T_ERA, prev, n);
-    if (!before && !era_follows(c, i)) return 0;
+    if (!before && !year3_context(c, i, i)) return 0;
     nr_say_model(out, x->ip, 3);
     return 1;
 }
@@ -879,7 +951,9 @@ static size_t say_dashed(const nr_ctx *c, size_t i, nr_buf *out, const side *a, 
     int percent = left == 1 && r[left_n - 1] == '%';
     if (!b.len || (left && !percent) || (pct_a && !percent)) return 0;
     char ap = left == 0 && !b.ampm ? next_ampm(c, i) : 0;
-    if (!say_range(out, a, &b, percent, ap, counted(c, i))) return 0;
+    if (!percent && !ap && !a->min && !a->ampm && !b.min && !b.ampm && !a->decade && !b.decade
+        && say_year3_range(c, i, i, out, &a->x, &b.x)) return 1;
+    if (!say_range(out, a, &b, percent, ap, counted(c, i), range_word(c, i))) return 0;
     return ap ? 2 : 1 + (!percent && !a->decade ? say_next_scale(c, i, out) : 0);
 }
 
@@ -1087,6 +1161,83 @@ static int say_case_number(const nr_ctx *c, size_t i, nr_buf *out, const char *w
     return 1;
 }
 
+/* ---- dashed dates ---- */
+
+/* "on 5-12-20" -> on may twelfth twenty twenty: month-day-year joined by '-' (month and
+ * day of one or two digits, a year of two or four) right after a word of date_cues; the
+ * date class leaves the shape, and without a cue it is a record ("the 5-12-20 sample").
+ * A two-digit year is of this century up to 30, else of the last. 1 if said. */
+static int say_dashed_date(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    size_t m = nr_digits_at(w, n);
+    if (i == 0 || !m || m > 2 || m + 1 >= n || w[m] != '-') return 0;
+    size_t d = nr_digits_at(w + m + 1, n - m - 1), p = m + 1 + d;
+    if (!d || d > 2 || p + 1 >= n || w[p] != '-') return 0;
+    size_t y = nr_digits_at(w + p + 1, n - p - 1);
+    if ((y != 2 && y != 4) || p + 1 + y != n) return 0;
+    long mv = nr_digits_value(w, m), dv = nr_digits_value(w + m + 1, d);
+    if (mv < 1 || mv > 12 || dv < 1 || dv > 31 || !nr_tok_joined(c->t, i - 1) || !nr_tok_cue(c, T_DATE_CUE, i - 1))
+        return 0;
+    char key[3] = { 0 }, year[4];
+    key[0] = (char)('0' + (mv >= 10 ? 1 : mv));
+    if (mv >= 10) key[1] = (char)('0' + mv - 10);
+    const nr_lex_entry *e = nr_lex_find(c->lex, T_MONTH_NUM, key, strlen(key));
+    if (!e) return 0;
+    nr_buf_word(out, e->say);
+    nr_say_ordinal(out, w + m + 1 + (d == 2 && w[m + 1] == '0'), d - (d == 2 && w[m + 1] == '0'));
+    if (y == 4) nr_say_year(out, w + p + 1, 4);
+    else {
+        int this_century = nr_digits_value(w + p + 1, 2) <= 30;
+        memcpy(year, this_century ? "20" : "19", 2);
+        memcpy(year + 2, w + p + 1, 2);
+        nr_say_year(out, year, 4);
+    }
+    return 1;
+}
+
+/* ---- ratios ---- */
+
+/* A word of ratio_cues at token j, touching the ratio at token i. */
+static int ratio_cue_at(const nr_ctx *c, size_t i, size_t j)
+{
+    for (size_t k = j < i ? j : i; k < (j < i ? i : j); k++)
+        if (!nr_tok_joined(c->t, k)) return 0;
+    return nr_tok_cue(c, T_RATIO_CUE, j);
+}
+
+/* A ratio cue within two words before token i or right after it ("ratio of 1:30", "a
+ * 1:10 dilution"), and no time word before it or am/pm after it ("at 2:45"). (The time
+ * class asks the same in verbalize_time.c.) */
+static int ratio_cued(const nr_ctx *c, size_t i)
+{
+    if (i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_cue(c, T_RATIO_VETO, i - 1)) return 0;
+    if (next_ampm(c, i)) return 0;
+    return (i >= 1 && ratio_cue_at(c, i, i - 1)) || (i >= 2 && ratio_cue_at(c, i, i - 2))
+        || ratio_cue_at(c, i, i + 1);
+}
+
+/* "3:1" -> three to one, "1.5:1", "1:50,000", "1:2:1": a ratio (nr_parse_ratio) that
+ * cannot be a clock time, or could but has a ratio cue near (ratio_cued). Without a cue,
+ * a ratio after a capitalized word is left as written ("Micah 6:6", "Genesis 1:1").
+ * 1 if said. */
+static int say_ratio(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+{
+    nr_num x[3];
+    int clock;
+    size_t k = nr_parse_ratio(w, n, x, &clock);
+    if (!k) return 0;
+    if (!ratio_cued(c, i)) {
+        if (clock) return 0;
+        if (i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_capitalized(c->t, i - 1))
+            return 0;                           /* "Micah 6:6", "Genesis 1:1" */
+    }
+    for (size_t j = 0; j < k; j++) {
+        if (j) nr_buf_word(out, "to");
+        nr_say_num(out, &x[j]);
+    }
+    return 1;
+}
+
 size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
@@ -1095,10 +1246,12 @@ size_t nr_verbalize_number(const nr_ctx *c, size_t i, nr_buf *out)
     if (w[0] == '#') return say_hash(c, i, out, w, n);
     if (w[0] == '\'') return n > 1 ? say_short_decade(out, w, n) : 0;
     if (say_model_number(c, i, out, w, n) || say_part_code(out, w, n)) return 1;
-    if (c->lex && (say_service_number(c, i, out, w, n) || say_case_number(c, i, out, w, n))) return 1;
+    if (c->lex && (say_service_number(c, i, out, w, n) || say_case_number(c, i, out, w, n)
+                   || say_ratio(c, i, out, w, n))) return 1;
+    if (c->lex && say_year3_word(c, i, out, w, n)) return 1;
     size_t mark = out->len, used = say_phone_token(c, i, out, w, n);
     if (used) return used;
-    if (say_ip(out, w, n) || say_record(out, w, n)) return 1;
+    if (say_ip(out, w, n) || (c->lex && say_dashed_date(c, i, out, w, n)) || say_record(out, w, n)) return 1;
     size_t pl = prefix_len(c, w, n);
     if (pl) {                                   /* "mid-1990s": mid, then the number */
         nr_buf_wordn(out, w, pl);

@@ -23,6 +23,8 @@
 #define T_ZONES "time_zones"
 #define T_WORDS "clock_words"
 #define T_DAY_PARTS "day_parts"
+#define T_RATIO_CUE "ratio_cues"        /* en-numbers.yaml: "a 1:10 dilution" */
+#define T_RATIO_VETO "ratio_vetoes"     /* "at 2:45" */
 
 typedef struct { const char *s; size_t n; } span;
 
@@ -433,12 +435,42 @@ static size_t zone_offset(const nr_ctx *c, size_t i, nr_buf *out)
     return read_offset(c, k.w, k.n, out) ? 1 : 0;
 }
 
+/* ---- ratios, declined ---- */
+
+/* A word of ratio_cues at token j, touching token i. */
+static int ratio_cue_at(const nr_ctx *c, size_t i, size_t j)
+{
+    for (size_t k = j < i ? j : i; k < (j < i ? i : j); k++)
+        if (!nr_tok_joined(c->t, k)) return 0;
+    return nr_tok_cue(c, T_RATIO_CUE, j);
+}
+
+/* "a 1:10 dilution", "ratio of 1:30", "3:1", "1:2:1": a ratio, left to the number class.
+ * Numbers joined by ':' that cannot be a clock time, or could but have a ratio cue
+ * within two words before or right after, not after "at" or before am/pm (the number
+ * class asks the same). */
+static int ratio_word(const nr_ctx *c, size_t i, const char *w, size_t n)
+{
+    nr_num x[3];
+    int clock;
+    if (!nr_parse_ratio(w, n, x, &clock)) return 0;
+    if (!clock) return 1;
+    if (i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_cue(c, T_RATIO_VETO, i - 1)) return 0;
+    cursor k;
+    cur_set(&k, c, i);
+    k.p = k.n;
+    if (cur_next(&k, 0) && read_ampm(&k)) return 0;
+    return (i >= 1 && ratio_cue_at(c, i, i - 1)) || (i >= 2 && ratio_cue_at(c, i, i - 2))
+        || ratio_cue_at(c, i, i + 1);
+}
+
 size_t nr_verbalize_time(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (!c->lex || n == 0) return 0;
     if (is_digit(w[0])) {
+        if (ratio_word(c, i, w, n)) return 0;
         size_t used = race_time(c, i, out);
         if (!used) used = clock_time(c, i, out);
         return used ? used : military(c, i, out);
