@@ -299,11 +299,14 @@ static void say_lowered(nr_buf *out, const char *w, size_t n)
 /* "WWII" -> W W two: a final II or III after other capitals; 1 if said. */
 static int war_numeral(nr_buf *out, const char *w, size_t caps, size_t n)
 {
+    static const char *const numbers[] = { "one", "two", "three" };
     size_t r = 0;
     while (r < caps && w[caps - 1 - r] == 'I') r++;
-    if (caps != n || (r != 2 && r != 3) || caps == r) return 0;
+    if (caps != n || r < 1 || r > 3 || caps == r) return 0;
+    /* a single I only after "WW" ("WWI"): "HDMI", "WIFI" are no wars */
+    if (r == 1 && !(caps == 3 && w[0] == 'W' && w[1] == 'W')) return 0;
     spell(out, w, caps - r, 0);
-    nr_buf_word(out, r == 2 ? "two" : "three");
+    nr_buf_word(out, numbers[r - 1]);
     return 1;
 }
 

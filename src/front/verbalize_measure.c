@@ -2,7 +2,9 @@
  * verbalize_measure.c — a quantity with a unit of measure: "12kg", "12 kg", "5.5 km",
  * "-0.4kg", "100 million kg", "10-13 °C", "2°C", "5-kg bag", "60 mph", "100 km/h",
  * "12kg/kg", "12/kg", "41,459.00 km³", "100 m2", "500 sq ft", "3x faster",
- * "4 1/2 lbs", "½ cup", "5 ft 3 in", "130 mm Hg", "4x100m", "2x2".
+ * "4 1/2 lbs", "½ cup", "5 ft 3 in", "130 mm Hg", "4x100m", "2x2", "70 km/s/Mpc",
+ * powers of ten and e-notation with their unit ("10^8 m/s", "10⁹/L", "5.0E-7 m"),
+ * and coordinates ("40°N", "51°30′N": coordinate_marks, coordinate_points).
  *
  * Why a class of its own: the unit is said after the number and agrees with it (one
  * kilogram, two kilograms, a 5-kg bag), so the number and the unit are read together.
@@ -68,12 +70,32 @@ static size_t power_at_end(const char *s, size_t n, int *power, int digits_ok)
     return 0;
 }
 
+/* Length of a negative power ending s: "⁻¹" "⁻²" "⁻³", "^-1" ... (*power -1 to -3). */
+static size_t neg_power_at_end(const char *s, size_t n, int *power)
+{
+    if (n > 5 && !memcmp(s + n - 5, "\xe2\x81\xbb", 3)) {           /* ⁻ */
+        const char *d = s + n - 2;
+        *power = !memcmp(d, "\xc2\xb9", 2) ? -1 : !memcmp(d, "\xc2\xb2", 2) ? -2 : !memcmp(d, "\xc2\xb3", 2) ? -3 : 0;
+        return *power ? 5 : 0;
+    }
+    if (n > 3 && s[n - 3] == '^' && s[n - 2] == '-' && s[n - 1] >= '1' && s[n - 1] <= '3') {
+        *power = -(s[n - 1] - '0');
+        return 3;
+    }
+    return 0;
+}
+
 /* Parses s as one unit, maybe with a power; 1 if it is one. */
 static int parse_part(const nr_ctx *c, const char *s, size_t n, unit_part *u)
 {
     u->power = 1;
     if ((u->e = unit_find(c, s, n))) return 1;
     int power;
+    size_t nl = neg_power_at_end(s, n, &power);          /* "mol⁻¹": per mole */
+    if (nl && (u->e = unit_find(c, s, n - nl))) {
+        u->power = power;
+        return 1;
+    }
     size_t pl = power_at_end(s, n, &power, 1);
     if (!pl || !(u->e = unit_find(c, s, n - pl))) return 0;
     /* "m2" is square meters; "kg2" is nothing we know, but "s²" is seconds squared */
@@ -82,11 +104,12 @@ static int parse_part(const nr_ctx *c, const char *s, size_t n, unit_part *u)
     return 1;
 }
 
-/* A unit expression: "kg", "km/h", "kg/m²", or "/kg" (a rate per unit). */
+/* A unit expression: "kg", "km/h", "kg/m²", "km/s/Mpc", or "/kg" (a rate per unit). */
+#define MAX_PER 3
 typedef struct {
-    unit_part top, per;
-    int has_top, has_per;
-    const char *per_word;       /* "/day": a plain word from unit_per_words */
+    unit_part top, per[MAX_PER];
+    int has_top, has_per;       /* has_per: how many units after slashes */
+    const char *per_word;       /* "/day": a plain word from unit_per_words (last) */
     size_t per_word_len;
 } unit_expr;
 
@@ -97,13 +120,20 @@ static int parse_unit(const nr_ctx *c, const char *s, size_t n, unit_expr *u)
     size_t tn = slash ? (size_t)(slash - s) : n;
     if (tn && !(u->has_top = parse_part(c, s, tn, &u->top))) return 0;
     if (!slash) return u->has_top && !nr_lex_field_is(u->top.e, "rate_only", "yes");
-    const char *p = slash + 1;
-    size_t pn = n - tn - 1;
-    if (!pn || memchr(p, '/', pn)) return 0;
-    if ((u->has_per = parse_part(c, p, pn, &u->per))) return 1;
-    if (!listed(c, "unit_per_words", p, pn)) return 0;
-    u->per_word = p;
-    u->per_word_len = pn;
+    while (slash) {
+        const char *p = slash + 1;
+        size_t pn = (size_t)(s + n - p);
+        slash = pn ? memchr(p, '/', pn) : NULL;
+        if (slash) pn = (size_t)(slash - p);
+        if (!pn) return 0;
+        if (u->has_per < MAX_PER && parse_part(c, p, pn, &u->per[u->has_per])) {
+            u->has_per++;
+            continue;
+        }
+        if (slash || !listed(c, "unit_per_words", p, pn)) return 0;
+        u->per_word = p;
+        u->per_word_len = pn;
+    }
     return 1;
 }
 
@@ -123,9 +153,14 @@ static void say_entry(nr_buf *out, const nr_lex_entry *e, int plural)
 static void say_part(nr_buf *out, const unit_part *u, int plural)
 {
     int length = nr_lex_field_is(u->e, "dimension", "length");
-    if (u->power > 1 && length) nr_buf_word(out, u->power == 2 ? "square" : "cubic");
+    int power = u->power < 0 ? -u->power : u->power;
+    if (u->power < 0) {                                 /* "mol⁻¹" per mole */
+        nr_buf_word(out, "per");
+        plural = 0;
+    }
+    if (power > 1 && length) nr_buf_word(out, power == 2 ? "square" : "cubic");
     say_entry(out, u->e, plural);
-    if (u->power > 1 && !length) nr_buf_word(out, u->power == 2 ? "squared" : "cubed");
+    if (power > 1 && !length) nr_buf_word(out, power == 2 ? "squared" : "cubed");
 }
 
 static void say_unit(nr_buf *out, const unit_expr *u, int plural, int square)
@@ -134,10 +169,11 @@ static void say_unit(nr_buf *out, const unit_expr *u, int plural, int square)
         if (square) nr_buf_word(out, "square");
         say_part(out, &u->top, plural);
     }
-    if (u->has_per) {
+    for (int k = 0; k < u->has_per; k++) {
         nr_buf_word(out, "per");
-        say_part(out, &u->per, 0);
-    } else if (u->per_word) {
+        say_part(out, &u->per[k], 0);
+    }
+    if (u->per_word) {
         nr_buf_word(out, "per");
         nr_buf_wordn(out, u->per_word, u->per_word_len);
     }
@@ -189,6 +225,18 @@ static int unit_in_context(const nr_ctx *c, size_t num, size_t unit)
     return listed(c, "unit_context_before", prev, n);
 }
 
+/* For a unit that is also a name (`name: yes`): 1 if the number at token num looks like
+ * a year (1000 to 2099) or the word after the unit is capitalized in the same clause
+ * ("1975 Da Nang"). */
+static int name_context(const nr_ctx *c, size_t num, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, num, &n);
+    if (n == 4 && (w[0] == '1' || (w[0] == '2' && w[1] == '0')) && is_digit(w[1]) && is_digit(w[2]) && is_digit(w[3]))
+        return 1;
+    return nr_tok_joined(c->t, j) && nr_tok_capitalized(c->t, j + 1);
+}
+
 /* The unit expression filling token j, read as a separate word after the number at
  * token num; 0 if it is none (or not safe here). */
 static int spaced_unit(const nr_ctx *c, size_t num, size_t j, unit_expr *u, int decimal)
@@ -200,8 +248,10 @@ static int spaced_unit(const nr_ctx *c, size_t num, size_t j, unit_expr *u, int 
     if (n == 1 && is_upper(w[0]) && nr_tok_capitalized(c->t, j + 1)) return 0;   /* "1600 W Main St" */
     const nr_lex_entry *e = u->top.e;
     if (nr_lex_field_is(e, "before_noun", "no") && noun_at(c, j + 1)) return 0;   /* "5 HR managers" */
-    if (u->has_per || u->per_word || u->top.power > 1) return 1;
+    if (nr_lex_field_is(e, "name", "yes") && name_context(c, num, j)) return 0;   /* "In 2008 Ma won" */
+    if (u->has_per || u->per_word || u->top.power > 1 || decimal == 2) return 1;   /* 2: after a power of ten */
     if (nr_lex_field_is(e, "spaced", "no") || (nr_lex_field_is(e, "spaced", "decimal") && !decimal)) return 0;
+    if (nr_lex_field_is(e, "spaced", "whole") && decimal) return 0;     /* "0.1 K": a thousand */
     if (nr_lex_field_is(e, "spaced", "context")) return unit_in_context(c, num, j);
     return 1;
 }
@@ -408,8 +458,219 @@ static size_t by_sizes(const nr_ctx *c, size_t i, nr_buf *out, const nr_num *a, 
     return used ? used : 1;
 }
 
+/* ---- scientific notation: "10^8", "10^-19", "10²³", "10⁻³⁴", "6.02e23", "5.0E-7 m" ---- */
+
+/* The value of the superscript digit at s ("²" 2, "⁹" 9) and its length in *len; -1 if none. */
+static int superscript_digit(const char *s, size_t n, size_t *len)
+{
+    *len = 2;
+    if (n >= 2 && (unsigned char)s[0] == 0xc2) {
+        unsigned char b = (unsigned char)s[1];
+        if (b == 0xb9) return 1;
+        if (b == 0xb2) return 2;
+        if (b == 0xb3) return 3;
+    }
+    *len = 3;
+    if (n >= 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x81) {
+        unsigned char b = (unsigned char)s[2];
+        if (b == 0xb0) return 0;
+        if (b >= 0xb4 && b <= 0xb9) return b - 0xb0;
+    }
+    return -1;
+}
+
+/* Length of a sign at s ("-", "+", "−", "⁻", "⁺"; superscript ones only with `super`),
+ * 0 if none; *minus tells which. */
+static size_t sign_at(const char *s, size_t n, int super, int *minus)
+{
+    *minus = 0;
+    if (!super && n && (s[0] == '-' || s[0] == '+')) {
+        *minus = s[0] == '-';
+        return 1;
+    }
+    if (!super && n >= 3 && !memcmp(s, "\xe2\x88\x92", 3)) {     /* − */
+        *minus = 1;
+        return 3;
+    }
+    if (super && n >= 3 && (!memcmp(s, "\xe2\x81\xbb", 3) || !memcmp(s, "\xe2\x81\xba", 3))) {   /* ⁻ ⁺ */
+        *minus = s[2] == '\xbb';
+        return 3;
+    }
+    return 0;
+}
+
+/* The exponent at s: after "^" plain digits, else superscript ones, with a sign; its
+ * digits (at most 3) in d. Bytes used, 0 if none. */
+static size_t exponent_at(const char *s, size_t n, int super, char *d, size_t *dn, int *minus)
+{
+    size_t k = sign_at(s, n, super, minus), l;
+    *dn = 0;
+    while (k < n && *dn < 4) {
+        int v = super ? superscript_digit(s + k, n - k, &l) : (is_digit(s[k]) ? s[k] - '0' : -1);
+        if (v < 0) break;
+        if (!super) l = 1;
+        d[(*dn)++] = (char)('0' + v);
+        k += l;
+    }
+    return *dn && *dn <= 3 && d[0] != '0' ? k : 0;
+}
+
+/* "ten to the eighth", "ten to the minus nineteen", "ten squared". */
+static void say_ten_to(nr_buf *out, const char *d, size_t dn, int minus)
+{
+    nr_buf_word(out, "ten");
+    if (!minus && dn == 1 && (d[0] == '2' || d[0] == '3')) {
+        nr_buf_word(out, d[0] == '2' ? "squared" : "cubed");
+        return;
+    }
+    nr_buf_word(out, "to the");
+    if (minus) {
+        nr_buf_word(out, "minus");
+        nr_say_cardinal(out, d, dn);
+    } else nr_say_ordinal(out, d, dn);
+}
+
+/* A power of ten at the start of w ("10^8", "10⁻³⁴"), said; bytes used, 0 if none. */
+static size_t power_of_ten(const char *w, size_t n, nr_buf *out)
+{
+    char d[4];
+    size_t dn, l;
+    int minus;
+    if (n < 3 || w[0] != '1' || w[1] != '0') return 0;
+    if (w[2] == '^') l = exponent_at(w + 3, n - 3, 0, d, &dn, &minus);
+    else l = exponent_at(w + 2, n - 2, 1, d, &dn, &minus);
+    if (!l) return 0;
+    say_ten_to(out, d, dn, minus);
+    return (w[2] == '^' ? 3 : 2) + l;
+}
+
+/* "10^8 m/s", "10⁹/L", "6.02e23", "5.0E-7 m": a power of ten or a number in e-notation,
+ * then maybe a unit (always plural). Tokens used, 0 if not this. */
+static size_t scientific(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n, k, mark = out->len;
+    const char *w = nr_tok_word(c->t, i, &n);
+    nr_num a;
+    if (!(k = power_of_ten(w, n, out))) {
+        char d[4];
+        size_t dn;
+        int minus;
+        if (!nr_parse_num(w, n, 1, &a) || a.commas || a.len + 1 >= n || (w[a.len] != 'e' && w[a.len] != 'E'))
+            return 0;
+        size_t l = exponent_at(w + a.len + 1, n - a.len - 1, 0, d, &dn, &minus);
+        if (!l) return 0;
+        nr_say_quantity(out, &a);
+        nr_buf_word(out, "times");
+        say_ten_to(out, d, dn, minus);
+        k = a.len + 1 + l;
+    }
+    size_t used, un;
+    const char *uw = nr_tok_word(c->t, i + 1, &un);
+    const nr_lex_entry *e = un ? nr_lex_find(c->lex, "units_after_power", uw, un) : NULL;
+    if (k == n && e && nr_tok_joined(c->t, i)) {        /* "10^-19 C": coulombs */
+        say_entry(out, e, 1);
+        used = 2;
+    } else if (k == n) {
+        used = 1 + say_spaced_unit(c, i, out, 0, 2);
+    } else if (!(used = say_unit_after(c, i, out, w + k, n - k, 0, 1))) {
+        nr_buf_truncate(out, mark);
+        return 0;
+    }
+    return used;
+}
+
+/* ---- coordinates: "40°N", "40.7128° N", "51°30′N", "51°30'15\"N" ---- */
+
+/* The mark of coordinate_marks at s (the longest), its length in *len; NULL if none. */
+static const nr_lex_entry *coordinate_mark(const nr_ctx *c, const char *s, size_t n, size_t *len)
+{
+    for (size_t l = n < 3 ? n : 3; l > 0; l--) {
+        const nr_lex_entry *e = nr_lex_find(c->lex, "coordinate_marks", s, l);
+        if (e) {
+            *len = l;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* The word of token j, with a mark the tokenizer took for punctuation after it ("26′"). */
+static const char *mark_word(const nr_ctx *c, size_t j, size_t *n)
+{
+    size_t pn, l;
+    const char *w = nr_tok_word(c->t, j, n);
+    const char *p = nr_tok_post(c->t, j, &pn);
+    if (pn && coordinate_mark(c, p, pn, &l)) *n += l;
+    return w;
+}
+
+/* 1 if token j+1 goes on the reading of token j: the same clause, no punctuation between
+ * them but a mark. */
+static int mark_joined(const nr_ctx *c, size_t j)
+{
+    size_t n, qn;
+    if (j + 1 >= c->t->n || c->t->tok[j].brk != NR_BRK_NONE) return 0;
+    mark_word(c, j, &n);
+    nr_tok_pre(c->t, j + 1, &qn);
+    return !qn && c->t->tok[j].end - c->t->tok[j].wstart == n;
+}
+
+/* The compass point that is all of s ("N"), or NULL. */
+static const nr_lex_entry *compass_point(const nr_ctx *c, const char *s, size_t n)
+{
+    return n == 1 && is_upper(s[0]) ? nr_lex_find(c->lex, "coordinate_points", s, 1) : NULL;
+}
+
+/* Degrees, maybe minutes and seconds, then a compass point (glued or the next word):
+ * "forty degrees north", "fifty one degrees thirty minutes north". Without a point,
+ * only with minutes ("51°30′"). Tokens used, 0 if not this. */
+static size_t coordinates(const nr_ctx *c, size_t i, nr_buf *out)
+{
+    size_t n, k = 0, marks = 0, l, mark = out->len, j = i;
+    const char *w = mark_word(c, j, &n);
+    nr_num q;
+    for (;;) {                          /* the marks, maybe spread over words: "40° 26′ 46″ N" */
+        size_t k0 = k;
+        while (k < n && marks < 3 && nr_parse_num(w + k, n - k, 0, &q) && !q.commas) {
+            const nr_lex_entry *e = coordinate_mark(c, w + k + q.len, n - k - q.len, &l);
+            if (!e || (marks == 0 && strcmp(e->say, "degree"))) break;
+            nr_say_quantity(out, &q);
+            say_entry(out, e, !is_one(&q));
+            k += q.len + l;
+            marks++;
+        }
+        if (j == i && marks == 0) break;
+        if (k == k0 && j > i) {         /* this word added nothing: back to the one before */
+            j--;
+            w = mark_word(c, j, &n);
+            k = n;
+            break;
+        }
+        if (k < n || marks == 3 || !mark_joined(c, j) || !nr_tok_numeric(c->t, j + 1)) break;
+        j++;
+        w = mark_word(c, j, &n);
+        k = 0;
+    }
+    const nr_lex_entry *p = NULL;
+    size_t used = j - i + 1, pn;
+    if (marks && k < n) p = compass_point(c, w + k, n - k);
+    else if (marks && k == n) {
+        const char *next = nr_tok_word(c->t, j + 1, &pn);
+        if (mark_joined(c, j) && (p = compass_point(c, next, pn))) used++;
+    }
+    if (p) nr_buf_word(out, p->say);
+    else if (marks < 2 || k < n) {
+        nr_buf_truncate(out, mark);
+        return 0;
+    }
+    return used;
+}
+
 size_t nr_verbalize_measure(const nr_ctx *c, size_t i, nr_buf *out)
 {
+    size_t sci = c->lex ? scientific(c, i, out) : 0;
+    if (sci) return sci;
+    if (c->lex && (sci = coordinates(c, i, out))) return sci;    /* "40°N" */
     if (!c->lex) return 0;
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);

@@ -226,35 +226,74 @@ static int math_context(const nr_ctx *c, size_t i)
     return op_strength(symbol(c, after, n)) == 2 || op_strength(symbol(c, before, m)) == 2;
 }
 
-/* "x" or "×" between two numbers: for sizes ("25 x 7 m", "5cm x 3cm") the `size` reading
- * of "×" (by), else its reading (times). */
+static int has_digit_word(const nr_tokens *t, size_t i)
+{
+    return i < t->n && (t->tok[i].shape & NR_SHAPE_DIGIT);
+}
+
+/* 1 if the word of token j is a unit of measure (as written). */
+static int unit_word(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    return j < c->t->n && n && nr_lex_find(c->lex, "units", w, n) != NULL;
+}
+
+/* 1 if the word at s is a power of ten: "10^8", "10^-19", "10²³", "10⁻³⁴". */
+static int power_of_ten(const char *s, size_t n)
+{
+    if (n < 3 || s[0] != '1' || s[1] != '0') return 0;
+    return s[2] == '^' || (n >= 4 && (!memcmp(s + 2, "\xc2\xb2", 2) || !memcmp(s + 2, "\xc2\xb3", 2)
+                                      || !memcmp(s + 2, "\xc2\xb9", 2) || !memcmp(s + 2, "\xe2\x81", 2)));
+}
+
+/* 1 if token j is a plural noun of the clause: "doses" in "2 × 500 mg doses". */
+static int plural_noun(const nr_ctx *c, size_t j)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    if (j == 0 || j >= c->t->n || n < 3 || !is_lower(w[0]) || w[n - 1] != 's' || !nr_tok_joined(c->t, j - 1)) return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!is_lower(w[k])) return 0;
+    return !nr_lex_find(c->lex, "unit_not_nouns", w, n) && !unit_word(c, j);
+}
+
+/* "x" or "×" between two numbers: for sizes ("25 x 7 m", "5cm x 3cm", "4 m × 5 m") the
+ * `size` reading of "×" (by), else its reading (times): "3 × 10^8" is a product, and
+ * "2 × 500 mg doses" a count of doses (a unit on the right only, then a plural noun). */
 static size_t say_times(const nr_ctx *c, size_t i, nr_buf *out)
 {
     size_t n, pn, qn;
     nr_tok_post(c->t, i - 1, &pn);
     nr_tok_pre(c->t, i + 1, &qn);
     const char *prev = nr_tok_word(c->t, i - 1, &n);
-    if (pn || qn || !n || !is_digit(prev[0])) return 0;
+    if (pn || qn || !n) return 0;
+    int unit_before = 0;                                /* "4 m × 5 m" */
+    if (!is_digit(prev[0])) {
+        if (i < 2 || !unit_word(c, i - 1) || !has_digit_word(c->t, i - 2) || !nr_tok_joined(c->t, i - 2)) return 0;
+        unit_before = 1;
+    }
     size_t m;
     const char *next = nr_tok_word(c->t, i + 1, &m);
     if (!m || !is_digit(next[0])) return 0;
-    size_t u;
-    const char *after = nr_tok_word(c->t, i + 2, &u);
     size_t pd = run_of(prev, n, is_digit), nd = run_of(next, m, is_digit);
-    int size = (pd < n && is_alpha(prev[pd])) || (nd < m && is_alpha(next[nd]))
-            || (u && nr_lex_find(c->lex, "units", after, u))
+    int glued_after = nd < m && is_alpha(next[nd]);
+    int left = unit_before || (pd < n && is_alpha(prev[pd]));
+    int right = glued_after || unit_word(c, i + 2);
+    size_t un;
+    const char *uw = nr_tok_word(c->t, i + 2, &un);
+    const nr_lex_entry *ue = !glued_after && un ? nr_lex_find(c->lex, "units", uw, un) : NULL;
+    int length = ue && nr_lex_field_is(ue, "dimension", "length");     /* "25 x 7 m rooms": a size */
+    int size = left || right
             || nr_tok_is(c->t, i + 2, "x") || nr_tok_is(c->t, i + 2, "\xc3\x97")
             || (i >= 2 && (nr_tok_is(c->t, i - 2, "x") || nr_tok_is(c->t, i - 2, "\xc3\x97")));
+    if (power_of_ten(next, m)) size = 0;                /* "3 × 10^8 m/s" */
+    else if (!left && right && !length && plural_noun(c, glued_after ? i + 2 : i + 3)) size = 0;   /* "2 × 500 mg doses" */
     const nr_lex_entry *times = symbol(c, "\xc3\x97", 2);
     const char *say = times ? (size ? field(times, "size") : times->say) : NULL;
     if (!say) return 0;
     nr_buf_word(out, say);
     return 1;
-}
-
-static int has_digit_word(const nr_tokens *t, size_t i)
-{
-    return i < t->n && (t->tok[i].shape & NR_SHAPE_DIGIT);
 }
 
 /* The word of token j is in a table (as written, or in lower case). */
