@@ -718,6 +718,7 @@ static int ends_like_sentence(const char *s, size_t n)
 
 static int is_boilerplate(const char *s, size_t n, const char *const *list)
 {
+    if (n > 2 * SHORT_CHROME) return 0;     /* paragraphs of text: no phrase is that long */
     int sentence = ends_like_sentence(s, n);
     trim_edges(&s, &n);
     for (; list && *list && n; list++) {
