@@ -62,16 +62,24 @@ static void free_job(job *j)
     free(j);
 }
 
+/* An array with twice the room (16 to start), or NULL when memory ran out (then the old
+ * array and *cap stay as they were). */
+static void *grow(void *array, size_t *cap, size_t elem)
+{
+    size_t n = *cap ? *cap * 2 : 16;
+    void *bigger = realloc(array, n * elem);
+    if (bigger) *cap = n;
+    return bigger;
+}
+
 /* The front end's chunk callback inside a worker: copy the chunk into the job. */
 static int collect(const narrator_chunk *c, void *user)
 {
     job *j = user;
     if (j->n == j->cap) {
-        size_t cap = j->cap ? j->cap * 2 : 16;
-        chunk_ref *grown = realloc(j->chunks, cap * sizeof *grown);
+        chunk_ref *grown = grow(j->chunks, &j->cap, sizeof *grown);
         if (!grown) return -1;
         j->chunks = grown;
-        j->cap = cap;
     }
     chunk_ref *r = &j->chunks[j->n++];
     r->text_off = j->strings.len;
@@ -177,11 +185,9 @@ int nr_pool_add(nr_pool *p, const char *text, size_t len)
     job *j = p->open;
     if (!j && !(j = p->open = calloc(1, sizeof *j))) return -1;
     if (j->n_paras == j->cap_paras) {
-        size_t cap = j->cap_paras ? j->cap_paras * 2 : 16;
-        size_t *ends = realloc(j->ends, cap * sizeof *ends);
+        size_t *ends = grow(j->ends, &j->cap_paras, sizeof *ends);
         if (!ends) return -1;
         j->ends = ends;
-        j->cap_paras = cap;
     }
     nr_buf_put(&j->text, text, len);
     if (j->text.oom) return -1;
