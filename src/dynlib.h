@@ -3,11 +3,14 @@
  * make a sound (`narrator normalize`, `plan`) do not pay for mapping eSpeak NG, libsndfile,
  * libao and everything they pull in (PulseAudio, codecs): about half of start-up.
  *
- * A backend lists the functions it calls as pointers, and redirects the names to them
- * after including the library's header:
- *     static __typeof__(&espeak_Synth) espeak_Synth_p;
+ * A backend lists the functions it calls in an X-macro, declares a pointer for each and a
+ * symbol table from it, and redirects the names to the pointers after including the
+ * library's header, so its code reads as ordinary calls:
+ *     #define ESPEAK_API(X) X(espeak_Synth) X(espeak_Terminate)
+ *     ESPEAK_API(NR_DYNLIB_POINTER)
+ *     static const nr_dynsym syms[] = { ESPEAK_API(NR_DYNLIB_SYMBOL) };
+ *     static nr_dynlib lib = NR_DYNLIB("libespeak-ng.so.1", syms);
  *     #define espeak_Synth (*espeak_Synth_p)
- * so its code reads as ordinary calls.
  */
 #ifndef NR_DYNLIB_H
 #define NR_DYNLIB_H
@@ -25,6 +28,10 @@ typedef struct {
     int state;              /* 0 not tried, 1 loaded, -1 failed */
     char err[256];
 } nr_dynlib;
+
+#define NR_DYNLIB_POINTER(fn) static __typeof__(&fn) fn##_p;
+#define NR_DYNLIB_SYMBOL(fn) { #fn, (void **)&fn##_p },
+#define NR_DYNLIB(soname, syms) { soname, syms, sizeof syms / sizeof syms[0], 0, "" }
 
 /* Loads the library once (thread-safe) and fills every slot. 0 ok; -1 with a message
  * naming the library in err. Later calls return the first outcome. */

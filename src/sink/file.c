@@ -45,27 +45,11 @@
 #include "dynlib.h"
 
 /* libsndfile, loaded at first use (dynlib.h): calls below go through these pointers. */
-static __typeof__(&sf_close) sf_close_p;
-static __typeof__(&sf_command) sf_command_p;
-static __typeof__(&sf_error_number) sf_error_number_p;
-static __typeof__(&sf_format_check) sf_format_check_p;
-static __typeof__(&sf_open_fd) sf_open_fd_p;
-static __typeof__(&sf_set_string) sf_set_string_p;
-static __typeof__(&sf_strerror) sf_strerror_p;
-static __typeof__(&sf_write_float) sf_write_float_p;
-static __typeof__(&sf_write_short) sf_write_short_p;
-static const nr_dynsym sndfile_lib_syms[] = {
-    { "sf_close", (void **)&sf_close_p },
-    { "sf_command", (void **)&sf_command_p },
-    { "sf_error_number", (void **)&sf_error_number_p },
-    { "sf_format_check", (void **)&sf_format_check_p },
-    { "sf_open_fd", (void **)&sf_open_fd_p },
-    { "sf_set_string", (void **)&sf_set_string_p },
-    { "sf_strerror", (void **)&sf_strerror_p },
-    { "sf_write_float", (void **)&sf_write_float_p },
-    { "sf_write_short", (void **)&sf_write_short_p },
-};
-static nr_dynlib sndfile_lib = { "libsndfile.so.1", sndfile_lib_syms, sizeof sndfile_lib_syms / sizeof sndfile_lib_syms[0], 0, "" };
+#define SNDFILE_FUNCTIONS(X) X(sf_close) X(sf_command) X(sf_error_number) X(sf_format_check) \
+    X(sf_open_fd) X(sf_set_string) X(sf_strerror) X(sf_write_float) X(sf_write_short)
+SNDFILE_FUNCTIONS(NR_DYNLIB_POINTER)
+static const nr_dynsym sndfile_lib_syms[] = { SNDFILE_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static nr_dynlib sndfile_lib = NR_DYNLIB("libsndfile.so.1", sndfile_lib_syms);
 #define sf_close (*sf_close_p)
 #define sf_command (*sf_command_p)
 #define sf_error_number (*sf_error_number_p)
@@ -77,19 +61,11 @@ static nr_dynlib sndfile_lib = { "libsndfile.so.1", sndfile_lib_syms, sizeof snd
 #define sf_write_short (*sf_write_short_p)
 
 /* libsamplerate, loaded at first use (dynlib.h): calls below go through these pointers. */
-static __typeof__(&src_delete) src_delete_p;
-static __typeof__(&src_new) src_new_p;
-static __typeof__(&src_process) src_process_p;
-static __typeof__(&src_short_to_float_array) src_short_to_float_array_p;
-static __typeof__(&src_strerror) src_strerror_p;
-static const nr_dynsym samplerate_lib_syms[] = {
-    { "src_delete", (void **)&src_delete_p },
-    { "src_new", (void **)&src_new_p },
-    { "src_process", (void **)&src_process_p },
-    { "src_short_to_float_array", (void **)&src_short_to_float_array_p },
-    { "src_strerror", (void **)&src_strerror_p },
-};
-static nr_dynlib samplerate_lib = { "libsamplerate.so.0", samplerate_lib_syms, sizeof samplerate_lib_syms / sizeof samplerate_lib_syms[0], 0, "" };
+#define SAMPLERATE_FUNCTIONS(X) X(src_delete) X(src_new) X(src_process) \
+    X(src_short_to_float_array) X(src_strerror)
+SAMPLERATE_FUNCTIONS(NR_DYNLIB_POINTER)
+static const nr_dynsym samplerate_lib_syms[] = { SAMPLERATE_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static nr_dynlib samplerate_lib = NR_DYNLIB("libsamplerate.so.0", samplerate_lib_syms);
 #define src_delete (*src_delete_p)
 #define src_new (*src_new_p)
 #define src_process (*src_process_p)

@@ -15,27 +15,12 @@
 #include "dynlib.h"
 
 /* libao, loaded at first use (dynlib.h): calls below go through these pointers. */
-static __typeof__(&ao_close) ao_close_p;
-static __typeof__(&ao_default_driver_id) ao_default_driver_id_p;
-static __typeof__(&ao_driver_id) ao_driver_id_p;
-static __typeof__(&ao_driver_info) ao_driver_info_p;
-static __typeof__(&ao_driver_info_list) ao_driver_info_list_p;
-static __typeof__(&ao_initialize) ao_initialize_p;
-static __typeof__(&ao_open_live) ao_open_live_p;
-static __typeof__(&ao_play) ao_play_p;
-static __typeof__(&ao_shutdown) ao_shutdown_p;
-static const nr_dynsym ao_lib_syms[] = {
-    { "ao_close", (void **)&ao_close_p },
-    { "ao_default_driver_id", (void **)&ao_default_driver_id_p },
-    { "ao_driver_id", (void **)&ao_driver_id_p },
-    { "ao_driver_info", (void **)&ao_driver_info_p },
-    { "ao_driver_info_list", (void **)&ao_driver_info_list_p },
-    { "ao_initialize", (void **)&ao_initialize_p },
-    { "ao_open_live", (void **)&ao_open_live_p },
-    { "ao_play", (void **)&ao_play_p },
-    { "ao_shutdown", (void **)&ao_shutdown_p },
-};
-static nr_dynlib ao_lib = { "libao.so.4", ao_lib_syms, sizeof ao_lib_syms / sizeof ao_lib_syms[0], 0, "" };
+#define AO_FUNCTIONS(X) X(ao_close) X(ao_default_driver_id) X(ao_driver_id) \
+    X(ao_driver_info) X(ao_driver_info_list) X(ao_initialize) X(ao_open_live) X(ao_play) \
+    X(ao_shutdown)
+AO_FUNCTIONS(NR_DYNLIB_POINTER)
+static const nr_dynsym ao_lib_syms[] = { AO_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static nr_dynlib ao_lib = NR_DYNLIB("libao.so.4", ao_lib_syms);
 #define ao_close (*ao_close_p)
 #define ao_default_driver_id (*ao_default_driver_id_p)
 #define ao_driver_id (*ao_driver_id_p)

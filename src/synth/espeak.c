@@ -14,23 +14,12 @@
 #include "dynlib.h"
 
 /* eSpeak NG, loaded at first use (dynlib.h): calls below go through these pointers. */
-static __typeof__(&espeak_Initialize) espeak_Initialize_p;
-static __typeof__(&espeak_SetParameter) espeak_SetParameter_p;
-static __typeof__(&espeak_SetSynthCallback) espeak_SetSynthCallback_p;
-static __typeof__(&espeak_SetVoiceByName) espeak_SetVoiceByName_p;
-static __typeof__(&espeak_SetVoiceByProperties) espeak_SetVoiceByProperties_p;
-static __typeof__(&espeak_Synth) espeak_Synth_p;
-static __typeof__(&espeak_Terminate) espeak_Terminate_p;
-static const nr_dynsym espeak_lib_syms[] = {
-    { "espeak_Initialize", (void **)&espeak_Initialize_p },
-    { "espeak_SetParameter", (void **)&espeak_SetParameter_p },
-    { "espeak_SetSynthCallback", (void **)&espeak_SetSynthCallback_p },
-    { "espeak_SetVoiceByName", (void **)&espeak_SetVoiceByName_p },
-    { "espeak_SetVoiceByProperties", (void **)&espeak_SetVoiceByProperties_p },
-    { "espeak_Synth", (void **)&espeak_Synth_p },
-    { "espeak_Terminate", (void **)&espeak_Terminate_p },
-};
-static nr_dynlib espeak_lib = { "libespeak-ng.so.1", espeak_lib_syms, sizeof espeak_lib_syms / sizeof espeak_lib_syms[0], 0, "" };
+#define ESPEAK_FUNCTIONS(X) X(espeak_Initialize) X(espeak_SetParameter) \
+    X(espeak_SetSynthCallback) X(espeak_SetVoiceByName) X(espeak_SetVoiceByProperties) \
+    X(espeak_Synth) X(espeak_Terminate)
+ESPEAK_FUNCTIONS(NR_DYNLIB_POINTER)
+static const nr_dynsym espeak_lib_syms[] = { ESPEAK_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static nr_dynlib espeak_lib = NR_DYNLIB("libespeak-ng.so.1", espeak_lib_syms);
 #define espeak_Initialize (*espeak_Initialize_p)
 #define espeak_SetParameter (*espeak_SetParameter_p)
 #define espeak_SetSynthCallback (*espeak_SetSynthCallback_p)
