@@ -467,7 +467,7 @@ static int drop_url_token(nr_buf *b, size_t floor, const char *s, size_t n)
  * Capitals, digits past three, apostrophes or colons inside ("Section [A]", "[1, 2, 3]",
  * "[Editor's note: ...]", "[O.S. 28 June]") are never markers.
  */
-enum { NO_MARK, NUMBER_MARK, LETTER_MARK, TAG_MARK, SIC_MARK };
+enum { NO_MARK, NUMBER_MARK, LETTER_MARK, TAG_MARK, SIC_MARK, LIST_MARK };
 
 #define MAX_TAG 40      /* bytes inside the longest tag looked at ("further explanation needed": 27) */
 
@@ -500,9 +500,30 @@ static int is_tag_words(const char *c, size_t m)
     return words > 1 || (words == 1 && m >= 3);
 }
 
+/* "1, 2", "1-5", "3, 7-9": note numbers separated by commas or joined into ranges (the
+   cleaner has made an en dash between digits a '-'). */
+static int is_note_list(const char *c, size_t m)
+{
+    size_t i = 0, numbers = 0;
+    while (i < m) {
+        size_t d = i;
+        while (d < m && is_digit(c[d])) d++;
+        if (!is_note_number(c + i, d - i)) return 0;
+        numbers++;
+        i = d;
+        if (i == m) break;
+        if (c[i] == '-') i++;
+        else if (c[i] == ',') { i++; if (i < m && c[i] == ' ') i++; }
+        else return 0;
+        if (i == m) return 0;
+    }
+    return numbers > 1;
+}
+
 static int mark_kind(const char *c, size_t m)
 {
     if (is_note_number(c, m)) return NUMBER_MARK;
+    if (is_note_list(c, m)) return LIST_MARK;        /* only glued: "[1, 2, 3]" may be data */
     if ((m > 5 && !memcmp(c, "note ", 5) && is_note_number(c + 5, m - 5)) ||
         (m > 3 && !memcmp(c, "nb ", 3) && is_note_number(c + 3, m - 3)))
         return NUMBER_MARK;
