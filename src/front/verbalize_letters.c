@@ -460,8 +460,9 @@ static int letter_a(const nr_ctx *c, size_t i)
     size_t pn, n;
     nr_tok_post(c->t, i, &pn);
     if (pn || i + 1 >= c->t->n) return 1;               /* "Edgar A. Poe", "plan A," */
-    if (nr_tok_sentence_start(c->t, i) || title_start(c, i)) return 0;
     const char *next = nr_tok_word(c->t, i + 1, &n);
+    if (n == 1 && is_upper(next[0]) && next[0] != 'I') return 1;   /* spelled: "A B C", "A B O" */
+    if (nr_tok_sentence_start(c->t, i) || title_start(c, i)) return 0;
     if (n && is_lower(next[0])) return 1;               /* "Vitamin A deficiency" */
     nr_tok_post(c->t, i - 1, &pn);                      /* "Kypros, A History of Cyprus" */
     return !pn && capital_word(c, i - 1) && !title_case(c, i);   /* "Edgar A Poe", not "read A Tale" */
