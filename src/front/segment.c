@@ -213,6 +213,13 @@ static int at_item_start(const nr_tokens *t, size_t i)
     return pn && (p[pn - 1] == ':' || p[pn - 1] == ';');
 }
 
+static int after_comma(const nr_tokens *t, size_t i)
+{
+    size_t pn;
+    const char *p = i > 0 ? nr_tok_post(t, i - 1, &pn) : "";
+    return i > 0 && pn && p[pn - 1] == ',';
+}
+
 /* "1." "12)" "b." "B)" "iv." — a numbering, judged from its word and what follows it. */
 static int is_list_numbering(const nr_tokens *t, size_t i)
 {
@@ -332,8 +339,9 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
     if (g.dots) {
         int ellipsis = g.dots >= 2;
         int ends;
-        int list_item = is_list_numbering(t, i) && at_item_start(t, i) && !is_name_initial(t, i, next, lex) &&
-                        !is_genus_initial(t, i, next);
+        int list_item = is_list_numbering(t, i) && !is_name_initial(t, i, next, lex) &&
+                        !is_genus_initial(t, i, next) &&
+                        (at_item_start(t, i) || (after_comma(t, i) && next_lower));   /* "1. apples, 2. pears" */
         if (g.comma_after_mark) ends = 0;
         else if (ellipsis) ends = next >= t->n || (next_capital && !is_pronoun_i(t, next));
         else if (abbrev_entry(t, i, lex)) ends = abbreviation_ends_sentence(t, i, next, lex);
