@@ -10,8 +10,8 @@
  *    when the next word is a typical sentence starter (The, He, But ... from the lexicon)
  *    or the paragraph ends there.
  *  - A list marker at the start of a sentence ("1." "b)" "iv.") is not a sentence.
- *  - '?' and '!' end a sentence, except inside quotes before a lower-case word, "I" or a
- *    speech verb ("Why?" he asked. "Run!" I shouted. "Where?" Holmes asked). An ellipsis
+ *  - '?' and '!' end a sentence, except before a lower-case word ("Yahoo! announced"), and
+ *    inside quotes before "I" or a speech verb ("Why?" he asked. "Run!" I shouted. "Where?" Holmes asked). An ellipsis
  *    ends one before a capital (but "I").
  *  - A '.' followed by ',' or ';' never does ("21st ult., and"); nor does one after a
  *    roman numeral before a lower-case word ("George III. the house"). After the pronoun
@@ -329,7 +329,8 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
 
     if (g.question || g.exclaim) {
         /* "Why?" he asked. "Run!" I shouted. — the quote's sentence goes on; its mark keeps the tune */
-        if (g.quote_after_mark && (next_lower || is_pronoun_i(t, next) || speech_follows(t, next, lex))) {
+        /* a small letter after a bare '!' or '?' goes on too: "Yahoo! announced", "Jeopardy! host" */
+        if (next_lower || (g.quote_after_mark && (is_pronoun_i(t, next) || speech_follows(t, next, lex)))) {
             set_break(last, NR_BRK_CLAUSE, 0);
             last->end_mark = g.question ? '?' : '!';
         }
