@@ -86,9 +86,14 @@ typedef struct {
     int lines;                  /* 1: every newline ends a paragraph (one input line = one unit) */
     const char *espeak_voice;   /* NULL: the voice's; else an eSpeak NG voice name ("en-gb") */
     int jobs;                   /* front-end threads; 0: one per core (at most 8); 1: none */
+    int ssml;                   /* NARRATOR_SSML_AUTO, _ON or _OFF (see below) */
 } narrator_options;
 
-#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0 }
+/* SSML input: AUTO reads a text as SSML when its first non-blank characters are "<speak"
+ * or "<?xml" (checked at the start and after each narrator_reset); ON always; OFF never. */
+enum { NARRATOR_SSML_AUTO = 0, NARRATOR_SSML_ON = 1, NARRATOR_SSML_OFF = 2 };
+
+#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO }
 
 /* File tags, where the format has them. NULL fields are left out. */
 typedef struct {
@@ -106,10 +111,16 @@ NARRATOR_API void narrator_free(narrator *n);
 /* The last failure in words, naming the input; "" when there was none. */
 NARRATOR_API const char *narrator_errmsg(const narrator *n);
 
+/* An SSML <mark name="..."/> reached: called once all audio before it has gone to the
+ * sinks and the audio callback (with no sound output: when the text before it is planned).
+ * Return 0 to go on, anything else to stop. */
+typedef int (*narrator_mark_fn)(const char *name, void *user);
+
 /* Where the output goes; any combination. With none set, only the front end runs
  * (chunks reach the chunk callback, nothing is synthesized). */
 NARRATOR_API narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user);
 NARRATOR_API narrator_status narrator_on_audio(narrator *n, narrator_audio_fn fn, void *user);
+NARRATOR_API narrator_status narrator_on_mark(narrator *n, narrator_mark_fn fn, void *user);
 /* Audio file, format from the extension (.wav .mp3 .flac .ogg .opus); the path "-"
  * writes WAV to standard output. The file appears only when narrator_finish()
  * succeeds; on failure, stop or narrator_free() before finishing, nothing is left behind. */
@@ -126,6 +137,26 @@ NARRATOR_API narrator_status narrator_finish(narrator *n);
 /* Ask a running narrator to stop as soon as possible. Safe from a signal handler or
  * another thread; the next or current call returns NARRATOR_ERR_STOPPED. */
 NARRATOR_API void narrator_stop(narrator *n);
+
+/* Forget all text not yet spoken and clear a stop, so the same handle can speak again
+ * (what a screen reader does after "stop"). Open sinks stay open. */
+NARRATOR_API narrator_status narrator_reset(narrator *n);
+
+/* Change the voice while running; they apply from the next chunk on.
+ * rate: words per minute (80-450); pitch: 0-99; volume: 0-200 (100 as recorded);
+ * espeak_voice: an eSpeak NG voice or language name ("en-gb"). */
+NARRATOR_API narrator_status narrator_set_rate(narrator *n, int wpm);
+NARRATOR_API narrator_status narrator_set_pitch(narrator *n, int pitch);
+NARRATOR_API narrator_status narrator_set_volume(narrator *n, int volume);
+NARRATOR_API narrator_status narrator_set_espeak_voice(narrator *n, const char *name);
+/* How punctuation is read: NONE (front-end pauses only), SOME (eSpeak NG names
+ * the characters in `some`), ALL (every punctuation character is named). */
+typedef enum { NARRATOR_PUNCT_NONE = 0, NARRATOR_PUNCT_SOME, NARRATOR_PUNCT_ALL } narrator_punctuation;
+NARRATOR_API narrator_status narrator_set_punctuation(narrator *n, narrator_punctuation mode, const char *some);
+/* Capital letters: 0 not marked; 1 a higher pitch on capitals; 2 the word "capital" before them. */
+NARRATOR_API narrator_status narrator_set_capitals(narrator *n, int mode);
+/* 1: spell every word letter by letter (screen-reader spelling mode); 0: read normally. */
+NARRATOR_API narrator_status narrator_set_spelling(narrator *n, int on);
 
 /* Seconds of audio produced so far (pauses included). */
 NARRATOR_API double narrator_seconds(const narrator *n);
