@@ -8,6 +8,7 @@
 #include "narrator.h"
 #include "front/front.h"
 #include "front/paragraph.h"
+#include "front/spell.h"
 #include "frontpool.h"
 #include "sink/sink.h"
 #include "synth/synth.h"
@@ -27,13 +28,21 @@ struct narrator {
     nr_pool *pool;                  /* front-end workers, when jobs > 1 */
     int jobs;
     int lines;
-    int rate_wpm, pitch;
+    /* voice settings as asked for; `dirty` says which the synthesizer has not taken yet */
+    int rate_wpm, pitch, volume, capitals, spelling;
+    narrator_punctuation punctuation;
+    char *punct_some;
+    unsigned dirty;
+    int in_synth;                   /* inside nr_synth_say (settings wait for the next chunk) */
+    nr_buf chunk_say;               /* a chunk's say rewritten (spelling, punctuation) */
     nr_synth *synth;
     nr_sink *file, *speaker;
     narrator_chunk_fn chunk_fn;
     void *chunk_user;
     narrator_audio_fn audio_fn;
     void *audio_user;
+    narrator_mark_fn mark_fn;
+    void *mark_user;
     nr_buf pending;                 /* text not yet part of a finished paragraph */
     size_t scanned;                 /* how far `pending` was searched for a paragraph end */
     const narrator_chunk *chunk;    /* the chunk being synthesized */
@@ -43,6 +52,8 @@ struct narrator {
     unsigned long long samples;     /* audio produced so far */
     char err[1024];
 };
+
+enum { DIRTY_RATE = 1, DIRTY_PITCH = 2, DIRTY_VOLUME = 4, DIRTY_CAPITALS = 8, DIRTY_PUNCT = 16, DIRTY_VOICE = 32 };
 
 const char *narrator_version(void) { return NARRATOR_VERSION; }
 
@@ -120,6 +131,7 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     }
     n->rate_wpm = opt->rate_wpm ? opt->rate_wpm : n->voice.rate_wpm;
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
+    n->volume = 100;
     n->lines = opt->lines;
     nr_front_config cfg = {
         .lex = n->lex,
@@ -146,6 +158,8 @@ void narrator_free(narrator *n)
     nr_lex_free(n->lex);
     nr_voice_free(&n->voice);
     nr_buf_free(&n->pending);
+    nr_buf_free(&n->chunk_say);
+    free(n->punct_some);
     free(n);
 }
 
@@ -168,6 +182,14 @@ static narrator_status ensure_synth(narrator *n)
     if (n->synth) return NARRATOR_OK;
     if (nr_synth_new(&n->synth, n->voice.espeak_voice, n->rate_wpm, n->pitch, &n->stop, n->err, sizeof n->err))
         return NARRATOR_ERR_SYNTH;
+    n->dirty = DIRTY_VOLUME | DIRTY_CAPITALS | DIRTY_PUNCT;    /* voice, rate and pitch it has */
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_on_mark(narrator *n, narrator_mark_fn fn, void *user)
+{
+    n->mark_fn = fn;
+    n->mark_user = user;
     return NARRATOR_OK;
 }
 
@@ -216,16 +238,55 @@ static int on_pcm(const int16_t *pcm, size_t len, void *user)
     return 0;
 }
 
+/* Hands the settings changed since the last chunk to eSpeak NG. */
+static int apply_settings(narrator *n)
+{
+    unsigned d = n->dirty;
+    n->dirty = 0;
+    if ((d & DIRTY_VOICE) && nr_synth_set_voice(n->synth, n->voice.espeak_voice)) {
+        set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", n->voice.espeak_voice);
+        return -1;
+    }
+    if (d & DIRTY_RATE) nr_synth_set(n->synth, NR_SYNTH_RATE, n->rate_wpm);
+    if (d & DIRTY_PITCH) nr_synth_set(n->synth, NR_SYNTH_PITCH, n->pitch);
+    if (d & DIRTY_VOLUME) nr_synth_set(n->synth, NR_SYNTH_VOLUME, n->volume);
+    if (d & DIRTY_CAPITALS) nr_synth_set_capitals(n->synth, n->capitals);
+    if (d & DIRTY_PUNCT) nr_synth_set_punctuation(n->synth, (int)n->punctuation, n->punct_some);
+    return 0;
+}
+
+/* Spelling reads the chunk's text letter by letter; punctuation read aloud needs the text
+ * as written, since the say text keeps no punctuation for eSpeak NG to name. */
+static int rewrite_say(narrator *n, narrator_chunk *c)
+{
+    if (!n->spelling && n->punctuation == NARRATOR_PUNCT_NONE) return 0;
+    nr_buf_clear(&n->chunk_say);
+    if (n->spelling) nr_spell(&n->chunk_say, c->text, c->text_len);
+    else {
+        nr_buf_put(&n->chunk_say, c->text, c->text_len);
+        nr_buf_putc(&n->chunk_say, ' ');      /* eSpeak NG names a last mark only before a space */
+    }
+    if (n->chunk_say.oom) return -1;
+    c->say = nr_buf_str(&n->chunk_say);
+    c->say_len = n->chunk_say.len;
+    return 0;
+}
+
 /* One planned chunk: tell the listener, then speak it if anyone hears. */
-static int on_chunk(const narrator_chunk *c, void *user)
+static int on_chunk(const narrator_chunk *planned, void *user)
 {
     narrator *n = user;
     if (n->stop) { n->failure = NARRATOR_ERR_STOPPED; return 1; }
+    narrator_chunk chunk = *planned, *c = &chunk;
+    if (rewrite_say(n, c)) { set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); n->failure = NARRATOR_ERR_NOMEM; return 1; }
     if (n->chunk_fn && n->chunk_fn(c, n->chunk_user)) { n->failure = NARRATOR_ERR_CALLBACK; return 1; }
     if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return 0;
+    if (n->dirty && apply_settings(n)) { n->failure = NARRATOR_ERR_VOICE; return 1; }
     n->chunk = c;
     n->chunk_start = 1;
-    int rc = nr_synth_say(n->synth, c->say, c->say_len, c->pause_ms, on_pcm, n);
+    n->in_synth = 1;
+    int rc = nr_synth_say(n->synth, c->say, c->say_len, 0, c->pause_ms, on_pcm, NULL, n);
+    n->in_synth = 0;
     n->chunk = NULL;
     if (rc < 0) { n->failure = NARRATOR_ERR_SYNTH; snprintf(n->err, sizeof n->err, "eSpeak NG failed on a chunk"); }
     if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
@@ -321,6 +382,63 @@ narrator_status narrator_finish(narrator *n)
 void narrator_stop(narrator *n)
 {
     if (n) n->stop = 1;
+}
+
+narrator_status narrator_reset(narrator *n)
+{
+    nr_buf_clear(&n->pending);
+    n->scanned = 0;
+    if (n->pool) nr_pool_discard(n->pool);
+    n->failure = NARRATOR_OK;
+    n->err[0] = '\0';
+    n->stop = 0;
+    return NARRATOR_OK;
+}
+
+/* Live settings: checked here, handed to eSpeak NG before the next chunk (apply_settings). */
+static narrator_status set_setting(narrator *n, int *field, unsigned bit, int value, int lo, int hi, const char *what)
+{
+    if (value < lo || value > hi) return set_error(n, NARRATOR_ERR_ARG, "%s %d is out of range (%d to %d)", what, value, lo, hi);
+    *field = value;
+    n->dirty |= bit;
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_set_rate(narrator *n, int wpm) { return set_setting(n, &n->rate_wpm, DIRTY_RATE, wpm, 80, 450, "rate"); }
+narrator_status narrator_set_pitch(narrator *n, int pitch) { return set_setting(n, &n->pitch, DIRTY_PITCH, pitch, 0, 99, "pitch"); }
+narrator_status narrator_set_volume(narrator *n, int volume) { return set_setting(n, &n->volume, DIRTY_VOLUME, volume, 0, 200, "volume"); }
+narrator_status narrator_set_capitals(narrator *n, int mode) { return set_setting(n, &n->capitals, DIRTY_CAPITALS, mode, 0, 2, "capitals mode"); }
+narrator_status narrator_set_spelling(narrator *n, int on) { return set_setting(n, &n->spelling, 0, on, 0, 1, "spelling mode"); }
+
+narrator_status narrator_set_punctuation(narrator *n, narrator_punctuation mode, const char *some)
+{
+    if (mode < NARRATOR_PUNCT_NONE || mode > NARRATOR_PUNCT_ALL)
+        return set_error(n, NARRATOR_ERR_ARG, "punctuation mode %d is not NONE, SOME or ALL", (int)mode);
+    if (mode == NARRATOR_PUNCT_SOME && (!some || !*some))
+        return set_error(n, NARRATOR_ERR_ARG, "punctuation mode SOME needs the characters to name");
+    if (some) {
+        char *copy = strdup(some);
+        if (!copy) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+        free(n->punct_some);
+        n->punct_some = copy;
+    }
+    n->punctuation = mode;
+    n->dirty |= DIRTY_PUNCT;
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_set_espeak_voice(narrator *n, const char *name)
+{
+    if (!name || !*name) return set_error(n, NARRATOR_ERR_ARG, "no eSpeak NG voice named");
+    /* between chunks, try it at once so that a wrong name is reported here */
+    if (n->synth && !n->in_synth && nr_synth_set_voice(n->synth, name))
+        return set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", name);
+    char *copy = strdup(name);
+    if (!copy) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    free(n->voice.espeak_voice);
+    n->voice.espeak_voice = copy;
+    if (n->in_synth) n->dirty |= DIRTY_VOICE;
+    return NARRATOR_OK;
 }
 
 narrator_status narrator_list_voices(const char *data_dir,
