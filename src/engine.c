@@ -10,6 +10,8 @@
 #include "front/paragraph.h"
 #include "front/spell.h"
 #include "frontpool.h"
+#include "markup.h"
+#include "ssml.h"
 #include "sink/sink.h"
 #include "synth/synth.h"
 #include "voice.h"
@@ -43,6 +45,15 @@ struct narrator {
     void *audio_user;
     narrator_mark_fn mark_fn;
     void *mark_user;
+    /* SSML (ssml.h, markup.h): what the input is, decided at the start and after a reset */
+    int ssml_option;                /* NARRATOR_SSML_AUTO, _ON, _OFF */
+    enum { INPUT_UNDECIDED, INPUT_PLAIN, INPUT_SSML } input;
+    nr_buf head;                    /* the input's first bytes, held until AUTO has decided */
+    nr_ssml *ssml;                  /* the document being parsed */
+    nr_buf ssml_text;               /* the parser's text for the front end */
+    nr_markup markup;               /* the document's inline elements */
+    nr_markup_chunk rewritten;      /* the chunk being spoken, rewritten for eSpeak NG */
+    size_t next_mark;               /* the first of its marks not reported yet */
     nr_buf pending;                 /* text not yet part of a finished paragraph */
     size_t scanned;                 /* how far `pending` was searched for a paragraph end */
     const narrator_chunk *chunk;    /* the chunk being synthesized */
@@ -71,6 +82,7 @@ const char *narrator_strerror(narrator_status status)
     case NARRATOR_ERR_AUDIO: return "audio output failed";
     case NARRATOR_ERR_STOPPED: return "stopped";
     case NARRATOR_ERR_CALLBACK: return "stopped by a callback";
+    case NARRATOR_ERR_SSML: return "malformed SSML";
     }
     return "unknown error";
 }
@@ -133,6 +145,10 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
     n->volume = 100;
     n->lines = opt->lines;
+    if (opt->ssml < NARRATOR_SSML_AUTO || opt->ssml > NARRATOR_SSML_OFF)
+        return set_error(n, NARRATOR_ERR_ARG, "ssml option %d is not AUTO, ON or OFF", opt->ssml);
+    n->ssml_option = opt->ssml;
+    n->input = opt->ssml == NARRATOR_SSML_ON ? INPUT_SSML : opt->ssml == NARRATOR_SSML_OFF ? INPUT_PLAIN : INPUT_UNDECIDED;
     nr_front_config cfg = {
         .lex = n->lex,
         .pause_ms = { n->voice.pause_ms[0], n->voice.pause_ms[1], n->voice.pause_ms[2] },
@@ -160,6 +176,11 @@ void narrator_free(narrator *n)
     nr_buf_free(&n->pending);
     nr_buf_free(&n->chunk_say);
     free(n->punct_some);
+    nr_buf_free(&n->head);
+    nr_buf_free(&n->ssml_text);
+    nr_ssml_free(n->ssml);
+    nr_markup_free(&n->markup);
+    nr_markup_chunk_free(&n->rewritten);
     free(n);
 }
 
@@ -272,25 +293,59 @@ static int rewrite_say(narrator *n, narrator_chunk *c)
     return 0;
 }
 
+/* Reports the chunk's marks up to item `upto` (all of them: SIZE_MAX); 1 if told to stop. */
+static int report_marks(narrator *n, size_t upto)
+{
+    const nr_markup_chunk *r = &n->rewritten;
+    while (n->next_mark < r->n_marks) {
+        size_t k = r->marks[n->next_mark++];
+        if (n->mark_fn && n->mark_fn(nr_markup_mark_name(&n->markup, k), n->mark_user)) {
+            n->failure = NARRATOR_ERR_CALLBACK;
+            return 1;
+        }
+        if (k == upto) break;
+    }
+    return 0;
+}
+
+/* eSpeak NG reached <mark name="K"/> (K: the item), all sound before it handed on. */
+static int on_espeak_mark(const char *name, void *user)
+{
+    return report_marks(user, (size_t)strtoull(name, NULL, 10));
+}
+
 /* One planned chunk: tell the listener, then speak it if anyone hears. */
 static int on_chunk(const narrator_chunk *planned, void *user)
 {
     narrator *n = user;
     if (n->stop) { n->failure = NARRATOR_ERR_STOPPED; return 1; }
     narrator_chunk chunk = *planned, *c = &chunk;
-    if (rewrite_say(n, c)) { set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); n->failure = NARRATOR_ERR_NOMEM; return 1; }
+    /* SSML: markers out of the listener's say text, eSpeak NG's own SSML in */
+    int marked = n->markup.n ? nr_markup_rewrite(&n->markup, c->say, c->say_len, &n->rewritten) : 0;
+    n->rewritten.n_marks = marked > 0 ? n->rewritten.n_marks : 0;
+    n->next_mark = 0;
+    if (marked > 0) {
+        c->say = n->rewritten.shown.s;
+        c->say_len = n->rewritten.shown.len;
+        c->pause_ms += n->rewritten.extra_pause_ms;
+    }
+    int raw = n->spelling || n->punctuation != NARRATOR_PUNCT_NONE;
+    if (marked < 0 || rewrite_say(n, c)) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
     if (n->chunk_fn && n->chunk_fn(c, n->chunk_user)) { n->failure = NARRATOR_ERR_CALLBACK; return 1; }
-    if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return 0;
+    if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return report_marks(n, SIZE_MAX);
     if (n->dirty && apply_settings(n)) { n->failure = NARRATOR_ERR_VOICE; return 1; }
     n->chunk = c;
     n->chunk_start = 1;
     n->in_synth = 1;
-    int rc = nr_synth_say(n->synth, c->say, c->say_len, 0, c->pause_ms, on_pcm, NULL, n);
+    int ssml = marked > 0 && !raw;      /* spelled or punctuated text is plain: its marks come after it */
+    const char *text = ssml ? n->rewritten.espeak.s : c->say;
+    size_t len = ssml ? n->rewritten.espeak.len : c->say_len;
+    int rc = nr_synth_say(n->synth, text, len, ssml, c->pause_ms, on_pcm, on_espeak_mark, n);
     n->in_synth = 0;
     n->chunk = NULL;
     if (rc < 0) { n->failure = NARRATOR_ERR_SYNTH; snprintf(n->err, sizeof n->err, "eSpeak NG failed on a chunk"); }
     if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
-    return rc != 0;
+    return rc != 0 || report_marks(n, SIZE_MAX);
 }
 
 /* The status after chunks were handed to on_chunk (rc: the front end's or pool's result). */
@@ -343,22 +398,91 @@ static narrator_status drain(narrator *n)
     return st;
 }
 
-narrator_status narrator_feed(narrator *n, const char *text, size_t len)
+static narrator_status feed_plain(narrator *n, const char *text, size_t len)
 {
-    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     nr_buf_put(&n->pending, text, len);
     if (n->pending.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     return n->pending.len ? drain(n) : NARRATOR_OK;
+}
+
+/* SSML through the parser; its text goes on as plain text with markers. */
+static narrator_status feed_ssml(narrator *n, const char *text, size_t len, int end)
+{
+    if (!n->ssml && !(n->ssml = nr_ssml_new(n->voice.pause_ms, n->lex, &n->markup, n->err, sizeof n->err)))
+        return strstr(n->err, "memory") ? NARRATOR_ERR_NOMEM : NARRATOR_ERR_SSML;
+    nr_buf_clear(&n->ssml_text);
+    int rc = nr_ssml_feed(n->ssml, text, len, end, &n->ssml_text, n->err, sizeof n->err);
+    if (rc == -1) return NARRATOR_ERR_SSML;
+    if (rc < 0) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return n->ssml_text.len ? feed_plain(n, n->ssml_text.s, n->ssml_text.len) : NARRATOR_OK;
+}
+
+/* AUTO: SSML when the first non-blank characters are "<speak" or "<?xml". 1 SSML, 0 plain,
+ * -1 not known yet (at the end of the input: plain). */
+static int sniff_ssml(const char *s, size_t len, int at_end)
+{
+    static const char *const starts[] = { "<speak", "<?xml" };
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;     /* a byte-order mark */
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    if (i == len || (len < 3 && (unsigned char)s[0] == 0xEF)) return at_end ? 0 : -1;
+    for (size_t k = 0; k < 2; k++) {
+        size_t want = strlen(starts[k]), have = len - i < want ? len - i : want;
+        if (memcmp(s + i, starts[k], have) != 0) continue;
+        if (have == want) return 1;
+        if (!at_end) return -1;
+    }
+    return 0;
+}
+
+/* Hands on the held first bytes once AUTO knows what they are. */
+static narrator_status decide_input(narrator *n, int at_end)
+{
+    int kind = sniff_ssml(nr_buf_str(&n->head), n->head.len, at_end);
+    if (kind < 0) return NARRATOR_OK;
+    n->input = kind ? INPUT_SSML : INPUT_PLAIN;
+    nr_buf held = n->head;
+    memset(&n->head, 0, sizeof n->head);
+    narrator_status st = !held.len ? NARRATOR_OK : kind ? feed_ssml(n, held.s, held.len, 0) : feed_plain(n, held.s, held.len);
+    nr_buf_free(&held);
+    return st;
+}
+
+narrator_status narrator_feed(narrator *n, const char *text, size_t len)
+{
+    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    if (n->input == INPUT_PLAIN) return feed_plain(n, text, len);
+    if (n->input == INPUT_SSML) return feed_ssml(n, text, len, 0);
+    nr_buf_put(&n->head, text, len);
+    if (n->head.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return decide_input(n, 0);
+}
+
+static int initial_input(const narrator *n)
+{
+    return n->ssml_option == NARRATOR_SSML_ON ? INPUT_SSML : n->ssml_option == NARRATOR_SSML_OFF ? INPUT_PLAIN : INPUT_UNDECIDED;
+}
+
+/* An SSML document is over: the next text is a new one. */
+static void end_document(narrator *n)
+{
+    nr_ssml_free(n->ssml);
+    n->ssml = NULL;
+    nr_markup_clear(&n->markup);
+    n->input = initial_input(n);
 }
 
 narrator_status narrator_flush(narrator *n)
 {
     if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     narrator_status st = NARRATOR_OK;
-    if (n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
+    if (n->input == INPUT_UNDECIDED) st = decide_input(n, 1);
+    int document = n->input == INPUT_SSML && n->ssml;
+    if (!st && document) st = feed_ssml(n, NULL, 0, 1);
+    if (!st && n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
     if (!st) st = deliver_all(n);
     nr_buf_clear(&n->pending);
     n->scanned = 0;
+    if (!st && document) end_document(n);
     return st;
 }
 
@@ -389,6 +513,8 @@ narrator_status narrator_reset(narrator *n)
     nr_buf_clear(&n->pending);
     n->scanned = 0;
     if (n->pool) nr_pool_discard(n->pool);
+    nr_buf_clear(&n->head);
+    end_document(n);
     n->failure = NARRATOR_OK;
     n->err[0] = '\0';
     n->stop = 0;
