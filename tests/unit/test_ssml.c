@@ -2,22 +2,14 @@
  * place in the audio, breaks, prosody and phonemes in the sound, malformed documents,
  * detection, pieces, threads and reset. */
 #include "harness.h"
+#include "fixtures.h"
 #include "narrator.h"
 #include "front/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static narrator *make_ssml(int ssml, int jobs)
-{
-    narrator_options opt = NARRATOR_OPTIONS_INIT;
-    opt.data_dir = ".";
-    opt.ssml = ssml;
-    opt.jobs = jobs;
-    narrator *n = NULL;
-    CHECK(narrator_new(&opt, &n) == NARRATOR_OK, "narrator_new: %s", narrator_errmsg(n));
-    return n;
-}
+static narrator *make_ssml(int ssml, int jobs) { return test_narrator(0, jobs, ssml); }
 
 /* Chunks as "say|pause_ms;"; a private-use byte in a say text is recorded as "<PUA>". */
 static int record(const narrator_chunk *c, void *user)
@@ -197,26 +189,11 @@ NR_TEST(ssml_marks_without_audio)
     narrator_free(n);
 }
 
-/* Samples and a fingerprint of a document spoken. */
-typedef struct { size_t samples; int peak; unsigned long long hash; } sound;
-
-static int listen(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c, int start, void *user)
+static test_sound speak(const char *ssml)
 {
-    (void)rate; (void)c; (void)start;
-    sound *s = user;
-    for (size_t i = 0; i < n; i++) {
-        if (abs(pcm[i]) > s->peak) s->peak = abs(pcm[i]);
-        s->hash = s->hash * 1099511628211ull + (unsigned short)pcm[i];
-    }
-    s->samples += n;
-    return 0;
-}
-
-static sound speak(const char *ssml)
-{
-    sound s = { 0, 0, 1469598103934665603ull };
+    test_sound s = TEST_SOUND_INIT;
     narrator *n = make_ssml(NARRATOR_SSML_ON, 1);
-    narrator_on_audio(n, listen, &s);
+    narrator_on_audio(n, test_listen, &s);
     CHECK(narrator_feed(n, ssml, strlen(ssml)) == NARRATOR_OK, "feed %s: %s", ssml, narrator_errmsg(n));
     CHECK(narrator_finish(n) == NARRATOR_OK, "finish %s: %s", ssml, narrator_errmsg(n));
     narrator_free(n);
@@ -225,28 +202,28 @@ static sound speak(const char *ssml)
 
 NR_TEST(ssml_sound)
 {
-    sound plain = speak("<speak>The quick brown fox, it jumps over the lazy dog.</speak>");
-    sound fast = speak("<speak><prosody rate=\"x-fast\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
-    sound slow = speak("<speak><prosody rate=\"50%\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
-    sound half = speak("<speak>The quick brown fox, <prosody rate=\"0.5\">it jumps over the lazy dog.</prosody></speak>");
+    test_sound plain = speak("<speak>The quick brown fox, it jumps over the lazy dog.</speak>");
+    test_sound fast = speak("<speak><prosody rate=\"x-fast\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
+    test_sound slow = speak("<speak><prosody rate=\"50%\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
+    test_sound half = speak("<speak>The quick brown fox, <prosody rate=\"0.5\">it jumps over the lazy dog.</prosody></speak>");
     CHECK(fast.samples < plain.samples && plain.samples < slow.samples, "rate: x-fast %zu < plain %zu < 50%% %zu",
           fast.samples, plain.samples, slow.samples);
     CHECK(half.samples > plain.samples + 22050 / 2 && half.samples < slow.samples, "a span over the second chunk only: %zu",
           half.samples);
-    sound soft = speak("<speak><prosody volume=\"x-soft\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
-    sound db = speak("<speak><prosody volume=\"-12dB\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
+    test_sound soft = speak("<speak><prosody volume=\"x-soft\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
+    test_sound db = speak("<speak><prosody volume=\"-12dB\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
     CHECK(soft.peak * 2 < plain.peak && db.peak * 2 < plain.peak, "volume: peaks %d, %d below %d", soft.peak, db.peak, plain.peak);
-    sound high = speak("<speak><prosody pitch=\"x-high\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
-    sound st = speak("<speak><prosody pitch=\"+4st\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
+    test_sound high = speak("<speak><prosody pitch=\"x-high\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
+    test_sound st = speak("<speak><prosody pitch=\"+4st\">The quick brown fox, it jumps over the lazy dog.</prosody></speak>");
     CHECK(high.hash != plain.hash && st.hash != plain.hash && st.hash != high.hash, "pitch changes the sound");
-    sound emph = speak("<speak>The quick brown fox, it jumps over the <emphasis level=\"strong\">lazy</emphasis> dog.</speak>");
+    test_sound emph = speak("<speak>The quick brown fox, it jumps over the <emphasis level=\"strong\">lazy</emphasis> dog.</speak>");
     CHECK(emph.hash != plain.hash, "emphasis changes the sound");
-    sound words = speak("<speak>One two.</speak>");
-    sound gap = speak("<speak>One <break time=\"1500ms\"/> two.</speak>");
+    test_sound words = speak("<speak>One two.</speak>");
+    test_sound gap = speak("<speak>One <break time=\"1500ms\"/> two.</speak>");
     CHECK(gap.samples > words.samples + 22050 * 14 / 10 && gap.samples < words.samples + 22050 * 17 / 10,
           "a 1.5 s break inside a sentence (%zu vs %zu)", gap.samples, words.samples);
-    sound hello = speak("<speak>Say hello.</speak>");
-    sound ph = speak("<speak>Say <phoneme ph=\"g'Udbaj\">hello</phoneme>.</speak>");
+    test_sound hello = speak("<speak>Say hello.</speak>");
+    test_sound ph = speak("<speak>Say <phoneme ph=\"g'Udbaj\">hello</phoneme>.</speak>");
     CHECK(ph.hash != hello.hash && ph.samples > 22050 / 2, "phonemes are spoken, not the text");
 }
 
@@ -333,8 +310,8 @@ static int stop_on_first_mark(const char *name, void *user)
 NR_TEST(ssml_reset_mid_document)
 {
     narrator *n = make_ssml(NARRATOR_SSML_AUTO, 1);
-    sound s = { 0, 0, 0 };
-    narrator_on_audio(n, listen, &s);
+    test_sound s = { 0, 0, 0 };
+    narrator_on_audio(n, test_listen, &s);
     narrator_on_mark(n, stop_on_first_mark, n);
     const char *doc = "<speak><prosody rate=\"slow\">One, <mark name=\"x\"/>two, three";
     CHECK(narrator_feed(n, doc, strlen(doc)) == NARRATOR_OK, "half a document");
