@@ -47,12 +47,12 @@ void nr_front_free(nr_front *f)
 }
 
 /* Cleans, in article mode de-junks, and unglues a paragraph; returns the text to tokenize. */
-static const nr_buf *prepare(nr_front *f, const char *text, size_t len)
+static const nr_buf *prepare(nr_front *f, const char *text, size_t len, int remove_junk)
 {
     nr_buf_clear(&f->cleaned);
     nr_clean(&f->cleaned, text, len);
     const nr_buf *src = &f->cleaned;
-    if (f->cfg.remove_junk) {
+    if (remove_junk) {
         nr_buf_clear(&f->unjunked);
         nr_junk_strip(&f->unjunked, nr_buf_str(src), src->len, f->cfg.boilerplate);
         src = &f->unjunked;
@@ -104,10 +104,12 @@ static int emit_markers_only(nr_front *f, narrator_chunk_fn fn, void *user)
 
 int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk_fn fn, void *user)
 {
-    const nr_buf *src = prepare(f, text, len);
+    /* SSML (markers.h): authored text, no junk to remove; its inline elements out of the way */
+    int ssml = nr_markers_present(text, len);
+    const nr_buf *src = prepare(f, text, len, f->cfg.remove_junk && !ssml);
     if (src->oom) return -1;
     f->marks.n = 0;
-    if (memchr(nr_buf_str(src), NR_MARKER_LEAD, src->len)) {     /* SSML inline elements: out of the way */
+    if (ssml) {
         nr_buf_clear(&f->unmarked);
         nr_markers_take(&f->marks, &f->unmarked, nr_buf_str(src), src->len);
         if (f->marks.oom) return -1;

@@ -21,6 +21,14 @@ void nr_marker_write(nr_buf *out, uint32_t cp)
     nr_buf_put(out, b, sizeof b);
 }
 
+int nr_markers_present(const char *text, size_t len)
+{
+    uint32_t cp;
+    for (const char *p = text; (p = memchr(p, NR_MARKER_LEAD, len - (size_t)(p - text))); p++)
+        if (nr_marker_at(p, len - (size_t)(p - text), &cp)) return 1;
+    return 0;
+}
+
 void nr_markers_take(nr_markers *mk, nr_buf *out, const char *text, size_t len)
 {
     mk->n = mk->next = 0;
@@ -61,7 +69,7 @@ void nr_markers_end_sentences(const nr_markers *mk, nr_tokens *t)
 void nr_markers_put(nr_markers *mk, size_t pos, nr_buf *say)
 {
     for (; mk->next < mk->n && mk->m[mk->next].pos <= pos; mk->next++)
-        if (mk->m[mk->next].cp != NR_MARKER_SENTENCE) nr_marker_write(say, mk->m[mk->next].cp);
+        if (mk->m[mk->next].cp >= NR_MARKER_FIRST) nr_marker_write(say, mk->m[mk->next].cp);
 }
 
 void nr_markers_free(nr_markers *mk)

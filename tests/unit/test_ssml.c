@@ -327,3 +327,44 @@ NR_TEST(ssml_reset_mid_document)
     nr_buf_free(&got);
     narrator_free(n);
 }
+
+/* Hostile documents: an error or a reading, never a crash (run under make sanitize). */
+NR_TEST(ssml_hostile)
+{
+    nr_buf deep = { 0 }, wide = { 0 }, many = { 0 };
+    nr_buf_puts(&deep, "<speak>");
+    for (int i = 0; i < 5000; i++) nr_buf_puts(&deep, "<prosody rate=\"fast\">");
+    nr_buf_puts(&deep, "deep");
+    nr_buf_puts(&wide, "<speak><mark name=\"");
+    for (int i = 0; i < 100000; i++) nr_buf_putc(&wide, 'x');
+    nr_buf_puts(&wide, "\"/>wide <say-as interpret-as=\"date\" format=\"dmy\">");
+    for (int i = 0; i < 1000; i++) nr_buf_puts(&wide, "12/");
+    nr_buf_puts(&wide, "</say-as></speak>");
+    nr_buf_puts(&many, "<speak>");
+    for (int i = 0; i < 3000; i++) nr_buf_puts(&many, "<emphasis><mark name=\"m\"/>a</emphasis>, <break time=\"1ms\"/>");
+    nr_buf_puts(&many, "</speak>");
+    const char *docs[] = {
+        nr_buf_str(&deep), nr_buf_str(&wide), nr_buf_str(&many),
+        "<speak>\x01\x02 binary \xff\xfe bytes</speak>",
+        "<speak><![CDATA[<not> a tag & more]]> <!-- comment --> <?pi x?>done</speak>",
+        "<!DOCTYPE speak [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><speak>&e;</speak>",
+        "<speak><say-as interpret-as=\"telephone\">----</say-as><say-as interpret-as=\"ordinal\">x1st</say-as>"
+        "<say-as interpret-as=\"date\" format=\"dmy\">99/99/99999</say-as><sub alias=\"\">x</sub>"
+        "<phoneme ph=\"&lt;&amp;\">x</phoneme><prosody>bare</prosody></speak>",
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><speak>caf\xe9</speak>",
+        "<speak><break time=\"99999999999s\"/><prosody volume=\"+9999dB\" rate=\"99999%\">x</prosody></speak>",
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        nr_buf got = { 0 };
+        narrator_status st = plan(docs[k], NARRATOR_SSML_ON, k % 2 ? 2 : 1, 4096, &got);
+        CHECK(st == NARRATOR_OK || st == NARRATOR_ERR_SSML, "document %zu: ok or SSML error (got %d)", k, st);
+        CHECK(!strstr(nr_buf_str(&got), "<PUA>"), "document %zu: no marker shown", k);
+        CHECK(!strstr(nr_buf_str(&got), "root:"), "document %zu: no external entity read", k);
+        nr_buf_free(&got);
+    }
+    test_sound s = speak("<speak><phoneme ph=\"&lt;&amp;\">x</phoneme> and <prosody volume=\"+9999dB\" rate=\"99999%\">loud</prosody></speak>");
+    CHECK(s.samples > 0, "odd values still speak");
+    nr_buf_free(&deep);
+    nr_buf_free(&wide);
+    nr_buf_free(&many);
+}
