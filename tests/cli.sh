@@ -106,6 +106,25 @@ echo "Tidewater Energy" | $N normalize --lexicon "$T/lex.yaml" >"$T/lex.out"
 check "user lexicon respells a word" grep -q "tide water" "$T/lex.out"
 run $N normalize --voice nosuchvoice "$SAMPLE"; check "unknown voice exits 1" rc_is 1; check "unknown voice is named" err_has nosuchvoice
 
+# --- the lexicon cache: same words with it, without it, stale or damaged
+C="$T/cache"
+NARRATOR_CACHE_DIR= $N normalize --lexicon "$T/lex.yaml" "$SAMPLE" >"$T/nocache.out"
+NARRATOR_CACHE_DIR=$C $N normalize --lexicon "$T/lex.yaml" "$SAMPLE" >"$T/cache1.out"
+check "cache: first run writes one file per lexicon" [ "$(ls "$C" | grep -c '\.lex$')" -ge 2 ]
+NARRATOR_CACHE_DIR=$C $N normalize --lexicon "$T/lex.yaml" "$SAMPLE" >"$T/cache2.out"
+check "cache: first run reads as without cache" cmp -s "$T/nocache.out" "$T/cache1.out"
+check "cache: cached run reads as without cache" cmp -s "$T/nocache.out" "$T/cache2.out"
+printf 'words:\n  Tidewater: tidal water\n' >"$T/lex.yaml"
+echo "Tidewater Energy" | NARRATOR_CACHE_DIR=$C $N normalize --lexicon "$T/lex.yaml" >"$T/lex.out"
+check "cache: an edited lexicon is read again" grep -q "tidal water" "$T/lex.out"
+for f in "$C"/*.lex; do head -c 300 "$f" >"$f.cut" && mv "$f.cut" "$f"; done
+NARRATOR_CACHE_DIR=$C $N normalize "$SAMPLE" >"$T/cache3.out"; echo $? >"$T/rc"
+check "cache: damaged files are ignored" rc_is 0
+NARRATOR_CACHE_DIR= $N normalize "$SAMPLE" >"$T/nocache2.out"
+check "cache: damaged files change nothing" cmp -s "$T/nocache2.out" "$T/cache3.out"
+run env NARRATOR_CACHE_DIR=/nonexistent/ro/cache $N normalize "$SAMPLE"
+check "cache: an unwritable cache folder is no error" rc_is 0
+
 # --- Ctrl-C mid-run: exit 130, no partial file
 for i in 1 2 3 4 5 6 7 8; do cat "$SAMPLE"; done >"$T/long.txt"
 $N -q -o "$T/int.wav" "$T/long.txt" 2>"$T/int.err" &
