@@ -632,10 +632,11 @@ static size_t strip_marks(nr_buf *b, size_t floor, const char *s, size_t len, si
  * start of a word that begins with h, w or an opening mark (see drop_url_token). */
 static int may_start_junk(const char *s, size_t j)
 {
-    if (s[j] == '(' || s[j] == '[') return 1;
-    if (!is_blank(s[j - 1])) return 0;
-    char c = lower(s[j]);
-    return c == 'h' || c == 'w' || c == '<' || c == '"' || c == '\'';
+    /* 1: at a bracket; 2: after a blank (this runs on every byte of the text) */
+    static const unsigned char start[256] = { ['('] = 1, ['['] = 1, ['h'] = 2, ['H'] = 2, ['w'] = 2,
+                                              ['W'] = 2, ['<'] = 2, ['"'] = 2, ['\''] = 2 };
+    unsigned char k = start[(unsigned char)s[j]];
+    return k == 1 || (k == 2 && is_blank(s[j - 1]));
 }
 
 /* Copies one line without ids and junk URLs. */
@@ -796,6 +797,10 @@ static int script_of(uint32_t cp)
 static int is_foreign_chrome(const char *s, size_t n)
 {
     size_t latin = 0, other = 0, words = 0, i = 0;
+    for (uint64_t w; i + 8 <= n; i += 8) {   /* eight bytes at a time: any top bit set? */
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u) break;
+    }
     while (i < n && (unsigned char)s[i] < 0x80) i++;
     if (i == n) return 0;       /* all ASCII: no other script */
     i = 0;

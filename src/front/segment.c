@@ -238,7 +238,7 @@ int nr_is_bullet(const nr_tokens *t, size_t i)
     const char *w = nr_tok_word(t, i, &n);
     if (n > 3) return 0;            /* bullets are one character */
     static const char *const bullets[] = { "\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x80\xa3", "\xc2\xb7" };
-    for (size_t k = 0; k < sizeof bullets / sizeof bullets[0]; k++)
+    for (size_t k = 0; n && (unsigned char)w[0] >= 0x80 && k < sizeof bullets / sizeof bullets[0]; k++)
         if (n == strlen(bullets[k]) && memcmp(w, bullets[k], n) == 0) return 1;
     size_t pn;
     const char *p = nr_tok_post(t, i, &pn);
