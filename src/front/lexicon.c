@@ -113,8 +113,16 @@ size_t nr_lex_hash(const char *s, size_t n)
         h = (h ^ (w | case_bits)) * mul;
         h ^= h >> 29;
     }
-    w = 0;
-    for (size_t k = 0; k < n; k++) w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    /* the last 0-7 bytes without a loop: two 4-byte reads that may overlap, or the first,
+     * middle and last byte (the length is already in h, so this tells keys apart) */
+    uint32_t lo = 0, hi = 0;
+    if (n >= 4) {
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+    } else if (n) {
+        lo = (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[n / 2] << 8 | (uint32_t)(unsigned char)s[n - 1] << 16;
+    }
+    w = (uint64_t)hi << 32 | lo;
     h = (h ^ (w | case_bits)) * mul;
     h ^= h >> 32;
     return (size_t)h;
