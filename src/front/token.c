@@ -84,21 +84,19 @@ static void push(nr_tokens *t, size_t start, size_t end, unsigned shape)
                                  .hash = nr_lex_hash(s + ws, we - ws), .in_lexicon = 1 };
 }
 
-/* Where digits are near: one pass forward, one back, remembering the last digit seen. */
+/* Where digits are near: one pass, remembering the last digit seen; a digit also marks
+ * the tokens up to three back. */
 static void mark_digit_neighbours(nr_tokens *t)
 {
     size_t last = (size_t)-1;
-    for (int pass = 0; pass < 2; pass++) {
-        last = (size_t)-1;
-        for (size_t k = 0; k < t->n; k++) {
-            size_t i = pass ? t->n - 1 - k : k;
-            if (last != (size_t)-1) {
-                size_t d = pass ? last - i : i - last;
-                if (d == 1) t->tok[i].shape |= NR_SHAPE_NEAR_DIGIT;
-                if (d <= 3) t->tok[i].shape |= NR_SHAPE_DIGIT_IN_3;
-            }
-            if (t->tok[i].shape & NR_SHAPE_DIGIT) last = i;
-        }
+    for (size_t i = 0; i < t->n; i++) {
+        nr_token *k = &t->tok[i];
+        if (last != (size_t)-1 && i - last <= 3)
+            k->shape |= i - last == 1 ? NR_SHAPE_NEAR_DIGIT | NR_SHAPE_DIGIT_IN_3 : NR_SHAPE_DIGIT_IN_3;
+        if (!(k->shape & NR_SHAPE_DIGIT)) continue;
+        for (size_t d = 1; d <= 3 && d <= i; d++)
+            t->tok[i - d].shape |= d == 1 ? NR_SHAPE_NEAR_DIGIT | NR_SHAPE_DIGIT_IN_3 : NR_SHAPE_DIGIT_IN_3;
+        last = i;
     }
 }
 
