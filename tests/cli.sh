@@ -147,6 +147,19 @@ check "make install DESTDIR=... PREFIX=/usr installs everything" installed
 echo "Dr. Who" | NARRATOR_DATA_DIR="$T/root/usr/share/narrator" "$T/root/usr/bin/narrator" normalize >"$T/inst.out" 2>&1
 check "the installed binary has PREFIX's data dir" grep -q '/usr/share/narrator' "$T/root/usr/bin/narrator"
 check "the installed narrator finds its voices" grep -q "doctor Who" "$T/inst.out"
+# the library for other programs: pkg-config finds it, the README's example builds and runs
+check "make install puts narrator.pc in lib/pkgconfig" [ -f "$T/root/usr/lib/pkgconfig/narrator.pc" ]
+pc() { PKG_CONFIG_SYSROOT_DIR="$T/root" PKG_CONFIG_PATH="$T/root/usr/lib/pkgconfig" pkg-config "$@" narrator; }
+check "pkg-config knows narrator's version" [ "$(pc --modversion)" = "$($N --version | awk '{print $2}')" ]
+# shellcheck disable=SC2046  # pkg-config's flags are meant to split
+cc -o "$T/example" doc/example.c $(pc --cflags --libs) >"$T/cc.log" 2>&1
+check "doc/example.c builds with \$(pkg-config --cflags --libs narrator)" [ -x "$T/example" ]
+LD_LIBRARY_PATH="$T/root/usr/lib" NARRATOR_DATA_DIR="$T/root/usr/share/narrator" "$T/example" "$T/example.wav" >"$T/example.out" 2>&1
+check "the example prints the words for eSpeak NG" grep -q "mister Smith paid five point three billion dollars" "$T/example.out"
+check "the example writes its WAV file" sh -c "sndfile-info '$T/example.wav' | grep -q 'Sample Rate'"
+exported=$(nm -D --defined-only "$T/root/usr/lib/libnarrator.so.0" | awk '{ print $3 }')
+check "libnarrator exports its API" sh -c "echo '$exported' | grep -q '^narrator_new$'"
+check "libnarrator exports nothing but narrator_*" [ -z "$(echo "$exported" | grep -v '^narrator_')" ]
 rm -rf "$T/root" "$T/build"
 
 # --- the seed article, when ../shared is there (CI has it)
