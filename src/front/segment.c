@@ -187,7 +187,9 @@ static int abbreviation_ends_sentence(const nr_tokens *t, size_t i, size_t next,
 static int starts_line(const nr_tokens *t, size_t i)
 {
     if (i == 0) return 1;
-    return memchr(t->text + t->tok[i - 1].end, '\n', t->tok[i].start - t->tok[i - 1].end) != NULL;
+    const char *gap = t->text + t->tok[i - 1].end;
+    size_t n = t->tok[i].start - t->tok[i - 1].end;
+    return n == 1 ? gap[0] == '\n' : memchr(gap, '\n', n) != NULL;   /* mostly one space */
 }
 
 /* A line of at most SHORT_LINE bytes ends with token i: a heading, dateline, byline or
