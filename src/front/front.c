@@ -21,6 +21,7 @@
 
 struct nr_front {
     nr_front_config cfg;
+    nr_junk_phrases *boilerplate;   /* cfg.boilerplate made ready once */
     nr_buf cleaned, unjunked, unglued, unmarked, say;
     nr_tokens toks;
     nr_markers marks;               /* SSML inline elements of the paragraph (markers.h) */
@@ -29,13 +30,19 @@ struct nr_front {
 nr_front *nr_front_new(const nr_front_config *cfg)
 {
     nr_front *f = calloc(1, sizeof *f);
-    if (f) f->cfg = *cfg;
+    if (!f) return NULL;
+    f->cfg = *cfg;
+    if (cfg->boilerplate && !(f->boilerplate = nr_junk_phrases_new(cfg->boilerplate))) {
+        free(f);
+        return NULL;
+    }
     return f;
 }
 
 void nr_front_free(nr_front *f)
 {
     if (!f) return;
+    nr_junk_phrases_free(f->boilerplate);
     nr_buf_free(&f->cleaned);
     nr_buf_free(&f->unjunked);
     nr_buf_free(&f->unglued);
@@ -54,7 +61,7 @@ static const nr_buf *prepare(nr_front *f, const char *text, size_t len, int remo
     const nr_buf *src = &f->cleaned;
     if (remove_junk) {
         nr_buf_clear(&f->unjunked);
-        nr_junk_strip(&f->unjunked, nr_buf_str(src), src->len, f->cfg.boilerplate);
+        nr_junk_strip_with(&f->unjunked, nr_buf_str(src), src->len, f->boilerplate);
         src = &f->unjunked;
     }
     nr_buf_clear(&f->unglued);
