@@ -48,7 +48,9 @@ void nr_markers_take(nr_markers *mk, nr_buf *out, const char *text, size_t len)
         }
         mk->m[mk->n++] = (nr_marker){ out->len, cp };
         from = at + NR_MARKER_LEN;
-        p += NR_MARKER_LEN;
+        /* "said <mark/> it": one space is left, not two */
+        if (from < len && text[from] == ' ' && out->len && out->s[out->len - 1] == ' ') from++;
+        p = text + from;
     }
     nr_buf_put(out, text + from, len - from);
 }
