@@ -284,17 +284,20 @@ NR_TEST(ssml_detection)
     plan("<p>Forced.</p>", NARRATOR_SSML_ON, 1, 100, &got);
     CHECK_STR(nr_buf_str(&got), "Forced.|1000;", "ON: any root element");
 
-    /* documents one after another, each ended by a flush; a reset decides again */
+    /* documents one after another, each ended by a flush; a flush or a reset decides again */
     narrator *n = make_ssml(NARRATOR_SSML_AUTO, 1);
     nr_buf_clear(&got);
     narrator_on_chunk(n, record, &got);
     const char *one = "<speak>First.</speak>", *two = "<speak>Second <mark name=\"m\"/>one.</speak>";
     CHECK(narrator_feed(n, one, strlen(one)) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "doc 1: %s", narrator_errmsg(n));
     CHECK(narrator_feed(n, two, strlen(two)) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "doc 2: %s", narrator_errmsg(n));
+    CHECK(narrator_feed(n, "Plain <i>now</i>.", 17) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "plain after a flush");
+    CHECK(narrator_feed(n, "<speak>Third.</speak>", 21) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "SSML after plain");
     narrator_reset(n);
-    CHECK(narrator_feed(n, "Plain <i>now</i>.", 17) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK, "plain after reset");
+    CHECK(narrator_feed(n, "Last <i>one</i>.", 16) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK, "plain after reset");
     CHECK(strncmp(nr_buf_str(&got), "First.|1000;Second one.|1000;Plain", 34) == 0, "two documents, then text: %s", nr_buf_str(&got));
-    CHECK(strstr(nr_buf_str(&got), "i>") != NULL, "the text after the reset is plain: %s", nr_buf_str(&got));
+    CHECK(strstr(nr_buf_str(&got), "i>") != NULL && strstr(nr_buf_str(&got), "|1000;Third.|1000;Last"),
+          "plain, SSML, plain: %s", nr_buf_str(&got));
     nr_buf_free(&got);
     narrator_free(n);
 }
