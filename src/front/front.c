@@ -112,7 +112,7 @@ static int emit_markers_only(nr_front *f, narrator_chunk_fn fn, void *user)
 int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk_fn fn, void *user)
 {
     /* SSML (markers.h): authored text, no junk to remove; its inline elements out of the way */
-    int ssml = nr_markers_present(text, len);
+    int ssml = nr_markers_ssml(text, len);
     const nr_buf *src = prepare(f, text, len, f->cfg.remove_junk && !ssml);
     if (src->oom) return -1;
     f->marks.n = 0;

@@ -21,12 +21,12 @@ void nr_marker_write(nr_buf *out, uint32_t cp)
     nr_buf_put(out, b, sizeof b);
 }
 
-int nr_markers_present(const char *text, size_t len)
+int nr_markers_ssml(const char *text, size_t len)
 {
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) i++;
     uint32_t cp;
-    for (const char *p = text; (p = memchr(p, NR_MARKER_LEAD, len - (size_t)(p - text))); p++)
-        if (nr_marker_at(p, len - (size_t)(p - text), &cp)) return 1;
-    return 0;
+    return nr_marker_at(text + i, len - i, &cp) && cp == NR_MARKER_SSML;
 }
 
 void nr_markers_take(nr_markers *mk, nr_buf *out, const char *text, size_t len)

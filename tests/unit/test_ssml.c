@@ -5,6 +5,7 @@
 #include "fixtures.h"
 #include "narrator.h"
 #include "front/buf.h"
+#include "front/markers.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,4 +374,29 @@ NR_TEST(ssml_hostile)
     nr_buf_free(&deep);
     nr_buf_free(&wide);
     nr_buf_free(&many);
+}
+
+/* The front end's side of markers: which code points they are, and plain text that only
+ * looks like them. */
+NR_TEST(ssml_markers_front_end)
+{
+    struct { const char *bytes; size_t want; } cases[] = {
+        { "\xf3\xb0\x80\x80", 4 },      /* U+F0000, the first */
+        { "\xf3\xbf\xbf\xbd", 4 },      /* U+FFFFD, the last */
+        { "\xf3\xbf\xbf\xbe", 0 },      /* U+FFFFE: a noncharacter, no marker */
+        { "\xf3\xaf\xbf\xbf", 0 },      /* U+EFFFF */
+        { "\xf3\xb0\x80", 0 },          /* cut short */
+        { "\xf3\xb0\x41\x80", 0 },      /* not UTF-8 */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        uint32_t cp;
+        size_t got = nr_marker_at(cases[k].bytes, strlen(cases[k].bytes), &cp);
+        CHECK(got == cases[k].want, "case %zu: %zu bytes, want %zu", k, got, cases[k].want);
+    }
+    /* plain text with a stray F3 byte and literal marker code points: no SSML paragraph */
+    nr_buf got = { 0 };
+    plan("Bad \xf3 byte. Odd \xf3\xb0\x80\x85 mark.", NARRATOR_SSML_OFF, 1, 64, &got);
+    CHECK_STR(nr_buf_str(&got), "Bad \xef\xbf\xbd byte.|500;<PUA>Odd \xf3\xb0\x80\x85 mark.|1000;",
+              "plain text keeps them where they were");
+    nr_buf_free(&got);
 }
