@@ -2,8 +2,10 @@
  * engine.c — libnarrator's handle: front end -> eSpeak NG -> sinks.
  *
  * Text arrives in any pieces (narrator_feed); complete paragraphs go through the front
- * end one at a time, each chunk is synthesized as soon as it is planned and its audio
- * handed to the sinks, so memory holds one paragraph of text and one chunk of audio.
+ * end (in threads when jobs > 1), each chunk is synthesized as soon as it is planned and
+ * its audio handed to the sinks in order, so memory holds a few paragraphs of text and a
+ * few chunks of audio. With jobs > 1 the chunks are spoken by eSpeak NG in worker
+ * processes (synthpool.h), several at once; with 1, right here.
  */
 #include "narrator.h"
 #include "front/front.h"
@@ -14,6 +16,7 @@
 #include "ssml.h"
 #include "sink/sink.h"
 #include "synth/synth.h"
+#include "synthpool.h"
 #include "voice.h"
 #include "config.h"
 #include <signal.h>
@@ -30,14 +33,15 @@ struct narrator {
     nr_pool *pool;                  /* front-end workers, when jobs > 1 */
     int jobs;
     int lines;
-    /* voice settings as asked for; `dirty` says which the synthesizer has not taken yet */
+    /* voice settings as asked for; each chunk is spoken with them as they are then */
     int rate_wpm, pitch, volume, capitals, spelling;
     narrator_punctuation punctuation;
     char *punct_some;
-    unsigned dirty;
-    int in_synth;                   /* inside nr_synth_say (settings wait for the next chunk) */
+    nr_synth_settings have;         /* what this process's eSpeak NG was last told */
+    int in_synth;                   /* inside nr_synth_say */
     nr_buf chunk_say;               /* a chunk's say rewritten (spelling, punctuation) */
     nr_synth *synth;
+    nr_synthpool *voices;           /* eSpeak NG in worker processes (jobs > 1) */
     nr_sink *file, *speaker;
     narrator_chunk_fn chunk_fn;
     void *chunk_user;
@@ -61,10 +65,11 @@ struct narrator {
     narrator_status failure;        /* set inside callbacks */
     volatile sig_atomic_t stop;
     unsigned long long samples;     /* audio produced so far */
+    unsigned long chunks;           /* chunks planned so far */
     char err[1024];
 };
 
-enum { DIRTY_RATE = 1, DIRTY_PITCH = 2, DIRTY_VOLUME = 4, DIRTY_CAPITALS = 8, DIRTY_PUNCT = 16, DIRTY_VOICE = 32 };
+static void forget_spoken(void *tag, void *user);
 
 const char *narrator_version(void) { return NARRATOR_VERSION; }
 
@@ -141,6 +146,8 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
         free(n->voice.espeak_voice);
         if (!(n->voice.espeak_voice = strdup(opt->espeak_voice))) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     }
+    if (strlen(n->voice.espeak_voice) >= sizeof n->have.voice)
+        return set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG voice name too long: '%s'", n->voice.espeak_voice);
     n->rate_wpm = opt->rate_wpm ? opt->rate_wpm : n->voice.rate_wpm;
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
     n->volume = 100;
@@ -169,6 +176,8 @@ void narrator_free(narrator *n)
     nr_sink_close(n->file, 0, ignored, sizeof ignored);      /* not finished: leave nothing behind */
     nr_sink_close(n->speaker, 0, ignored, sizeof ignored);
     nr_pool_free(n->pool);
+    if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, NULL);
+    nr_synthpool_free(n->voices);
     nr_synth_free(n->synth);
     nr_front_free(n->front);
     nr_lex_free(n->lex);
@@ -191,6 +200,13 @@ double narrator_seconds(const narrator *n)
     return n->synth ? (double)n->samples / nr_synth_sample_rate(n->synth) : 0.0;
 }
 
+void narrator_get_stats(const narrator *n, narrator_stats *out)
+{
+    out->chunks = n->chunks;
+    out->audio_seconds = narrator_seconds(n);
+    out->workers = n->voices ? nr_synthpool_workers(n->voices) : n->synth ? 1 : 0;
+}
+
 narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
 {
     n->chunk_fn = fn;
@@ -198,12 +214,15 @@ narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
     return NARRATOR_OK;
 }
 
+/* eSpeak NG here, and with jobs > 1 the workers, copies of this process made now. */
 static narrator_status ensure_synth(narrator *n)
 {
     if (n->synth) return NARRATOR_OK;
     if (nr_synth_new(&n->synth, n->voice.espeak_voice, n->rate_wpm, n->pitch, &n->stop, n->err, sizeof n->err))
         return NARRATOR_ERR_SYNTH;
-    n->dirty = DIRTY_VOLUME | DIRTY_CAPITALS | DIRTY_PUNCT;    /* voice, rate and pitch it has */
+    nr_synth_initial(&n->have, n->voice.espeak_voice, n->rate_wpm, n->pitch);
+    if (n->jobs > 1 && nr_synthpool_new(&n->voices, n->jobs, n->synth, &n->stop, n->err, sizeof n->err))
+        return NARRATOR_ERR_SYNTH;
     return NARRATOR_OK;
 }
 
@@ -259,21 +278,17 @@ static int on_pcm(const int16_t *pcm, size_t len, void *user)
     return 0;
 }
 
-/* Hands the settings changed since the last chunk to eSpeak NG. */
-static int apply_settings(narrator *n)
+/* The settings the next chunk is spoken with. */
+static void wanted(const narrator *n, nr_synth_settings *s)
 {
-    unsigned d = n->dirty;
-    n->dirty = 0;
-    if ((d & DIRTY_VOICE) && nr_synth_set_voice(n->synth, n->voice.espeak_voice)) {
-        set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", n->voice.espeak_voice);
-        return -1;
-    }
-    if (d & DIRTY_RATE) nr_synth_set(n->synth, NR_SYNTH_RATE, n->rate_wpm);
-    if (d & DIRTY_PITCH) nr_synth_set(n->synth, NR_SYNTH_PITCH, n->pitch);
-    if (d & DIRTY_VOLUME) nr_synth_set(n->synth, NR_SYNTH_VOLUME, n->volume);
-    if (d & DIRTY_CAPITALS) nr_synth_set_capitals(n->synth, n->capitals);
-    if (d & DIRTY_PUNCT) nr_synth_set_punctuation(n->synth, (int)n->punctuation, n->punct_some);
-    return 0;
+    memset(s, 0, sizeof *s);
+    snprintf(s->voice, sizeof s->voice, "%s", n->voice.espeak_voice);
+    s->rate_wpm = n->rate_wpm;
+    s->pitch = n->pitch;
+    s->volume = n->volume;
+    s->capitals = n->capitals;
+    s->punctuation = (int)n->punctuation;
+    if (n->punct_some) snprintf(s->punct_some, sizeof s->punct_some, "%s", n->punct_some);
 }
 
 /* Spelling reads the chunk's text letter by letter; punctuation read aloud needs the text
@@ -293,12 +308,12 @@ static int rewrite_say(narrator *n, narrator_chunk *c)
     return 0;
 }
 
-/* Reports the chunk's marks up to item `upto` (all of them: SIZE_MAX); 1 if told to stop. */
-static int report_marks(narrator *n, size_t upto)
+/* Reports a chunk's marks (markup items) from *next up to item `upto` (all of them:
+ * SIZE_MAX); 1 if told to stop. */
+static int report_marks_of(narrator *n, const size_t *marks, size_t count, size_t *next, size_t upto)
 {
-    const nr_markup_chunk *r = &n->rewritten;
-    while (n->next_mark < r->n_marks) {
-        size_t k = r->marks[n->next_mark++];
+    while (*next < count) {
+        size_t k = marks[(*next)++];
         if (n->mark_fn && n->mark_fn(nr_markup_mark_name(&n->markup, k), n->mark_user)) {
             n->failure = NARRATOR_ERR_CALLBACK;
             return 1;
@@ -308,17 +323,123 @@ static int report_marks(narrator *n, size_t upto)
     return 0;
 }
 
+/* The same for the chunk being spoken here. */
+static int report_marks(narrator *n, size_t upto)
+{
+    return report_marks_of(n, n->rewritten.marks, n->rewritten.n_marks, &n->next_mark, upto);
+}
+
 /* eSpeak NG reached <mark name="K"/> (K: the item), all sound before it handed on. */
 static int on_espeak_mark(const char *name, void *user)
 {
     return report_marks(user, (size_t)strtoull(name, NULL, 10));
 }
 
+/* ---- chunks spoken by the workers (jobs > 1) -------------------------------------------- */
+
+/* A chunk on its way through a worker: what its sound is handed on with. */
+typedef struct {
+    narrator_chunk chunk;       /* text and say point into data[] */
+    int started;                /* its first sound has been handed on */
+    size_t n_marks, next_mark;
+    size_t *marks;              /* its marks (markup items), also in data[] */
+    char data[];
+} spoken;
+
+static spoken *spoken_new(const narrator_chunk *c, const size_t *marks, size_t n_marks)
+{
+    spoken *s = malloc(sizeof *s + n_marks * sizeof *marks + c->text_len + c->say_len + 1);
+    if (!s) return NULL;
+    s->chunk = *c;
+    s->started = 0;
+    s->n_marks = n_marks;
+    s->next_mark = 0;
+    s->marks = (size_t *)(void *)s->data;
+    if (n_marks) memcpy(s->marks, marks, n_marks * sizeof *marks);
+    char *text = s->data + n_marks * sizeof *marks;
+    memcpy(text, c->text, c->text_len);
+    memcpy(text + c->text_len, c->say, c->say_len);
+    s->chunk.text = text;
+    s->chunk.say = text + c->text_len;
+    return s;
+}
+
+static int worker_pcm(const int16_t *pcm, size_t len, void *tag, void *user)
+{
+    narrator *n = user;
+    spoken *s = tag;
+    n->chunk = &s->chunk;
+    n->chunk_start = !s->started;
+    s->started = 1;
+    int rc = on_pcm(pcm, len, n);
+    n->chunk = NULL;
+    return rc;
+}
+
+static int worker_mark(const char *name, void *tag, void *user)
+{
+    spoken *s = tag;
+    return report_marks_of(user, s->marks, s->n_marks, &s->next_mark, (size_t)strtoull(name, NULL, 10));
+}
+
+static int worker_done(void *tag, void *user)
+{
+    spoken *s = tag;
+    int rc = report_marks_of(user, s->marks, s->n_marks, &s->next_mark, SIZE_MAX);
+    free(s);
+    return rc;
+}
+
+static void forget_spoken(void *tag, void *user)
+{
+    (void)user;
+    free(tag);
+}
+
+/* What a synthpool call returned, as the chunk callbacks' result (nonzero: stop). */
+static int pool_result(narrator *n, int rc)
+{
+    if (rc < 0 && !n->failure) {
+        const char *why = nr_synthpool_error(n->voices);
+        n->failure = set_error(n, strstr(why, "no voice") ? NARRATOR_ERR_VOICE : NARRATOR_ERR_SYNTH, "%s", why);
+    }
+    if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
+    return rc != 0;
+}
+
+static int speak_in_worker(narrator *n, const narrator_chunk *c, const char *text, size_t len, int ssml,
+                           const nr_synth_settings *want)
+{
+    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_done, n };
+    int rc = nr_synthpool_make_room(n->voices, &sink);
+    if (rc) return pool_result(n, rc);
+    spoken *s = spoken_new(c, n->rewritten.marks, n->rewritten.n_marks);
+    if (!s) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
+    rc = nr_synthpool_submit(n->voices, want, text, len, ssml, c->pause_ms, s);
+    if (!rc) rc = nr_synthpool_deliver(n->voices, 0, &sink);     /* sound that is ready goes on now */
+    return pool_result(n, rc);
+}
+
+/* Waits for the workers to speak every chunk handed to them. */
+static narrator_status speak_all(narrator *n)
+{
+    if (!n->voices) return NARRATOR_OK;
+    n->failure = NARRATOR_OK;
+    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_done, n };
+    pool_result(n, nr_synthpool_deliver(n->voices, 1, &sink));
+    if (n->failure == NARRATOR_ERR_STOPPED) set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    if (n->failure == NARRATOR_ERR_CALLBACK && !n->err[0]) set_error(n, NARRATOR_ERR_CALLBACK, "stopped by a callback");
+    return n->failure;
+}
+
+/* ---- chunks ------------------------------------------------------------------------------ */
+
 /* One planned chunk: tell the listener, then speak it if anyone hears. */
 static int on_chunk(const narrator_chunk *planned, void *user)
 {
     narrator *n = user;
     if (n->stop) { n->failure = NARRATOR_ERR_STOPPED; return 1; }
+    n->chunks++;
     narrator_chunk chunk = *planned, *c = &chunk;
     /* SSML: markers out of the listener's say text, eSpeak NG's own SSML in */
     int marked = n->markup.n ? nr_markup_rewrite(&n->markup, c->say, c->say_len, &n->rewritten) : 0;
@@ -333,13 +454,19 @@ static int on_chunk(const narrator_chunk *planned, void *user)
     if (marked < 0 || rewrite_say(n, c)) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
     if (n->chunk_fn && n->chunk_fn(c, n->chunk_user)) { n->failure = NARRATOR_ERR_CALLBACK; return 1; }
     if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return report_marks(n, SIZE_MAX);
-    if (n->dirty && apply_settings(n)) { n->failure = NARRATOR_ERR_VOICE; return 1; }
-    n->chunk = c;
-    n->chunk_start = 1;
-    n->in_synth = 1;
     int ssml = marked > 0 && !raw;      /* spelled or punctuated text is plain: its marks come after it */
     const char *text = ssml ? n->rewritten.espeak.s : c->say;
     size_t len = ssml ? n->rewritten.espeak.len : c->say_len;
+    nr_synth_settings want;
+    wanted(n, &want);
+    if (n->voices) return speak_in_worker(n, c, text, len, ssml, &want);
+    if (nr_synth_apply(n->synth, &want, &n->have)) {
+        n->failure = set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", want.voice);
+        return 1;
+    }
+    n->chunk = c;
+    n->chunk_start = 1;
+    n->in_synth = 1;
     int rc = nr_synth_say(n->synth, text, len, ssml, c->pause_ms, on_pcm, on_espeak_mark, n);
     n->in_synth = 0;
     n->chunk = NULL;
@@ -480,6 +607,7 @@ narrator_status narrator_flush(narrator *n)
     if (!st && document) st = feed_ssml(n, NULL, 0, 1);
     if (!st && n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
     if (!st) st = deliver_all(n);
+    if (!st) st = speak_all(n);
     nr_buf_clear(&n->pending);
     n->scanned = 0;
     if (!st && document) end_document(n);
@@ -514,6 +642,7 @@ narrator_status narrator_reset(narrator *n)
     nr_buf_clear(&n->pending);
     n->scanned = 0;
     if (n->pool) nr_pool_discard(n->pool);
+    if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, NULL);
     nr_buf_clear(&n->head);
     end_document(n);
     n->failure = NARRATOR_OK;
@@ -522,20 +651,19 @@ narrator_status narrator_reset(narrator *n)
     return NARRATOR_OK;
 }
 
-/* Live settings: checked here, handed to eSpeak NG before the next chunk (apply_settings). */
-static narrator_status set_setting(narrator *n, int *field, unsigned bit, int value, int lo, int hi, const char *what)
+/* Live settings: checked here; each chunk is spoken with them as they are then (wanted). */
+static narrator_status set_setting(narrator *n, int *field, int value, int lo, int hi, const char *what)
 {
     if (value < lo || value > hi) return set_error(n, NARRATOR_ERR_ARG, "%s %d is out of range (%d to %d)", what, value, lo, hi);
     *field = value;
-    n->dirty |= bit;
     return NARRATOR_OK;
 }
 
-narrator_status narrator_set_rate(narrator *n, int wpm) { return set_setting(n, &n->rate_wpm, DIRTY_RATE, wpm, 80, 450, "rate"); }
-narrator_status narrator_set_pitch(narrator *n, int pitch) { return set_setting(n, &n->pitch, DIRTY_PITCH, pitch, 0, 99, "pitch"); }
-narrator_status narrator_set_volume(narrator *n, int volume) { return set_setting(n, &n->volume, DIRTY_VOLUME, volume, 0, 200, "volume"); }
-narrator_status narrator_set_capitals(narrator *n, int mode) { return set_setting(n, &n->capitals, DIRTY_CAPITALS, mode, 0, 2, "capitals mode"); }
-narrator_status narrator_set_spelling(narrator *n, int on) { return set_setting(n, &n->spelling, 0, on, 0, 1, "spelling mode"); }
+narrator_status narrator_set_rate(narrator *n, int wpm) { return set_setting(n, &n->rate_wpm, wpm, 80, 450, "rate"); }
+narrator_status narrator_set_pitch(narrator *n, int pitch) { return set_setting(n, &n->pitch, pitch, 0, 99, "pitch"); }
+narrator_status narrator_set_volume(narrator *n, int volume) { return set_setting(n, &n->volume, volume, 0, 200, "volume"); }
+narrator_status narrator_set_capitals(narrator *n, int mode) { return set_setting(n, &n->capitals, mode, 0, 2, "capitals mode"); }
+narrator_status narrator_set_spelling(narrator *n, int on) { return set_setting(n, &n->spelling, on, 0, 1, "spelling mode"); }
 
 narrator_status narrator_set_punctuation(narrator *n, narrator_punctuation mode, const char *some)
 {
@@ -543,6 +671,9 @@ narrator_status narrator_set_punctuation(narrator *n, narrator_punctuation mode,
         return set_error(n, NARRATOR_ERR_ARG, "punctuation mode %d is not NONE, SOME or ALL", (int)mode);
     if (mode == NARRATOR_PUNCT_SOME && (!some || !*some))
         return set_error(n, NARRATOR_ERR_ARG, "punctuation mode SOME needs the characters to name");
+    if (some && strlen(some) >= sizeof ((nr_synth_settings *)0)->punct_some)
+        return set_error(n, NARRATOR_ERR_ARG, "too many punctuation characters to name (at most %zu bytes)",
+                         sizeof ((nr_synth_settings *)0)->punct_some - 1);
     if (some) {
         char *copy = strdup(some);
         if (!copy) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
@@ -550,21 +681,23 @@ narrator_status narrator_set_punctuation(narrator *n, narrator_punctuation mode,
         n->punct_some = copy;
     }
     n->punctuation = mode;
-    n->dirty |= DIRTY_PUNCT;
     return NARRATOR_OK;
 }
 
 narrator_status narrator_set_espeak_voice(narrator *n, const char *name)
 {
     if (!name || !*name) return set_error(n, NARRATOR_ERR_ARG, "no eSpeak NG voice named");
-    /* between chunks, try it at once so that a wrong name is reported here */
-    if (n->synth && !n->in_synth && nr_synth_set_voice(n->synth, name))
+    if (strlen(name) >= sizeof n->have.voice) return set_error(n, NARRATOR_ERR_ARG, "eSpeak NG voice name too long");
+    /* between chunks, try it at once (on this process's eSpeak NG, also when workers
+     * speak) so that a wrong name is reported here */
+    int now = n->synth && !n->in_synth;
+    if (now && nr_synth_set_voice(n->synth, name))
         return set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", name);
     char *copy = strdup(name);
     if (!copy) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     free(n->voice.espeak_voice);
     n->voice.espeak_voice = copy;
-    if (n->in_synth) n->dirty |= DIRTY_VOICE;
+    if (now) snprintf(n->have.voice, sizeof n->have.voice, "%s", name);
     return NARRATOR_OK;
 }
 

@@ -175,6 +175,14 @@ NARRATOR_API narrator_status narrator_set_capitals(narrator *n, int mode);
  * letters by name, digits as digit words, other characters as they are; 0: read normally. */
 NARRATOR_API narrator_status narrator_set_spelling(narrator *n, int on);
 
+/* Figures of a run so far (what `narrator --stats` prints). */
+typedef struct {
+    unsigned long chunks;       /* chunks planned */
+    double audio_seconds;       /* sound handed on, pauses included */
+    int workers;                /* processes speaking: 1 this one, more with jobs > 1; 0 none yet */
+} narrator_stats;
+NARRATOR_API void narrator_get_stats(const narrator *n, narrator_stats *out);
+
 /* Seconds of audio produced so far (pauses included). */
 NARRATOR_API double narrator_seconds(const narrator *n);
 /* The voice as loaded, for --list-voices style listings. */

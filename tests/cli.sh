@@ -125,8 +125,20 @@ check "cache: damaged files change nothing" cmp -s "$T/nocache2.out" "$T/cache3.
 run env NARRATOR_CACHE_DIR=/nonexistent/ro/cache $N normalize "$SAMPLE"
 check "cache: an unwritable cache folder is no error" rc_is 0
 
+# --- worker processes and --stats
+run $N -j 2 --stats -q -o "$T/par.wav" "$SAMPLE"
+check "--stats prints one JSON line on stderr" grep -q '^{"first_audio_ms": [0-9.]*, "chunks": [1-9][0-9]*, "audio_s": [0-9.]*, "wall_s": [0-9.]*, "rtf": [0-9.]*, "workers": 2}$' "$T/err"
+run $N -j 1 --stats -q -o "$T/ser.wav" "$SAMPLE"
+check "--stats with -j 1: one process speaks" grep -q '"workers": 1}' "$T/err"
+frames() { sndfile-info "$1" | sed -n 's/^Frames *: *\([0-9]*\).*/\1/p'; }
+fp=$(frames "$T/par.wav"); fs=$(frames "$T/ser.wav")
+check "workers and one process: the same length within 1% ($fp and $fs frames)" \
+    awk -v a="$fp" -v b="$fs" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a > 0 && d * 100 <= b) }'
+run $N --stats --driver null "$SAMPLE"
+check "--stats for the speakers reports the first sound" grep -q '"first_audio_ms": [0-9][0-9.]*,' "$T/err"
+
 # --- Ctrl-C mid-run: exit 130, no partial file
-for i in 1 2 3 4 5 6 7 8; do cat "$SAMPLE"; done >"$T/long.txt"
+i=0; while [ $i -lt 40 ]; do cat "$SAMPLE"; i=$((i + 1)); done >"$T/long.txt"
 $N -q -o "$T/int.wav" "$T/long.txt" 2>"$T/int.err" &
 pid=$!
 sleep 0.5

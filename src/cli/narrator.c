@@ -12,13 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum mode { SPEAK, NORMALIZE, PLAN };
 
 typedef struct {
     enum mode mode;
-    int lines, quiet, list_voices, voice_from_v;
+    int lines, quiet, list_voices, voice_from_v, stats;
     const char *input, *output, *driver, *title, *artist;
     narrator_options opt;
     const char *lexicons[64];
@@ -53,11 +54,16 @@ static void usage(FILE *f)
 "      --keep-junk         read everything: no removal of scraper junk\n"
 "      --ssml              the input is SSML (without it: SSML when it starts with\n"
 "                          <speak or <?xml; malformed SSML stops with FILE:LINE:COL)\n"
-"  -j, --jobs N            front-end threads (default: one per core; 1: none)\n"
+"  -j, --jobs N            cores to use: front-end threads and eSpeak NG worker\n"
+"                          processes (default: one per core; 1: all in one thread)\n"
 "      --title TEXT        title tag of the output file\n"
 "      --artist TEXT       artist tag of the output file\n"
 "      --driver NAME       libao driver for the speakers (e.g. pulse, alsa, null)\n"
 "      --lines             (normalize) one output line per input line\n"
+"      --stats             at the end, one JSON line of figures on standard error:\n"
+"                          first_audio_ms (from start to the first sound handed to\n"
+"                          the output), chunks, audio_s, wall_s, rtf (wall_s/audio_s),\n"
+"                          workers (processes speaking)\n"
 "  -q, --quiet             no messages except errors\n"
 "      --list-voices       list the voice profiles\n"
 "  -h, --help              show this help\n"
@@ -104,6 +110,7 @@ static int parse_args(cli *c, int argc, char **argv)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); exit(0); }
         else if (!strcmp(a, "--version")) { printf("narrator %s\n", narrator_version()); exit(0); }
         else if (!strcmp(a, "--lines")) c->lines = 1;
+        else if (!strcmp(a, "--stats")) c->stats = 1;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) c->quiet = 1;
         else if (!strcmp(a, "--list-voices")) c->list_voices = 1;
         else if (!strcmp(a, "--keep-junk")) c->opt.remove_junk = 0;
@@ -258,6 +265,35 @@ static void print_voice(const char *name, const char *description, void *user)
     printf("%-12s %s\n", name, description);
 }
 
+/* --stats: the clock from the start, and when the first sound went out */
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double started, first_audio = -1;
+
+static int note_first_audio(const int16_t *pcm, size_t samples, int rate, const narrator_chunk *chunk,
+                            int chunk_start, void *user)
+{
+    (void)pcm; (void)samples; (void)rate; (void)chunk; (void)chunk_start; (void)user;
+    if (first_audio < 0) first_audio = now_s();
+    return 0;
+}
+
+static void print_stats(const narrator *n)
+{
+    narrator_stats s;
+    narrator_get_stats(n, &s);
+    double wall = now_s() - started;
+    fprintf(stderr, "{\"first_audio_ms\": %.1f, \"chunks\": %lu, \"audio_s\": %.3f, \"wall_s\": %.3f, "
+                    "\"rtf\": %.4f, \"workers\": %d}\n",
+            first_audio < 0 ? -1.0 : (first_audio - started) * 1000, s.chunks, s.audio_seconds, wall,
+            s.audio_seconds > 0 ? wall / s.audio_seconds : 0.0, s.workers);
+}
+
 static narrator_status make_narrator(cli *c, narrator **n)
 {
     narrator_status st = narrator_new(&c->opt, n);
@@ -287,6 +323,7 @@ static narrator_status open_outputs(cli *c, narrator *n)
 
 int main(int argc, char **argv)
 {
+    started = now_s();
     cli c = { .opt = NARRATOR_OPTIONS_INIT };
     int rc = parse_args(&c, argc, argv);
     if (rc) return rc;
@@ -303,6 +340,7 @@ int main(int argc, char **argv)
     narrator *n = NULL;
     narrator_status st = make_narrator(&c, &n);
     if (!st) st = open_outputs(&c, n);
+    if (!st && c.stats && c.mode == SPEAK) st = narrator_on_audio(n, note_first_audio, NULL);
     if (!st) {
         running = n;
         struct sigaction sa = { .sa_handler = on_signal };
@@ -320,6 +358,7 @@ int main(int argc, char **argv)
         }
     }
     if (st) rc = fail(n, st, c.input);
+    if (c.stats && n) print_stats(n);
     narrator_free(n);     /* on failure this also removes a partial output file */
     if (in != stdin) fclose(in);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -227,6 +227,31 @@ int nr_synth_set_voice(nr_synth *s, const char *voice)
     return 0;
 }
 
+void nr_synth_initial(nr_synth_settings *out, const char *voice, int rate_wpm, int pitch)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->voice, sizeof out->voice, "%s", voice);
+    out->rate_wpm = rate_wpm;
+    out->pitch = pitch;
+    out->volume = 100;          /* as nr_synth_new leaves it: capitals and punctuation off */
+}
+
+int nr_synth_apply(nr_synth *s, const nr_synth_settings *want, nr_synth_settings *have)
+{
+    if (strcmp(want->voice, have->voice) != 0) {
+        if (nr_synth_set_voice(s, want->voice)) return -1;
+        memcpy(have->voice, want->voice, sizeof have->voice);
+    }
+    if (want->rate_wpm != have->rate_wpm) nr_synth_set(s, NR_SYNTH_RATE, want->rate_wpm);
+    if (want->pitch != have->pitch) nr_synth_set(s, NR_SYNTH_PITCH, want->pitch);
+    if (want->volume != have->volume) nr_synth_set(s, NR_SYNTH_VOLUME, want->volume);
+    if (want->capitals != have->capitals) nr_synth_set_capitals(s, want->capitals);
+    if (want->punctuation != have->punctuation || strcmp(want->punct_some, have->punct_some) != 0)
+        nr_synth_set_punctuation(s, want->punctuation, want->punct_some[0] ? want->punct_some : NULL);
+    *have = *want;
+    return 0;
+}
+
 int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_ms,
                  nr_pcm_fn fn, nr_mark_fn mark, void *user)
 {

@@ -31,6 +31,19 @@ void nr_synth_set_punctuation(nr_synth *s, int mode, const char *some);
 /* 0 ok; -1 when eSpeak NG has no such voice (the previous voice stays). */
 int nr_synth_set_voice(nr_synth *s, const char *voice);
 
+/* Every setting a chunk is spoken with, as plain values: a snapshot travels with each
+ * chunk to whichever eSpeak NG speaks it (this process's or a worker's). */
+typedef struct {
+    char voice[64];
+    int rate_wpm, pitch, volume, capitals, punctuation;
+    char punct_some[128];       /* UTF-8; "" keeps the list set before */
+} nr_synth_settings;
+/* The settings of a new nr_synth made with voice, rate and pitch. */
+void nr_synth_initial(nr_synth_settings *out, const char *voice, int rate_wpm, int pitch);
+/* Brings eSpeak NG from *have to *want, changing only what differs, and updates *have.
+ * 0 ok; -1 when eSpeak NG has no such voice. */
+int nr_synth_apply(nr_synth *s, const nr_synth_settings *want, nr_synth_settings *have);
+
 /* Speaks text (UTF-8; with `ssml`, eSpeak NG SSML and [[phonemes]]), trims eSpeak NG's
  * own trailing silence, then adds exactly pause_ms of silence. Marks in the text reach
  * `mark` (may be NULL) in order, each after the sound before it.

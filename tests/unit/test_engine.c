@@ -143,6 +143,58 @@ NR_TEST(engine_audio_per_chunk)
     narrator_free(n);
 }
 
+/* Chunks spoken by one eSpeak NG here (jobs 1) or by worker processes (jobs 3): the same
+ * chunks in the same order, and the same length of sound within 1 %. */
+typedef struct {
+    nr_buf order;       /* each chunk's say text, as its sound began */
+    size_t samples;
+} spoken_log;
+
+static int log_spoken(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c, int start, void *user)
+{
+    (void)pcm; (void)rate;
+    spoken_log *s = user;
+    if (start) {
+        nr_buf_put(&s->order, c->say, c->say_len);
+        nr_buf_putc(&s->order, '|');
+    }
+    s->samples += n;
+    return 0;
+}
+
+static void speak_with_jobs(int jobs, const char *text, spoken_log *out)
+{
+    narrator *n = make_jobs(0, jobs);
+    narrator_on_audio(n, log_spoken, out);
+    CHECK(narrator_feed(n, text, strlen(text)) == NARRATOR_OK, "feed (%d jobs): %s", jobs, narrator_errmsg(n));
+    CHECK(narrator_finish(n) == NARRATOR_OK, "finish (%d jobs): %s", jobs, narrator_errmsg(n));
+    narrator_stats st;
+    narrator_get_stats(n, &st);
+    CHECK(st.workers == jobs, "%d processes speak, stats say %d", jobs, st.workers);
+    narrator_free(n);
+}
+
+NR_TEST(engine_workers_keep_order_and_length)
+{
+    nr_buf text = { 0 };
+    for (int k = 0; k < 40; k++) {
+        char para[200];
+        snprintf(para, sizeof para, "Paragraph %d starts here, goes on a while; then ends. A short one follows%s",
+                 k, k % 3 ? ".\n\n" : "!\n");
+        nr_buf_puts(&text, para);
+    }
+    spoken_log one = { { 0 }, 0 }, three = { { 0 }, 0 };
+    speak_with_jobs(1, nr_buf_str(&text), &one);
+    speak_with_jobs(3, nr_buf_str(&text), &three);
+    CHECK(one.order.len > 1000, "many chunks spoken (%zu bytes of say text)", one.order.len);
+    CHECK_STR(nr_buf_str(&three.order), nr_buf_str(&one.order), "the chunks' sound in the order of the text");
+    size_t d = one.samples > three.samples ? one.samples - three.samples : three.samples - one.samples;
+    CHECK(d * 100 <= one.samples, "the same length within 1 %%: %zu and %zu samples", one.samples, three.samples);
+    nr_buf_free(&text);
+    nr_buf_free(&one.order);
+    nr_buf_free(&three.order);
+}
+
 NR_TEST(engine_stop)
 {
     narrator *n = make(0);

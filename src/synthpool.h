@@ -1,0 +1,57 @@
+/*
+ * synthpool.h — eSpeak NG on every core: chunks synthesized by worker processes.
+ *
+ * eSpeak NG keeps process-wide state, so one eSpeak NG per thread is unsafe. Each worker
+ * is a process of its own (forked, so it needs no separate program) with its own copy of
+ * eSpeak NG, fed chunks through a socket and answering with their PCM and marks. The caller submits chunks
+ * in text order and gets every chunk's sound back in that order, streamed: the oldest
+ * chunk's PCM is handed on as it arrives, later chunks' sound waits in memory (a few
+ * chunks at most, so memory stays flat however long the text).
+ */
+#ifndef NR_SYNTHPOOL_H
+#define NR_SYNTHPOOL_H
+#include "synth/synth.h"
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nr_synthpool nr_synthpool;
+
+/* Called for the chunk at the head of the order: its PCM in pieces and its marks, in
+ * the order they are heard, then done (once, after the last of them). Return nonzero to
+ * stop. `tag` is what the chunk was submitted with. */
+typedef struct {
+    int (*pcm)(const int16_t *pcm, size_t n, void *tag, void *user);
+    int (*mark)(const char *name, void *tag, void *user);
+    int (*done)(void *tag, void *user);
+    void *user;
+} nr_synthpool_sink;
+
+/* Starts `workers` processes. Each is a copy of this one and speaks with its copy of
+ * `synth` (eSpeak NG already set up here, so a worker is ready at once); it takes each
+ * chunk's settings afresh. stop: checked while waiting (may be NULL). 0 ok, -1 with err set. */
+int nr_synthpool_new(nr_synthpool **out, int workers, nr_synth *synth,
+                     volatile sig_atomic_t *stop, char *err, size_t errlen);
+int nr_synthpool_workers(const nr_synthpool *p);
+/* Waits until a worker can take a chunk, handing finished sound on meanwhile (and starts
+ * the workers again after a discard). 0 ok, 1 stopped (by *stop or by the sink), -1 failed
+ * (nr_synthpool_error says why). */
+int nr_synthpool_make_room(nr_synthpool *p, const nr_synthpool_sink *sink);
+/* Queues one chunk, spoken as nr_synth_say(text, len, ssml, pause_ms) with settings *s;
+ * call nr_synthpool_make_room first. The tag is the pool's from now on, also on failure
+ * (nr_synthpool_discard hands it back). 0 ok, -1 failed. */
+int nr_synthpool_submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,
+                        int ssml, int pause_ms, void *tag);
+/* Hands on the sound that is ready, in order, without waiting (all = 0), or waits for
+ * every queued chunk (all = 1). 0 ok, 1 stopped, -1 failed. */
+int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink);
+/* Chunks queued and not yet handed on. */
+size_t nr_synthpool_pending(const nr_synthpool *p);
+/* Forgets every queued chunk (each tag goes to forget, which may be NULL): after a stop.
+ * The workers busy with them are ended; new ones start at the next submit. */
+void nr_synthpool_discard(nr_synthpool *p, void (*forget)(void *tag, void *user), void *user);
+/* The last failure in words. */
+const char *nr_synthpool_error(const nr_synthpool *p);
+void nr_synthpool_free(nr_synthpool *p);
+
+#endif

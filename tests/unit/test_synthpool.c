@@ -1,0 +1,205 @@
+/* test_synthpool.c — eSpeak NG in worker processes: the sound of one eSpeak NG here,
+ * chunk for chunk and in order, marks in place, settings per chunk, discard, failures. */
+#include "harness.h"
+#include "synthpool.h"
+#include "front/buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const CHUNKS[] = {
+    "The first chunk is a short one.", "Then a second, somewhat longer chunk follows it",
+    "three", "and a fourth that ends the paragraph.", "Five.", "Six is the last chunk of all.",
+    "Seven comes after all.",
+};
+#define N_CHUNKS (sizeof CHUNKS / sizeof CHUNKS[0])
+
+typedef struct {
+    nr_buf pcm[N_CHUNKS];
+    size_t order[N_CHUNKS];
+    size_t done;
+    int out_of_turn;
+    nr_buf marks;           /* "name@samples;" */
+    size_t samples;
+} heard;
+
+static int on_pcm(const int16_t *pcm, size_t n, void *tag, void *user)
+{
+    heard *h = user;
+    size_t k = (size_t)(uintptr_t)tag;
+    if (k >= N_CHUNKS || k != h->done) { h->out_of_turn = 1; return 0; }   /* only the oldest streams */
+    nr_buf_put(&h->pcm[k], (const char *)pcm, n * sizeof *pcm);
+    h->samples += n;
+    return 0;
+}
+
+static int on_mark(const char *name, void *tag, void *user)
+{
+    heard *h = user;
+    char at[64];
+    snprintf(at, sizeof at, "%s@%zu/%zu;", name, (size_t)(uintptr_t)tag, h->samples);
+    nr_buf_puts(&h->marks, at);
+    return 0;
+}
+
+static int on_done(void *tag, void *user)
+{
+    heard *h = user;
+    if (h->done < N_CHUNKS) h->order[h->done] = (size_t)(uintptr_t)tag;
+    h->done++;
+    return 0;
+}
+
+static int serial_pcm(const int16_t *pcm, size_t n, void *user)
+{
+    nr_buf_put(user, (const char *)pcm, n * sizeof *pcm);
+    return 0;
+}
+
+static void heard_free(heard *h)
+{
+    for (size_t k = 0; k < N_CHUNKS; k++) nr_buf_free(&h->pcm[k]);
+    nr_buf_free(&h->marks);
+}
+
+/* eSpeak NG here, set up as the workers' copies will start. */
+static nr_synth *parent_synth(nr_synth_settings *have)
+{
+    char err[256];
+    nr_synth *s = NULL;
+    nr_synth_initial(have, "en-us", 175, 50);
+    CHECK(nr_synth_new(&s, "en-us", 175, 50, NULL, err, sizeof err) == 0, "synth: %s", err);
+    return s;
+}
+
+/* make_room, then submit: 0 ok */
+static int submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, int ssml, int pause_ms, size_t tag,
+                  const nr_synthpool_sink *sink)
+{
+    int rc = nr_synthpool_make_room(p, sink);
+    return rc ? rc : nr_synthpool_submit(p, s, text, strlen(text), ssml, pause_ms, (void *)(uintptr_t)tag);
+}
+
+static nr_synthpool *start(nr_synth *synth, int workers)
+{
+    char err[256];
+    nr_synthpool *p = NULL;
+    CHECK(nr_synthpool_new(&p, workers, synth, NULL, err, sizeof err) == 0, "pool: %s", err);
+    return p;
+}
+
+/* eSpeak NG here and a pool of its copies, with a listener. */
+typedef struct {
+    nr_synth_settings have;
+    nr_synth *synth;
+    nr_synthpool *p;
+    heard h;
+    nr_synthpool_sink sink;
+} rig;
+
+static int rig_start(rig *r, int workers)
+{
+    memset(r, 0, sizeof *r);
+    r->synth = parent_synth(&r->have);
+    r->p = r->synth ? start(r->synth, workers) : NULL;
+    r->sink = (nr_synthpool_sink){ on_pcm, on_mark, on_done, &r->h };
+    if (!r->p) nr_synth_free(r->synth);
+    return r->p != NULL;
+}
+
+static void rig_end(rig *r)
+{
+    nr_synthpool_free(r->p);
+    nr_synth_free(r->synth);
+    heard_free(&r->h);
+}
+
+/* Lengths within 2 % or 25 ms (eSpeak NG's sound depends a little on what it said before). */
+static int about(size_t a, size_t b)
+{
+    size_t d = a > b ? a - b : b - a;
+    return d * 50 <= (a > b ? a : b) || d <= 22050 / 40 * sizeof(int16_t);
+}
+
+NR_TEST(synthpool_sounds_like_one_espeak_in_order)
+{
+    rig r;
+    if (!rig_start(&r, 3)) return;
+    CHECK(nr_synthpool_workers(r.p) == 3, "three workers");
+    for (size_t k = 0; k < N_CHUNKS; k++)
+        CHECK(submit(r.p, &r.have, CHUNKS[k], 0, 200, k, &r.sink) == 0, "submit %zu: %s", k, nr_synthpool_error(r.p));
+    CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver: %s", nr_synthpool_error(r.p));
+    CHECK(nr_synthpool_pending(r.p) == 0, "nothing left");
+    CHECK(r.h.done == N_CHUNKS && !r.h.out_of_turn, "every chunk once, sound only for the oldest");
+    for (size_t k = 0; k < N_CHUNKS; k++) CHECK(r.h.order[k] == k, "chunk %zu handed on as number %zu", r.h.order[k], k);
+    /* the same chunks through eSpeak NG here: the same length, and the pause is exact */
+    int rate = nr_synth_sample_rate(r.synth);
+    for (size_t k = 0; k < N_CHUNKS; k++) {
+        nr_buf b = { 0 };
+        const nr_buf *got = &r.h.pcm[k];
+        CHECK(nr_synth_say(r.synth, CHUNKS[k], strlen(CHUNKS[k]), 0, 200, serial_pcm, NULL, &b) == 0, "say");
+        CHECK(about(b.len, got->len) && b.len > (size_t)rate * 2 / 5, "chunk %zu: %zu bytes from the workers, %zu here",
+              k, got->len, b.len);
+        size_t pause = (size_t)rate / 5, zeros = 0;
+        const int16_t *s = (const int16_t *)(const void *)got->s;
+        for (size_t i = got->len / 2 - pause; i < got->len / 2; i++) zeros += s[i] == 0;
+        CHECK(zeros == pause, "chunk %zu ends in 200 ms of silence", k);
+        nr_buf_free(&b);
+    }
+    rig_end(&r);
+}
+
+NR_TEST(synthpool_marks_in_place)
+{
+    rig r;
+    if (!rig_start(&r, 2)) return;
+    const char *ssml = "<speak>First words <mark name=\"a\"/>then more words <mark name=\"b\"/>and the end.</speak>";
+    CHECK(submit(r.p, &r.have, CHUNKS[0], 0, 0, 0, &r.sink) == 0, "plain");
+    CHECK(submit(r.p, &r.have, ssml, 1, 0, 1, &r.sink) == 0, "ssml");
+    CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver: %s", nr_synthpool_error(r.p));
+    size_t first = r.h.pcm[0].len / 2, second = r.h.pcm[1].len / 2, a, b;
+    const char *m = nr_buf_str(&r.h.marks);
+    CHECK(sscanf(m, "a@1/%zu;b@1/%zu;", &a, &b) == 2, "two marks of chunk 1, in order: %s", m);
+    CHECK(a > first + second / 5 && a < b && b < first + second * 4 / 5, "the marks inside the second chunk's sound "
+          "(%zu and %zu after %zu, which ends at %zu)", a, b, first, first + second);
+    rig_end(&r);
+}
+
+NR_TEST(synthpool_settings_travel_with_each_chunk)
+{
+    rig r;
+    if (!rig_start(&r, 2)) return;
+    nr_synth_settings fast = r.have;
+    fast.rate_wpm = 400;
+    const char *text = CHUNKS[5];
+    const nr_synth_settings *each[] = { &r.have, &fast, &r.have, &fast };
+    for (size_t k = 0; k < 4; k++) CHECK(submit(r.p, each[k], text, 0, 0, k, &r.sink) == 0, "submit %zu", k);
+    CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver");
+    const nr_buf *pcm = r.h.pcm;
+    CHECK(pcm[1].len * 3 < pcm[0].len * 2, "at 400 words a minute, under 2/3 the length (%zu vs %zu)", pcm[1].len, pcm[0].len);
+    CHECK(about(pcm[2].len, pcm[0].len) && about(pcm[3].len, pcm[1].len), "each rate again: the same lengths");
+    nr_synth_settings bad = r.have;
+    snprintf(bad.voice, sizeof bad.voice, "zz-none");
+    int rc = submit(r.p, &bad, text, 0, 0, 4, &r.sink);
+    if (rc == 0) rc = nr_synthpool_deliver(r.p, 1, &r.sink);
+    CHECK(rc == -1 && strstr(nr_synthpool_error(r.p), "zz-none"), "a voice eSpeak NG lacks fails, named: %s",
+          nr_synthpool_error(r.p));
+    rig_end(&r);
+}
+
+NR_TEST(synthpool_discard_then_speak_again)
+{
+    rig r;
+    if (!rig_start(&r, 2)) return;
+    for (size_t k = 0; k < 3; k++) submit(r.p, &r.have, CHUNKS[k], 0, 0, k, &r.sink);
+    size_t pending = nr_synthpool_pending(r.p);
+    nr_synthpool_discard(r.p, NULL, NULL);
+    CHECK(pending > 0 && nr_synthpool_pending(r.p) == 0, "%zu queued, none after the discard", pending);
+    heard after = { 0 };
+    nr_synthpool_sink sink2 = { on_pcm, on_mark, on_done, &after };
+    CHECK(submit(r.p, &r.have, CHUNKS[0], 0, 0, 0, &sink2) == 0, "submit after discard: %s", nr_synthpool_error(r.p));
+    CHECK(nr_synthpool_deliver(r.p, 1, &sink2) == 0, "deliver after discard");
+    CHECK(after.done == 1 && after.pcm[0].len > 0, "spoken after the discard");
+    heard_free(&after);
+    rig_end(&r);
+}
