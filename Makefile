@@ -14,7 +14,7 @@ PKGS     = espeak-ng sndfile ao yaml-0.1 samplerate libxml-2.0
 LINK_PKGS = yaml-0.1
 # Debian packages that provide the libraries above, plus what the tests and demo use.
 DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0-dev libxml2-dev \
-           espeak-ng sndfile-programs pkg-config make gcc python3
+           espeak-ng sndfile-programs pkg-config make gcc python3 libmp3lame-dev
 
 VERSION  = 0.1.0
 CFLAGS  ?= -O2 -g
