@@ -291,13 +291,26 @@ NR_TEST(mp3seg_join)
             CHECK(be32(xing + 4) == 7, "flags: frames, bytes, TOC (%u)", be32(xing + 4));
             CHECK(be32(xing + 8) == frames, "Xing frames %u, written %zu", be32(xing + 8), frames);
             CHECK(be32(xing + 12) == len - id3, "Xing bytes %u, file from the frame %zu", be32(xing + 12), len - id3);
-            int monotonic = xing[16] == 0;
-            for (int i = 1; i < 100; i++) monotonic &= xing[16 + i] >= xing[15 + i];
-            CHECK(monotonic && xing[16 + 50] > 64 && xing[16 + 50] < 192, "TOC rises from 0, the middle near 128 (%d)",
-                  xing[16 + 50]);
+            /* Walk the frames after the Xing frame: their count, and where each TOC entry should point. */
+            static const int kbps2[15] = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+            size_t *start = malloc((frames + 1) * sizeof *start), count = 0, pos = id3;
+            pos += 72000 * kbps2[xf[2] >> 4] / RATE;
+            while (pos + 4 <= len && count <= frames && b[pos] == 0xFF && (b[pos + 1] & 0xFE) == 0xF2) {
+                start[count++] = pos - id3;
+                pos += (size_t)(72000 * kbps2[b[pos + 2] >> 4] / RATE + (b[pos + 2] >> 1 & 1));
+            }
+            CHECK(count == frames && pos == len, "%zu frames in the file up to byte %zu of %zu, %zu written", count,
+                  pos, len, frames);
+            int toc_off = 0;
+            for (size_t i = 0; count == frames && i < 100; i++)
+                if (xing[16 + i] != start[i * frames / 100] * 256 / (len - id3)) toc_off++;
+            CHECK(count == frames && toc_off == 0 && xing[16] == 0 && xing[16 + 99] > 250,
+                  "%d of 100 TOC entries do not point at their frame", toc_off);
+            free(start);
             kbps = (double)(len - id3) * 8 / ((double)n / RATE) / 1000;
-            /* eSpeak NG reading tests/fixtures/sample-article.txt comes to 56 kb/s, pauses included */
-            CHECK(kbps > 32 && kbps < 100, "%.1f kb/s: LAME -V 6 for 22050 Hz mono speech", kbps);
+            /* This signal measured 44.8 kb/s at -V 5, 39.2 at -V 6, 34.1 at -V 7 (LAME 3.100); eSpeak NG
+               reading tests/fixtures/sample-article.txt in one go comes to 56 kb/s at -V 6. */
+            CHECK(kbps > 36 && kbps < 43, "%.1f kb/s: LAME -V 6 for this 22050 Hz mono signal", kbps);
             fprintf(stderr, "mp3seg: %d pieces, %.2f s, %.3f %% off the PCM, worst piece %d samples off, "
                             "join peak %d, %.1f kb/s\n", PIECES, (double)n / RATE, 100 * error, worst, join_peak, kbps);
         }
