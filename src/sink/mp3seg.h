@@ -12,8 +12,10 @@
  * its padding (576 to 576 + frame-size - 1). nr_mp3seg_encode trims the piece's trailing
  * silence so that F * frame-size is the multiple of the frame size nearest to n (never
  * trimming more than the silence there is), so the joined file keeps the pieces' timing
- * to within half a frame each (13 ms at 22050 Hz); the speech itself comes out
- * 1105 samples (encoder delay + the decoder's 529) later within its piece.
+ * to within half a frame each (13 ms at 22050 Hz). Within its piece the sound comes out
+ * 1105 samples later (LAME's 576 + every decoder's 529); mpg123 (libsndfile) drops its 529
+ * once, at the start of the file, when the Xing frame gives the length, so a joined file
+ * decodes to the sum of the pieces' decoded_samples minus 529.
  *
  * libmp3lame.so.0 is loaded at first use (dynlib.h). Only src/sink/ includes lame.h.
  */

@@ -3,6 +3,7 @@
  * speech-like signal encoded apart, joined into one file and read back with libsndfile
  * (mpg123): length, silence at the joins, speech where it belongs, tags, bitrate, the Xing
  * frame; the same PCM encoded in one go; encoding in a forked process; discarding and errors.
+ * NR_MP3SEG_REPORT=1 in the environment prints the measured figures.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
@@ -311,7 +312,8 @@ NR_TEST(mp3seg_join)
             /* This signal measured 44.8 kb/s at -V 5, 39.2 at -V 6, 34.1 at -V 7 (LAME 3.100); eSpeak NG
                reading tests/fixtures/sample-article.txt in one go comes to 56 kb/s at -V 6. */
             CHECK(kbps > 36 && kbps < 43, "%.1f kb/s: LAME -V 6 for this 22050 Hz mono signal", kbps);
-            fprintf(stderr, "mp3seg: %d pieces, %.2f s, %.3f %% off the PCM, worst piece %d samples off, "
+            if (getenv("NR_MP3SEG_REPORT"))
+                fprintf(stderr, "mp3seg: %d pieces, %.2f s, %.3f %% off the PCM, worst piece %d samples off, "
                             "join peak %d, %.1f kb/s\n", PIECES, (double)n / RATE, 100 * error, worst, join_peak, kbps);
         }
     }
@@ -321,7 +323,7 @@ NR_TEST(mp3seg_join)
     piece *whole = &p[PIECES];
     whole->n = total;
     whole->pcm = malloc(total * sizeof *whole->pcm);
-    for (int i = 0, at2 = 0; i < PIECES; at2 += (int)p[i].n, i++) memcpy(whole->pcm + at2, p[i].pcm, p[i].n * 2);
+    for (size_t i = 0, to = 0; i < PIECES; to += p[i].n, i++) memcpy(whole->pcm + to, p[i].pcm, p[i].n * 2);
     snprintf(path, sizeof path, "%s/whole.mp3", dir);
     if (CHECK(nr_mp3seg_encode(whole->pcm, total, RATE, &whole->mp3, &whole->frames, &whole->decoded, err, sizeof err) == 0,
               "whole: %s", err) && !join(path, whole, 1, NULL, NULL)) {
@@ -332,8 +334,9 @@ NR_TEST(mp3seg_join)
         double whole_kbps = (double)whole->mp3.len * 8 / ((double)m / RATE) / 1000;
         CHECK(kbps > 0.95 * whole_kbps && kbps < 1.1 * whole_kbps, "in pieces %.1f kb/s, in one go %.1f", kbps,
               whole_kbps);
-        fprintf(stderr, "mp3seg: in one go %.2f s at %.1f kb/s, in pieces %.2f s\n", (double)m / RATE, whole_kbps,
-                (double)n / RATE);
+        if (getenv("NR_MP3SEG_REPORT"))
+            fprintf(stderr, "mp3seg: in one go %.2f s at %.1f kb/s, in pieces %.2f s\n", (double)m / RATE,
+                    whole_kbps, (double)n / RATE);
         free(y);
     }
     free(x);
