@@ -264,18 +264,21 @@ NR_TEST(mp3seg_join)
     sf_count_t lead = (sf_count_t)decoded - n, at = -lead;
     CHECK(lead == 0 || lead == DECODER_DELAY, "the decoder made %lld samples, the pieces said %zu", (long long)n,
           decoded);
-    int join_peak = 0, misplaced = 0;
+    int join_peak = 0, pause_peak = 0, misplaced = 0;
     double kbps = 0;
     for (int i = 0; i < PIECES && at < n; i++) {
+        sf_count_t speech_at = at + SHIFT, speech_end = speech_at + (sf_count_t)p[i].speech;
         int here = peak(x, n, at - 1000, at + 1000);
         if (i && here > join_peak) join_peak = here;
+        /* the pause: from two frames after the speech (the codec rings on that long) to the next speech */
+        here = peak(x, n, speech_end + 2 * FRAME, at + (sf_count_t)p[i].decoded + SHIFT - 100);
+        if (here > pause_peak) pause_peak = here;
         /* loud where the speech is (LAME's delay later), silent up to there */
-        int speech = peak(x, n, at + SHIFT, at + SHIFT + (sf_count_t)p[i].speech);
-        int before = peak(x, n, at, at + SHIFT - 100);
-        if (speech < 1000 || before > NEAR_ZERO) misplaced++;
+        if (peak(x, n, speech_at, speech_end) < 1000 || peak(x, n, at, speech_at - 100) > NEAR_ZERO) misplaced++;
         at += (sf_count_t)p[i].decoded;
     }
     CHECK(join_peak < NEAR_ZERO, "within 1000 samples of every join |x| <= %d (1 %% is %d)", join_peak, NEAR_ZERO);
+    CHECK(pause_peak < NEAR_ZERO, "in every pause, across the join, |x| <= %d (1 %% is %d)", pause_peak, NEAR_ZERO);
     CHECK(misplaced == 0, "%d pieces are not loud where their speech should be, or loud before it", misplaced);
     CHECK_STR(title, TITLE, "title through libsndfile");
     CHECK_STR(artist, ARTIST, "artist through libsndfile");
@@ -314,7 +317,8 @@ NR_TEST(mp3seg_join)
             CHECK(kbps > 36 && kbps < 43, "%.1f kb/s: LAME -V 6 for this 22050 Hz mono signal", kbps);
             if (getenv("NR_MP3SEG_REPORT"))
                 fprintf(stderr, "mp3seg: %d pieces, %.2f s, %.3f %% off the PCM, worst piece %d samples off, "
-                            "join peak %d, %.1f kb/s\n", PIECES, (double)n / RATE, 100 * error, worst, join_peak, kbps);
+                            "join peak %d, pause peak %d, %.1f kb/s\n", PIECES, (double)n / RATE, 100 * error, worst, join_peak,
+                        pause_peak, kbps);
         }
     }
     free(b);
