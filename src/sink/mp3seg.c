@@ -116,13 +116,15 @@ static size_t frame_at(const unsigned char *p, size_t avail, const mpeg_kind *k)
     return len <= avail ? len : 0;
 }
 
-/* Counts the frames of kind k that fill p[0..len) exactly; when at is given, also appends
- * each frame's offset (plus base) to it. -1 when the bytes are not whole frames, -2 when
- * at ran out of memory. */
+/* A growing list of frame offsets. */
 typedef struct {
     uint32_t *v;
     size_t n, cap;
 } offsets;
+
+/* Counts the frames of kind k that fill p[0..len) exactly; when at is given, also appends
+ * each frame's offset (plus base) to it. -1 when the bytes are not whole frames, -2 when
+ * at ran out of memory. */
 
 static long count_frames(const unsigned char *p, size_t len, const mpeg_kind *k, offsets *at, uint64_t base)
 {
