@@ -14,6 +14,7 @@
 #include "frontpool.h"
 #include "markup.h"
 #include "ssml.h"
+#include "sink/mp3seg.h"
 #include "sink/sink.h"
 #include "synth/synth.h"
 #include "synthpool.h"
@@ -24,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 struct narrator {
@@ -43,6 +46,7 @@ struct narrator {
     nr_synth *synth;
     nr_synthpool *voices;           /* eSpeak NG in worker processes (jobs > 1) */
     nr_sink *file, *speaker;
+    nr_mp3file *mp3;                /* with workers, an .mp3 file: each encodes its own chunks */
     narrator_chunk_fn chunk_fn;
     void *chunk_user;
     narrator_audio_fn audio_fn;
@@ -66,6 +70,7 @@ struct narrator {
     volatile sig_atomic_t stop;
     unsigned long long samples;     /* audio produced so far */
     unsigned long chunks;           /* chunks planned so far */
+    double first_audio_at;          /* CLOCK_MONOTONIC seconds; 0: no sound yet */
     char err[1024];
 };
 
@@ -174,6 +179,7 @@ void narrator_free(narrator *n)
     if (!n) return;
     char ignored[16];
     nr_sink_close(n->file, 0, ignored, sizeof ignored);      /* not finished: leave nothing behind */
+    nr_mp3file_close(n->mp3, 0, ignored, sizeof ignored);
     nr_sink_close(n->speaker, 0, ignored, sizeof ignored);
     nr_pool_free(n->pool);
     if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, NULL);
@@ -205,6 +211,7 @@ void narrator_get_stats(const narrator *n, narrator_stats *out)
     out->chunks = n->chunks;
     out->audio_seconds = narrator_seconds(n);
     out->workers = n->voices ? nr_synthpool_workers(n->voices) : n->synth ? 1 : 0;
+    out->first_audio_at = n->first_audio_at;
 }
 
 narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
@@ -240,13 +247,22 @@ narrator_status narrator_on_audio(narrator *n, narrator_audio_fn fn, void *user)
     return fn ? ensure_synth(n) : NARRATOR_OK;
 }
 
+static int is_mp3_path(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".mp3") == 0;
+}
+
 narrator_status narrator_open_file(narrator *n, const char *path, const narrator_tags *tags)
 {
-    if (!path || n->file) return set_error(n, NARRATOR_ERR_ARG, "one output file per narrator");
+    if (!path || n->file || n->mp3) return set_error(n, NARRATOR_ERR_ARG, "one output file per narrator");
     if (!nr_sink_format_known(path))
         return set_error(n, NARRATOR_ERR_FORMAT, "unknown output format for '%s' (use %s)", path, nr_sink_format_list());
     narrator_status st = ensure_synth(n);
     if (st) return st;
+    if (n->voices && is_mp3_path(path))     /* MP3 encoding, the costly part, on every core too */
+        return nr_mp3file_open(&n->mp3, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
+                               tags ? tags->artist : NULL, n->err, sizeof n->err) ? NARRATOR_ERR_IO : NARRATOR_OK;
     if (nr_sink_open_file(&n->file, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
                           tags ? tags->artist : NULL, n->err, sizeof n->err))
         return NARRATOR_ERR_IO;
@@ -264,10 +280,18 @@ narrator_status narrator_open_speaker(narrator *n, const char *driver)
 }
 
 /* PCM from eSpeak NG for the current chunk: to every sink. */
+static double monotonic_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 static int on_pcm(const int16_t *pcm, size_t len, void *user)
 {
     narrator *n = user;
-    n->samples += len;
+    if (!n->first_audio_at) n->first_audio_at = monotonic_now();
+    if (!n->mp3) n->samples += len;     /* else counted as the MP3 decodes (worker_mp3) */
     if (n->file && nr_sink_write(n->file, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_IO; return 1; }
     if (n->speaker && nr_sink_write(n->speaker, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_AUDIO; return 1; }
     if (n->audio_fn && n->audio_fn(pcm, len, nr_synth_sample_rate(n->synth), n->chunk, n->chunk_start, n->audio_user)) {
@@ -382,6 +406,19 @@ static int worker_mark(const char *name, void *tag, void *user)
     return report_marks_of(user, s->marks, s->n_marks, &s->next_mark, (size_t)strtoull(name, NULL, 10));
 }
 
+static int worker_mp3(const void *bytes, size_t len, size_t frames, size_t decoded, void *tag, void *user)
+{
+    (void)tag;
+    narrator *n = user;
+    if (!n->first_audio_at) n->first_audio_at = monotonic_now();
+    n->samples += decoded;
+    if (nr_mp3file_write(n->mp3, bytes, len, frames, decoded, n->err, sizeof n->err)) {
+        n->failure = NARRATOR_ERR_IO;
+        return 1;
+    }
+    return 0;
+}
+
 static int worker_done(void *tag, void *user)
 {
     spoken *s = tag;
@@ -410,12 +447,13 @@ static int pool_result(narrator *n, int rc)
 static int speak_in_worker(narrator *n, const narrator_chunk *c, const char *text, size_t len, int ssml,
                            const nr_synth_settings *want)
 {
-    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_done, n };
+    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_mp3, worker_done, n };
     int rc = nr_synthpool_make_room(n->voices, &sink);
     if (rc) return pool_result(n, rc);
     spoken *s = spoken_new(c, n->rewritten.marks, n->rewritten.n_marks);
     if (!s) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
-    rc = nr_synthpool_submit(n->voices, want, text, len, ssml, c->pause_ms, s);
+    int wants = (n->mp3 ? NR_SPEAK_MP3 : 0) | (n->file || n->speaker || n->audio_fn ? NR_SPEAK_PCM : 0);
+    rc = nr_synthpool_submit(n->voices, want, text, len, ssml, c->pause_ms, wants, s);
     if (!rc) rc = nr_synthpool_deliver(n->voices, 0, &sink);     /* sound that is ready goes on now */
     return pool_result(n, rc);
 }
@@ -425,7 +463,7 @@ static narrator_status speak_all(narrator *n)
 {
     if (!n->voices) return NARRATOR_OK;
     n->failure = NARRATOR_OK;
-    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_done, n };
+    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_mp3, worker_done, n };
     pool_result(n, nr_synthpool_deliver(n->voices, 1, &sink));
     if (n->failure == NARRATOR_ERR_STOPPED) set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     if (n->failure == NARRATOR_ERR_CALLBACK && !n->err[0]) set_error(n, NARRATOR_ERR_CALLBACK, "stopped by a callback");
@@ -453,7 +491,7 @@ static int on_chunk(const narrator_chunk *planned, void *user)
     int raw = n->spelling || n->punctuation != NARRATOR_PUNCT_NONE;
     if (marked < 0 || rewrite_say(n, c)) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
     if (n->chunk_fn && n->chunk_fn(c, n->chunk_user)) { n->failure = NARRATOR_ERR_CALLBACK; return 1; }
-    if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return report_marks(n, SIZE_MAX);
+    if (!n->synth || !(n->file || n->mp3 || n->speaker || n->audio_fn)) return report_marks(n, SIZE_MAX);
     int ssml = marked > 0 && !raw;      /* spelled or punctuated text is plain: its marks come after it */
     const char *text = ssml ? n->rewritten.espeak.s : c->say;
     size_t len = ssml ? n->rewritten.espeak.len : c->say_len;
@@ -623,6 +661,11 @@ narrator_status narrator_finish(narrator *n)
         nr_sink *f = n->file;
         n->file = NULL;
         if (nr_sink_close(f, 1, n->err, sizeof n->err)) return NARRATOR_ERR_IO;
+    }
+    if (n->mp3) {
+        nr_mp3file *f = n->mp3;
+        n->mp3 = NULL;
+        if (nr_mp3file_close(f, 1, n->err, sizeof n->err)) return NARRATOR_ERR_IO;
     }
     if (n->speaker) {
         nr_sink *s = n->speaker;

@@ -180,6 +180,7 @@ typedef struct {
     unsigned long chunks;       /* chunks planned */
     double audio_seconds;       /* sound handed on, pauses included */
     int workers;                /* processes speaking: 1 this one, more with jobs > 1; 0 none yet */
+    double first_audio_at;      /* when the first sound went out (CLOCK_MONOTONIC seconds), 0: not yet */
 } narrator_stats;
 NARRATOR_API void narrator_get_stats(const narrator *n, narrator_stats *out);
 

@@ -2,9 +2,10 @@
  * synthpool.c — worker processes with eSpeak NG each (see synthpool.h).
  *
  * Parent and worker talk over a Unix socket pair in records: a header (type, length),
- * then the payload. The parent sends SPEAK (settings, ssml flag, pause, text); the
- * worker answers each with PCM and MARK records in the order they are heard, then one
- * DONE (or FAIL with a message). A worker speaks its chunks in the order given, so the
+ * then the payload. The parent sends SPEAK (settings, ssml flag, pause, what it wants
+ * back, text); the worker answers each with PCM and MARK records in the order they are
+ * heard, an MP3 record (the chunk encoded) when asked, then one DONE (or FAIL with a
+ * message). A worker speaks its chunks in the order given, so the
  * parent knows which chunk a record belongs to from the worker's own queue.
  *
  * A worker is a fork of the parent taken after the parent set eSpeak NG up: it speaks
@@ -17,6 +18,7 @@
  */
 #include "synthpool.h"
 #include "front/buf.h"
+#include "sink/mp3seg.h"
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -32,7 +34,7 @@
 #define FIRST_BATCH 256         /* but a chunk's first sound goes at once: playback may wait for it */
 #define MAX_WORKERS 64
 
-enum { SPEAK = 1, PCM, MARK, DONE, FAIL };
+enum { SPEAK = 1, PCM, MARK, MP3, DONE, FAIL };
 
 typedef struct {
     uint32_t type, len;
@@ -40,8 +42,12 @@ typedef struct {
 
 typedef struct {
     nr_synth_settings settings;
-    int32_t ssml, pause_ms;
+    int32_t ssml, pause_ms, want;
 } speak_head;
+
+typedef struct {                /* an MP3 record's payload starts with this, then the frames */
+    uint64_t frames, decoded_samples;
+} mp3_head;
 
 typedef struct {
     void *tag;
@@ -108,14 +114,18 @@ static int read_all(int fd, void *buf, size_t n)
 
 typedef struct {
     int fd;
+    int want;                   /* NR_SPEAK_PCM and/or NR_SPEAK_MP3 */
     int16_t batch[PCM_BATCH];
     size_t n, limit;            /* samples gathered; how many make a batch now */
+    nr_buf whole;               /* with NR_SPEAK_MP3: the chunk's PCM, to encode at its end */
     int failed;
 } outbox;
 
 static int flush_pcm(outbox *o)
 {
-    if (o->n && send_record(o->fd, PCM, o->batch, o->n * sizeof o->batch[0], NULL, 0)) o->failed = 1;
+    if (o->n && (o->want & NR_SPEAK_PCM) && send_record(o->fd, PCM, o->batch, o->n * sizeof o->batch[0], NULL, 0))
+        o->failed = 1;
+    if (o->n && (o->want & NR_SPEAK_MP3)) nr_buf_put(&o->whole, (const char *)o->batch, o->n * sizeof o->batch[0]);
     if (o->n) o->limit = PCM_BATCH;
     o->n = 0;
     return o->failed;
@@ -141,6 +151,25 @@ static int send_mark(const char *name, void *user)
     outbox *o = user;
     if (flush_pcm(o) || send_record(o->fd, MARK, name, strlen(name), NULL, 0)) o->failed = 1;
     return o->failed;
+}
+
+/* The chunk's sound as MP3 frames (sink/mp3seg.h): encoded here, on this worker's core. */
+static int send_mp3(outbox *o, int rate)
+{
+    nr_buf frames = { 0 };
+    size_t n_frames = 0, decoded = 0;
+    char err[200];
+    const int16_t *pcm = (const int16_t *)(const void *)o->whole.s;
+    if (o->whole.oom || nr_mp3seg_encode(pcm, o->whole.len / sizeof *pcm, rate, &frames, &n_frames, &decoded, err, sizeof err)) {
+        send_record(o->fd, FAIL, o->whole.oom ? "out of memory" : err, strlen(o->whole.oom ? "out of memory" : err), NULL, 0);
+        nr_buf_free(&frames);
+        return -1;
+    }
+    mp3_head h = { n_frames, decoded };
+    int rc = send_record(o->fd, MP3, &h, sizeof h, frames.s, frames.len);
+    nr_buf_free(&frames);
+    nr_buf_clear(&o->whole);
+    return rc;
 }
 
 static void fail_and_exit(int fd, const char *msg)
@@ -180,9 +209,11 @@ static void worker_main(int fd, nr_synth *synth)
             fail_and_exit(fd, msg);
         }
         o.limit = FIRST_BATCH;
+        o.want = h.want;
         int rc = nr_synth_say(synth, text, len, h.ssml, h.pause_ms, gather_pcm, send_mark, &o);
         if (flush_pcm(&o)) break;
         if (rc != 0) fail_and_exit(fd, "eSpeak NG failed on a chunk");
+        if ((o.want & NR_SPEAK_MP3) && send_mp3(&o, nr_synth_sample_rate(synth))) _exit(1);
         if (send_record(fd, DONE, NULL, 0, NULL, 0)) break;
     }
     _exit(0);
@@ -291,7 +322,7 @@ static int take_records(nr_synthpool *p, worker *w)
         const char *whole = w->in.s + at, *body = whole + sizeof r;
         at += sizeof r + r.len;
         job *j = w->queued ? &p->ring[w->queue[0]] : NULL;
-        if ((r.type == PCM || r.type == MARK) && j) {
+        if ((r.type == PCM || r.type == MARK || (r.type == MP3 && r.len >= sizeof(mp3_head))) && j) {
             nr_buf_put(&j->heard, whole, sizeof r + r.len);
             if (j->heard.oom) { rc = fail(p, "out of memory"); break; }
         } else if (r.type == DONE && j) {
@@ -348,6 +379,10 @@ static int hand_on(job *j, const nr_synthpool_sink *sink)
         j->at += sizeof r + r.len;
         if (r.type == PCM) {
             rc = sink->pcm((const int16_t *)(const void *)body, r.len / sizeof(int16_t), j->tag, sink->user);
+        } else if (r.type == MP3) {
+            mp3_head h;
+            memcpy(&h, body, sizeof h);
+            rc = sink->mp3(body + sizeof h, r.len - sizeof h, (size_t)h.frames, (size_t)h.decoded_samples, j->tag, sink->user);
         } else {
             char name[256];
             size_t n = r.len < sizeof name ? r.len : sizeof name - 1;
@@ -405,14 +440,14 @@ int nr_synthpool_make_room(nr_synthpool *p, const nr_synthpool_sink *sink)
 }
 
 int nr_synthpool_submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,
-                        int ssml, int pause_ms, void *tag)
+                        int ssml, int pause_ms, int want, void *tag)
 {
     int i = free_worker(p);
     if (i < 0 || p->count == p->cap || p->w[i].fd < 0) return fail(p, "no synthesis worker has room (make room first)");
     job *j = job_at(p, p->count++);
     *j = (job){ .tag = tag };
     p->w[i].queue[p->w[i].queued++] = (size_t)(j - p->ring);
-    speak_head h = { *s, ssml, pause_ms };
+    speak_head h = { *s, ssml, pause_ms, want };
     return send_record(p->w[i].fd, SPEAK, &h, sizeof h, text, len) ? fail(p, "a synthesis worker died") : 0;
 }
 

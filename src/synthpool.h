@@ -23,9 +23,15 @@ typedef struct nr_synthpool nr_synthpool;
 typedef struct {
     int (*pcm)(const int16_t *pcm, size_t n, void *tag, void *user);
     int (*mark)(const char *name, void *tag, void *user);
+    /* the chunk as MP3 frames (NR_SPEAK_MP3), once, after its PCM and marks */
+    int (*mp3)(const void *bytes, size_t len, size_t frames, size_t decoded_samples, void *tag, void *user);
     int (*done)(void *tag, void *user);
     void *user;
 } nr_synthpool_sink;
+
+/* What a worker sends back for a chunk: its PCM, and/or its sound encoded as MP3 frames
+ * by the worker itself (sink/mp3seg.h), so that encoding runs on every core too. */
+enum { NR_SPEAK_PCM = 1, NR_SPEAK_MP3 = 2 };
 
 /* Starts `workers` processes. Each is a copy of this one and speaks with its copy of
  * `synth` (eSpeak NG already set up here, so a worker is ready at once); it takes each
@@ -38,10 +44,11 @@ int nr_synthpool_workers(const nr_synthpool *p);
  * (nr_synthpool_error says why). */
 int nr_synthpool_make_room(nr_synthpool *p, const nr_synthpool_sink *sink);
 /* Queues one chunk, spoken as nr_synth_say(text, len, ssml, pause_ms) with settings *s;
- * call nr_synthpool_make_room first. The tag is the pool's from now on, also on failure
- * (nr_synthpool_discard hands it back). 0 ok, -1 failed. */
+ * `want` is NR_SPEAK_PCM, NR_SPEAK_MP3 or both. Call nr_synthpool_make_room first. The
+ * tag is the pool's from now on, also on failure (nr_synthpool_discard hands it back).
+ * 0 ok, -1 failed. */
 int nr_synthpool_submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,
-                        int ssml, int pause_ms, void *tag);
+                        int ssml, int pause_ms, int want, void *tag);
 /* Hands on the sound that is ready, in order, without waiting (all = 0), or waits for
  * every queued chunk (all = 1). 0 ok, 1 stopped, -1 failed. */
 int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink);

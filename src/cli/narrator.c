@@ -273,24 +273,17 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static double started, first_audio = -1;
-
-static int note_first_audio(const int16_t *pcm, size_t samples, int rate, const narrator_chunk *chunk,
-                            int chunk_start, void *user)
-{
-    (void)pcm; (void)samples; (void)rate; (void)chunk; (void)chunk_start; (void)user;
-    if (first_audio < 0) first_audio = now_s();
-    return 0;
-}
+static double started;
 
 static void print_stats(const narrator *n)
 {
     narrator_stats s;
     narrator_get_stats(n, &s);
     double wall = now_s() - started;
+    double first_ms = s.first_audio_at > 0 ? (s.first_audio_at - started) * 1000 : -1.0;
     fprintf(stderr, "{\"first_audio_ms\": %.1f, \"chunks\": %lu, \"audio_s\": %.3f, \"wall_s\": %.3f, "
                     "\"rtf\": %.4f, \"workers\": %d}\n",
-            first_audio < 0 ? -1.0 : (first_audio - started) * 1000, s.chunks, s.audio_seconds, wall,
+            first_ms, s.chunks, s.audio_seconds, wall,
             s.audio_seconds > 0 ? wall / s.audio_seconds : 0.0, s.workers);
 }
 
@@ -340,7 +333,6 @@ int main(int argc, char **argv)
     narrator *n = NULL;
     narrator_status st = make_narrator(&c, &n);
     if (!st) st = open_outputs(&c, n);
-    if (!st && c.stats && c.mode == SPEAK) st = narrator_on_audio(n, note_first_audio, NULL);
     if (!st) {
         running = n;
         struct sigaction sa = { .sa_handler = on_signal };

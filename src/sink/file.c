@@ -396,7 +396,7 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
         discard(f);
         return NULL;
     }
-    /* close_desc = 0: we close the fd ourselves, after fsync, whatever libsndfile did. */
+    /* close_desc = 0: we close the fd ourselves, whatever libsndfile did. */
     f->sf = sf_open_fd(f->fd, SFM_WRITE, &info, 0);
     if (!f->sf) {
         nr_sink_errf(err, errlen, "cannot write %s: %s", path, sf_strerror(NULL));
@@ -491,8 +491,10 @@ static int commit_file(struct nr_file_sink *f, char *err, size_t errlen)
         return -1;
     }
     int why = 0;
-    if (fsync(f->fd) != 0 && errno != EINVAL) why = errno; /* EINVAL: a file system without fsync */
-    if (close(f->fd) != 0 && !why) why = errno;
+    /* No fsync: the rename already makes the file appear whole or not at all, and forcing
+     * hundreds of megabytes of WAV to disk before returning would cost seconds (espeak-ng,
+     * lame and sox don't either). Write errors still surface: write() and close() report them. */
+    if (close(f->fd) != 0) why = errno;
     f->fd = -1;
     if (!why && rename(f->tmp, f->path) != 0) why = errno;
     if (why) {

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Speech throughput against eSpeak NG, run side by side on this machine:
+#   bench/speech.sh [NARRATOR]      (default build/narrator; run `make` first)
+# Inputs are built from the seed article (../shared/corpus/scraped-news-article.txt, else
+# tests/fixtures/sample-article.txt): 20 copies for WAV timing, 5 for MP3 timing, 100 for
+# memory and first sound. Each timing is hyperfine's mean of 3 runs (-N, no shell); memory
+# is /usr/bin/time's peak resident set. Printed: each figure, narrator / anchor ratios and
+# the targets of the performance issue.
+#   WAV:  narrator -q -o a.wav A20            vs  espeak-ng -f A20 -w e.wav
+#   MP3:  narrator -q -o a.mp3 A5             vs  sh -c 'espeak-ng --stdout -f A5 | lame --quiet -V 6 - e.mp3'
+#   RSS:  narrator -q -o a.mp3 A100 and A20   (/usr/bin/time -f %M)
+#   first sound: narrator --driver null --stats A100, interrupted after 3 s (first_audio_ms)
+set -e
+cd "$(dirname "$0")/.."
+bin=${1:-build/narrator}
+[ -x "$bin" ] || { echo "bench/speech.sh: no $bin (run make first)" >&2; exit 1; }
+for tool in espeak-ng lame hyperfine sndfile-info; do
+    command -v $tool >/dev/null || { echo "bench/speech.sh: needs $tool (apt-get install espeak-ng lame hyperfine sndfile-programs)" >&2; exit 1; }
+done
+seed=../shared/corpus/scraped-news-article.txt
+[ -f "$seed" ] || seed=tests/fixtures/sample-article.txt
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+copies() { i=0; while [ $i -lt "$1" ]; do cat "$seed"; i=$((i + 1)); done >"$tmp/a$1.txt"; }
+copies 5; copies 20; copies 100
+
+mean() {   # mean seconds of a command over 3 runs
+    hyperfine -N --runs 3 --style none --export-csv "$tmp/t.csv" --output null "$@" >/dev/null 2>"$tmp/err" ||
+        { cat "$tmp/err" >&2; exit 1; }
+    awk -F, 'NR == 2 { print $2 }' "$tmp/t.csv"
+}
+seconds_of() { sndfile-info "$1" | sed -n 's/^Duration *: *\([0-9]*\):\([0-9]*\):\([0-9.]*\).*/\1 \2 \3/p' | awk '{ print $1 * 3600 + $2 * 60 + $3 }'; }
+kbps() { awk -v b="$(wc -c <"$1")" -v s="$(seconds_of "$1")" 'BEGIN { printf "%.1f", b * 8 / s / 1000 }'; }
+peak_kb() { /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1; cat "$tmp/rss"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "seed: $seed; narrator: $bin; $(nproc) cores"
+n_wav=$(mean "$bin -q -o $tmp/n.wav $tmp/a20.txt")
+e_wav=$(mean "espeak-ng -f $tmp/a20.txt -w $tmp/e.wav")
+printf 'article x20 -> WAV: narrator %.2f s, espeak-ng %.2f s, ratio %s (target <= 0.55)\n' "$n_wav" "$e_wav" "$(ratio "$n_wav" "$e_wav")"
+
+n_mp3=$(mean "$bin -q -o $tmp/n.mp3 $tmp/a5.txt")
+e_mp3=$(mean "sh -c 'espeak-ng --stdout -f $tmp/a5.txt | lame --quiet -V 6 - $tmp/e.mp3'")
+printf 'article x5 -> MP3: narrator %.2f s, espeak-ng | lame %.2f s, ratio %s (target <= 0.6)\n' "$n_mp3" "$e_mp3" "$(ratio "$n_mp3" "$e_mp3")"
+nb=$(kbps "$tmp/n.mp3"); eb=$(kbps "$tmp/e.mp3")
+printf '  bitrate: narrator %s kb/s, lame -V 6 %s kb/s, ratio %s (target 0.85 to 1.15)\n' "$nb" "$eb" "$(ratio "$nb" "$eb")"
+
+rss100=$(peak_kb "$bin" -q -o "$tmp/n100.mp3" "$tmp/a100.txt")
+rss20=$(peak_kb "$bin" -q -o "$tmp/n20.mp3" "$tmp/a20.txt")
+printf 'peak RSS -> MP3: x100 %.1f MB, x20 %.1f MB, ratio %s (targets: <= 32 MB, ratio <= 1.10)\n' \
+    "$(ratio "$rss100" 1024)" "$(ratio "$rss20" 1024)" "$(ratio "$rss100" "$rss20")"
+
+timeout -s INT 3 "$bin" --stats --driver null "$tmp/a100.txt" 2>"$tmp/stats" || true
+first=$(sed -n 's/.*"first_audio_ms": \([0-9.]*\).*/\1/p' "$tmp/stats")
+printf 'live playback (--driver null) of x100: first_audio_ms %s (target <= 20)\n' "${first:-none}"
