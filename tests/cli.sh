@@ -128,6 +128,16 @@ check "make install DESTDIR=... PREFIX=/usr installs everything" installed
 echo "Dr. Who" | NARRATOR_DATA_DIR="$T/root/usr/share/narrator" "$T/root/usr/bin/narrator" normalize >"$T/inst.out" 2>&1
 check "the installed binary has PREFIX's data dir" grep -q '/usr/share/narrator' "$T/root/usr/bin/narrator"
 check "the installed narrator finds its voices" grep -q "doctor Who" "$T/inst.out"
+# the speech-dispatcher module goes where speech-dispatcher looks, its config beside the others'
+check "make install puts sd_narrator in speech-dispatcher's module directory" \
+    sh -c "find '$T/root' -path '*/speech-dispatcher-modules/sd_narrator' -perm -u+x | grep -q ."
+check "make install puts narrator.conf in /etc/speech-dispatcher/modules" [ -f "$T/root/etc/speech-dispatcher/modules/narrator.conf" ]
+make -s install B="$T/build" DESTDIR="$T/root2" PREFIX=/usr SPEECHD_MODULEDIR=/opt/sd-modules >/dev/null 2>&1
+check "SPEECHD_MODULEDIR overrides the module directory" [ -x "$T/root2/opt/sd-modules/sd_narrator" ]
+make -s uninstall B="$T/build" DESTDIR="$T/root" PREFIX=/usr >/dev/null 2>&1
+check "make uninstall removes sd_narrator and narrator.conf" \
+    sh -c "! find '$T/root' -name sd_narrator -o -name narrator.conf | grep -q ."
+rm -rf "$T/root2"
 rm -rf "$T/root" "$T/build"
 
 # --- the seed article, when ../shared is there (CI has it)

@@ -23,6 +23,8 @@ run_suite() {   # runs a suite, shows its output, counts its last line
 }
 run_suite build/unit_tests
 run_suite sh tests/cli.sh
-run_suite python3 tests/speechd_protocol.py
+# Debian's python3-speechd lives in the system Python
+run_suite /usr/bin/python3 tests/speechd_protocol.py
+run_suite /usr/bin/python3 tests/speechd_daemon.py
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -2,7 +2,7 @@
 """The output-module protocol of build/sd_narrator, driven through pipes.
 
 Speaks to the module as speech-dispatcher does (doc/speech-dispatcher.texi, "Communication
-Protocol for Output Modules") and checks every reply and event. Prints "ok"/"FAIL" lines
+Protocol for Output Modules") and checks every reply and event. Prints "FAIL" lines
 and ends with "speechd-protocol: N passed, N failed".
 """
 import os
@@ -13,19 +13,12 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODULE = os.path.join(ROOT, "build", "sd_narrator")
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL: " + what)
-    return ok
+check = Checks("speechd-protocol")
 
 
 class Module:
@@ -248,8 +241,7 @@ def main():
     check(msg and msg[-1] == b"399 ERR CANT INIT MODULE" and b"nosuchvoice" in msg[0], f"INIT with a bad voice: 399 naming it ({msg})")
     check(m.p.wait(timeout=5) != 0, "INIT failure: the module exits non-zero")
 
-    print(f"speechd-protocol: {passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    return check.finish()
 
 
 if __name__ == "__main__":

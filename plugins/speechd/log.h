@@ -6,7 +6,7 @@
 #ifndef SD_LOG_H
 #define SD_LOG_H
 
-enum { SD_LOG_ERROR = 1, SD_LOG_WARN = 2, SD_LOG_INFO = 3, SD_LOG_DEBUG = 5 };
+enum { SD_LOG_ERROR = 1, SD_LOG_WARN = 2, SD_LOG_INFO = 3, SD_LOG_NOTICE = 4, SD_LOG_DEBUG = 5 };
 
 void sd_log_level(int level);
 /* Sends the log to a file from now on (speechd's "DEBUG ON file"); NULL goes back to

@@ -217,6 +217,8 @@ static void report_end(narrator_status st)
 
 static void run_message(const sd_settings *s, sd_msg_kind kind, char *text)
 {
+    static const char *const kinds[] = { "text", "character", "key", "sound icon" };
+    sd_log(SD_LOG_NOTICE, "message: %s, %zu bytes", kinds[kind], strlen(text));
     sp.begun = sp.paused = 0;
     sp.held_silence = 0;        /* what was held at the end of the last message is dropped */
     narrator_status st = NARRATOR_ERR_ARG;
