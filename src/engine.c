@@ -8,7 +8,10 @@
 #include "narrator.h"
 #include "front/front.h"
 #include "front/paragraph.h"
+#include "front/spell.h"
 #include "frontpool.h"
+#include "markup.h"
+#include "ssml.h"
 #include "sink/sink.h"
 #include "synth/synth.h"
 #include "voice.h"
@@ -27,13 +30,30 @@ struct narrator {
     nr_pool *pool;                  /* front-end workers, when jobs > 1 */
     int jobs;
     int lines;
-    int rate_wpm, pitch;
+    /* voice settings as asked for; `dirty` says which the synthesizer has not taken yet */
+    int rate_wpm, pitch, volume, capitals, spelling;
+    narrator_punctuation punctuation;
+    char *punct_some;
+    unsigned dirty;
+    int in_synth;                   /* inside nr_synth_say (settings wait for the next chunk) */
+    nr_buf chunk_say;               /* a chunk's say rewritten (spelling, punctuation) */
     nr_synth *synth;
     nr_sink *file, *speaker;
     narrator_chunk_fn chunk_fn;
     void *chunk_user;
     narrator_audio_fn audio_fn;
     void *audio_user;
+    narrator_mark_fn mark_fn;
+    void *mark_user;
+    /* SSML (ssml.h, markup.h): what the input is, decided at the start and after a reset */
+    int ssml_option;                /* NARRATOR_SSML_AUTO, _ON, _OFF */
+    enum { INPUT_UNDECIDED, INPUT_PLAIN, INPUT_SSML } input;
+    nr_buf head;                    /* the input's first bytes, held until AUTO has decided */
+    nr_ssml *ssml;                  /* the document being parsed */
+    nr_buf ssml_text;               /* the parser's text for the front end */
+    nr_markup markup;               /* the document's inline elements */
+    nr_markup_chunk rewritten;      /* the chunk being spoken, rewritten for eSpeak NG */
+    size_t next_mark;               /* the first of its marks not reported yet */
     nr_buf pending;                 /* text not yet part of a finished paragraph */
     size_t scanned;                 /* how far `pending` was searched for a paragraph end */
     const narrator_chunk *chunk;    /* the chunk being synthesized */
@@ -43,6 +63,8 @@ struct narrator {
     unsigned long long samples;     /* audio produced so far */
     char err[1024];
 };
+
+enum { DIRTY_RATE = 1, DIRTY_PITCH = 2, DIRTY_VOLUME = 4, DIRTY_CAPITALS = 8, DIRTY_PUNCT = 16, DIRTY_VOICE = 32 };
 
 const char *narrator_version(void) { return NARRATOR_VERSION; }
 
@@ -60,6 +82,7 @@ const char *narrator_strerror(narrator_status status)
     case NARRATOR_ERR_AUDIO: return "audio output failed";
     case NARRATOR_ERR_STOPPED: return "stopped";
     case NARRATOR_ERR_CALLBACK: return "stopped by a callback";
+    case NARRATOR_ERR_SSML: return "malformed SSML";
     }
     return "unknown error";
 }
@@ -120,7 +143,12 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     }
     n->rate_wpm = opt->rate_wpm ? opt->rate_wpm : n->voice.rate_wpm;
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
+    n->volume = 100;
     n->lines = opt->lines;
+    if (opt->ssml < NARRATOR_SSML_AUTO || opt->ssml > NARRATOR_SSML_OFF)
+        return set_error(n, NARRATOR_ERR_ARG, "ssml option %d is not AUTO, ON or OFF", opt->ssml);
+    n->ssml_option = opt->ssml;
+    n->input = opt->ssml == NARRATOR_SSML_ON ? INPUT_SSML : opt->ssml == NARRATOR_SSML_OFF ? INPUT_PLAIN : INPUT_UNDECIDED;
     nr_front_config cfg = {
         .lex = n->lex,
         .pause_ms = { n->voice.pause_ms[0], n->voice.pause_ms[1], n->voice.pause_ms[2] },
@@ -146,6 +174,13 @@ void narrator_free(narrator *n)
     nr_lex_free(n->lex);
     nr_voice_free(&n->voice);
     nr_buf_free(&n->pending);
+    nr_buf_free(&n->chunk_say);
+    free(n->punct_some);
+    nr_buf_free(&n->head);
+    nr_buf_free(&n->ssml_text);
+    nr_ssml_free(n->ssml);
+    nr_markup_free(&n->markup);
+    nr_markup_chunk_free(&n->rewritten);
     free(n);
 }
 
@@ -168,6 +203,14 @@ static narrator_status ensure_synth(narrator *n)
     if (n->synth) return NARRATOR_OK;
     if (nr_synth_new(&n->synth, n->voice.espeak_voice, n->rate_wpm, n->pitch, &n->stop, n->err, sizeof n->err))
         return NARRATOR_ERR_SYNTH;
+    n->dirty = DIRTY_VOLUME | DIRTY_CAPITALS | DIRTY_PUNCT;    /* voice, rate and pitch it has */
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_on_mark(narrator *n, narrator_mark_fn fn, void *user)
+{
+    n->mark_fn = fn;
+    n->mark_user = user;
     return NARRATOR_OK;
 }
 
@@ -216,20 +259,93 @@ static int on_pcm(const int16_t *pcm, size_t len, void *user)
     return 0;
 }
 
+/* Hands the settings changed since the last chunk to eSpeak NG. */
+static int apply_settings(narrator *n)
+{
+    unsigned d = n->dirty;
+    n->dirty = 0;
+    if ((d & DIRTY_VOICE) && nr_synth_set_voice(n->synth, n->voice.espeak_voice)) {
+        set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", n->voice.espeak_voice);
+        return -1;
+    }
+    if (d & DIRTY_RATE) nr_synth_set(n->synth, NR_SYNTH_RATE, n->rate_wpm);
+    if (d & DIRTY_PITCH) nr_synth_set(n->synth, NR_SYNTH_PITCH, n->pitch);
+    if (d & DIRTY_VOLUME) nr_synth_set(n->synth, NR_SYNTH_VOLUME, n->volume);
+    if (d & DIRTY_CAPITALS) nr_synth_set_capitals(n->synth, n->capitals);
+    if (d & DIRTY_PUNCT) nr_synth_set_punctuation(n->synth, (int)n->punctuation, n->punct_some);
+    return 0;
+}
+
+/* Spelling reads the chunk's text letter by letter; punctuation read aloud needs the text
+ * as written, since the say text keeps no punctuation for eSpeak NG to name. */
+static int rewrite_say(narrator *n, narrator_chunk *c)
+{
+    if (!n->spelling && n->punctuation == NARRATOR_PUNCT_NONE) return 0;
+    nr_buf_clear(&n->chunk_say);
+    if (n->spelling) nr_spell(&n->chunk_say, c->text, c->text_len);
+    else {
+        nr_buf_put(&n->chunk_say, c->text, c->text_len);
+        nr_buf_putc(&n->chunk_say, ' ');      /* eSpeak NG names a last mark only before a space */
+    }
+    if (n->chunk_say.oom) return -1;
+    c->say = nr_buf_str(&n->chunk_say);
+    c->say_len = n->chunk_say.len;
+    return 0;
+}
+
+/* Reports the chunk's marks up to item `upto` (all of them: SIZE_MAX); 1 if told to stop. */
+static int report_marks(narrator *n, size_t upto)
+{
+    const nr_markup_chunk *r = &n->rewritten;
+    while (n->next_mark < r->n_marks) {
+        size_t k = r->marks[n->next_mark++];
+        if (n->mark_fn && n->mark_fn(nr_markup_mark_name(&n->markup, k), n->mark_user)) {
+            n->failure = NARRATOR_ERR_CALLBACK;
+            return 1;
+        }
+        if (k == upto) break;
+    }
+    return 0;
+}
+
+/* eSpeak NG reached <mark name="K"/> (K: the item), all sound before it handed on. */
+static int on_espeak_mark(const char *name, void *user)
+{
+    return report_marks(user, (size_t)strtoull(name, NULL, 10));
+}
+
 /* One planned chunk: tell the listener, then speak it if anyone hears. */
-static int on_chunk(const narrator_chunk *c, void *user)
+static int on_chunk(const narrator_chunk *planned, void *user)
 {
     narrator *n = user;
     if (n->stop) { n->failure = NARRATOR_ERR_STOPPED; return 1; }
+    narrator_chunk chunk = *planned, *c = &chunk;
+    /* SSML: markers out of the listener's say text, eSpeak NG's own SSML in */
+    int marked = n->markup.n ? nr_markup_rewrite(&n->markup, c->say, c->say_len, &n->rewritten) : 0;
+    n->rewritten.n_marks = marked > 0 ? n->rewritten.n_marks : 0;
+    n->next_mark = 0;
+    if (marked > 0) {
+        c->say = n->rewritten.shown.s;
+        c->say_len = n->rewritten.shown.len;
+        c->pause_ms += n->rewritten.extra_pause_ms;
+    }
+    int raw = n->spelling || n->punctuation != NARRATOR_PUNCT_NONE;
+    if (marked < 0 || rewrite_say(n, c)) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
     if (n->chunk_fn && n->chunk_fn(c, n->chunk_user)) { n->failure = NARRATOR_ERR_CALLBACK; return 1; }
-    if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return 0;
+    if (!n->synth || !(n->file || n->speaker || n->audio_fn)) return report_marks(n, SIZE_MAX);
+    if (n->dirty && apply_settings(n)) { n->failure = NARRATOR_ERR_VOICE; return 1; }
     n->chunk = c;
     n->chunk_start = 1;
-    int rc = nr_synth_say(n->synth, c->say, c->say_len, c->pause_ms, on_pcm, n);
+    n->in_synth = 1;
+    int ssml = marked > 0 && !raw;      /* spelled or punctuated text is plain: its marks come after it */
+    const char *text = ssml ? n->rewritten.espeak.s : c->say;
+    size_t len = ssml ? n->rewritten.espeak.len : c->say_len;
+    int rc = nr_synth_say(n->synth, text, len, ssml, c->pause_ms, on_pcm, on_espeak_mark, n);
+    n->in_synth = 0;
     n->chunk = NULL;
     if (rc < 0) { n->failure = NARRATOR_ERR_SYNTH; snprintf(n->err, sizeof n->err, "eSpeak NG failed on a chunk"); }
     if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
-    return rc != 0;
+    return rc != 0 || report_marks(n, SIZE_MAX);
 }
 
 /* The status after chunks were handed to on_chunk (rc: the front end's or pool's result). */
@@ -282,22 +398,91 @@ static narrator_status drain(narrator *n)
     return st;
 }
 
-narrator_status narrator_feed(narrator *n, const char *text, size_t len)
+static narrator_status feed_plain(narrator *n, const char *text, size_t len)
 {
-    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     nr_buf_put(&n->pending, text, len);
     if (n->pending.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     return n->pending.len ? drain(n) : NARRATOR_OK;
+}
+
+/* SSML through the parser; its text goes on as plain text with markers. */
+static narrator_status feed_ssml(narrator *n, const char *text, size_t len, int end)
+{
+    if (!n->ssml && !(n->ssml = nr_ssml_new(n->voice.pause_ms, n->lex, &n->markup, n->err, sizeof n->err)))
+        return strstr(n->err, "memory") ? NARRATOR_ERR_NOMEM : NARRATOR_ERR_SSML;
+    nr_buf_clear(&n->ssml_text);
+    int rc = nr_ssml_feed(n->ssml, text, len, end, &n->ssml_text, n->err, sizeof n->err);
+    if (rc == -1) return NARRATOR_ERR_SSML;
+    if (rc < 0) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return n->ssml_text.len ? feed_plain(n, n->ssml_text.s, n->ssml_text.len) : NARRATOR_OK;
+}
+
+/* AUTO: SSML when the first non-blank characters are "<speak" or "<?xml". 1 SSML, 0 plain,
+ * -1 not known yet (at the end of the input: plain). */
+static int sniff_ssml(const char *s, size_t len, int at_end)
+{
+    static const char *const starts[] = { "<speak", "<?xml" };
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;     /* a byte-order mark */
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    if (i == len || (len < 3 && (unsigned char)s[0] == 0xEF)) return at_end ? 0 : -1;
+    for (size_t k = 0; k < 2; k++) {
+        size_t want = strlen(starts[k]), have = len - i < want ? len - i : want;
+        if (memcmp(s + i, starts[k], have) != 0) continue;
+        if (have == want) return 1;
+        if (!at_end) return -1;
+    }
+    return 0;
+}
+
+/* Hands on the held first bytes once AUTO knows what they are. */
+static narrator_status decide_input(narrator *n, int at_end)
+{
+    int kind = sniff_ssml(nr_buf_str(&n->head), n->head.len, at_end);
+    if (kind < 0) return NARRATOR_OK;
+    n->input = kind ? INPUT_SSML : INPUT_PLAIN;
+    nr_buf held = n->head;
+    memset(&n->head, 0, sizeof n->head);
+    narrator_status st = !held.len ? NARRATOR_OK : kind ? feed_ssml(n, held.s, held.len, 0) : feed_plain(n, held.s, held.len);
+    nr_buf_free(&held);
+    return st;
+}
+
+narrator_status narrator_feed(narrator *n, const char *text, size_t len)
+{
+    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    if (n->input == INPUT_PLAIN) return feed_plain(n, text, len);
+    if (n->input == INPUT_SSML) return feed_ssml(n, text, len, 0);
+    nr_buf_put(&n->head, text, len);
+    if (n->head.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return decide_input(n, 0);
+}
+
+static int initial_input(const narrator *n)
+{
+    return n->ssml_option == NARRATOR_SSML_ON ? INPUT_SSML : n->ssml_option == NARRATOR_SSML_OFF ? INPUT_PLAIN : INPUT_UNDECIDED;
+}
+
+/* An SSML document is over: the next text is a new one. */
+static void end_document(narrator *n)
+{
+    nr_ssml_free(n->ssml);
+    n->ssml = NULL;
+    nr_markup_clear(&n->markup);
+    n->input = initial_input(n);
 }
 
 narrator_status narrator_flush(narrator *n)
 {
     if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     narrator_status st = NARRATOR_OK;
-    if (n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
+    if (n->input == INPUT_UNDECIDED) st = decide_input(n, 1);
+    int document = n->input == INPUT_SSML && n->ssml;
+    if (!st && document) st = feed_ssml(n, NULL, 0, 1);
+    if (!st && n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
     if (!st) st = deliver_all(n);
     nr_buf_clear(&n->pending);
     n->scanned = 0;
+    if (!st && document) end_document(n);
     return st;
 }
 
@@ -321,6 +506,65 @@ narrator_status narrator_finish(narrator *n)
 void narrator_stop(narrator *n)
 {
     if (n) n->stop = 1;
+}
+
+narrator_status narrator_reset(narrator *n)
+{
+    nr_buf_clear(&n->pending);
+    n->scanned = 0;
+    if (n->pool) nr_pool_discard(n->pool);
+    nr_buf_clear(&n->head);
+    end_document(n);
+    n->failure = NARRATOR_OK;
+    n->err[0] = '\0';
+    n->stop = 0;
+    return NARRATOR_OK;
+}
+
+/* Live settings: checked here, handed to eSpeak NG before the next chunk (apply_settings). */
+static narrator_status set_setting(narrator *n, int *field, unsigned bit, int value, int lo, int hi, const char *what)
+{
+    if (value < lo || value > hi) return set_error(n, NARRATOR_ERR_ARG, "%s %d is out of range (%d to %d)", what, value, lo, hi);
+    *field = value;
+    n->dirty |= bit;
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_set_rate(narrator *n, int wpm) { return set_setting(n, &n->rate_wpm, DIRTY_RATE, wpm, 80, 450, "rate"); }
+narrator_status narrator_set_pitch(narrator *n, int pitch) { return set_setting(n, &n->pitch, DIRTY_PITCH, pitch, 0, 99, "pitch"); }
+narrator_status narrator_set_volume(narrator *n, int volume) { return set_setting(n, &n->volume, DIRTY_VOLUME, volume, 0, 200, "volume"); }
+narrator_status narrator_set_capitals(narrator *n, int mode) { return set_setting(n, &n->capitals, DIRTY_CAPITALS, mode, 0, 2, "capitals mode"); }
+narrator_status narrator_set_spelling(narrator *n, int on) { return set_setting(n, &n->spelling, 0, on, 0, 1, "spelling mode"); }
+
+narrator_status narrator_set_punctuation(narrator *n, narrator_punctuation mode, const char *some)
+{
+    if (mode < NARRATOR_PUNCT_NONE || mode > NARRATOR_PUNCT_ALL)
+        return set_error(n, NARRATOR_ERR_ARG, "punctuation mode %d is not NONE, SOME or ALL", (int)mode);
+    if (mode == NARRATOR_PUNCT_SOME && (!some || !*some))
+        return set_error(n, NARRATOR_ERR_ARG, "punctuation mode SOME needs the characters to name");
+    if (some) {
+        char *copy = strdup(some);
+        if (!copy) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+        free(n->punct_some);
+        n->punct_some = copy;
+    }
+    n->punctuation = mode;
+    n->dirty |= DIRTY_PUNCT;
+    return NARRATOR_OK;
+}
+
+narrator_status narrator_set_espeak_voice(narrator *n, const char *name)
+{
+    if (!name || !*name) return set_error(n, NARRATOR_ERR_ARG, "no eSpeak NG voice named");
+    /* between chunks, try it at once so that a wrong name is reported here */
+    if (n->synth && !n->in_synth && nr_synth_set_voice(n->synth, name))
+        return set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", name);
+    char *copy = strdup(name);
+    if (!copy) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    free(n->voice.espeak_voice);
+    n->voice.espeak_voice = copy;
+    if (n->in_synth) n->dirty |= DIRTY_VOICE;
+    return NARRATOR_OK;
 }
 
 narrator_status narrator_list_voices(const char *data_dir,

@@ -236,6 +236,36 @@ int nr_pool_deliver(nr_pool *p, size_t keep, narrator_chunk_fn fn, void *user)
     return 0;
 }
 
+void nr_pool_discard(nr_pool *p)
+{
+    if (p->open) free_job(p->open);
+    p->open = NULL;
+    pthread_mutex_lock(&p->lock);
+    /* nobody has taken the jobs from `take` on: they go at once */
+    job *keep = NULL, **link = &p->head;
+    for (job *j = p->head; j && j != p->take; j = j->next) { keep = j; link = &j->next; }
+    for (job *j = p->take; j;) {
+        job *next = j->next;
+        free_job(j);
+        p->pending--;
+        j = next;
+    }
+    *link = NULL;
+    p->tail = keep;
+    p->take = NULL;
+    /* the rest are running or done: wait for the running ones, then drop them all */
+    while (p->head) {
+        job *j = p->head;
+        if (j->state == RUNNING) { pthread_cond_wait(&p->done, &p->lock); continue; }
+        p->head = j->next;
+        p->pending--;
+        free_job(j);
+    }
+    p->tail = NULL;
+    pthread_mutex_unlock(&p->lock);
+    p->batch_bytes = FIRST_BATCH;   /* what comes next is a new start: a quick first chunk */
+}
+
 size_t nr_pool_pending(const nr_pool *p)
 {
     pthread_mutex_lock((pthread_mutex_t *)&p->lock);

@@ -25,6 +25,8 @@ int nr_pool_seal(nr_pool *p);
  * nonzero value (the rest of that paragraph is dropped, later ones stay queued), or -1
  * when a worker ran out of memory. */
 int nr_pool_deliver(nr_pool *p, size_t keep, narrator_chunk_fn fn, void *user);
+/* Drops every paragraph not delivered yet (waiting for batches a worker is running). */
+void nr_pool_discard(nr_pool *p);
 /* Batches queued, running or finished but not delivered. */
 size_t nr_pool_pending(const nr_pool *p);
 

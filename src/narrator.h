@@ -47,7 +47,8 @@ typedef enum {
     NARRATOR_ERR_SYNTH,     /* eSpeak NG failed */
     NARRATOR_ERR_AUDIO,     /* audio device failed */
     NARRATOR_ERR_STOPPED,   /* narrator_stop() was called */
-    NARRATOR_ERR_CALLBACK   /* a callback asked to stop */
+    NARRATOR_ERR_CALLBACK,  /* a callback asked to stop */
+    NARRATOR_ERR_SSML       /* malformed SSML: narrator_errmsg() says "LINE:COLUMN: why" */
 } narrator_status;
 
 /* Where a chunk ends: the pause after it grows with the level. */

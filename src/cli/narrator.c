@@ -51,6 +51,8 @@ static void usage(FILE *f)
 "  -p, --pitch N           pitch, 0-99\n"
 "      --lexicon FILE      extra YAML lexicon (repeatable; later ones win)\n"
 "      --keep-junk         read everything: no removal of scraper junk\n"
+"      --ssml              the input is SSML (without it: SSML when it starts with\n"
+"                          <speak or <?xml; malformed SSML stops with FILE:LINE:COL)\n"
 "  -j, --jobs N            front-end threads (default: one per core; 1: none)\n"
 "      --title TEXT        title tag of the output file\n"
 "      --artist TEXT       artist tag of the output file\n"
@@ -105,6 +107,7 @@ static int parse_args(cli *c, int argc, char **argv)
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) c->quiet = 1;
         else if (!strcmp(a, "--list-voices")) c->list_voices = 1;
         else if (!strcmp(a, "--keep-junk")) c->opt.remove_junk = 0;
+        else if (!strcmp(a, "--ssml")) c->opt.ssml = NARRATOR_SSML_ON;
         else if (!strcmp(a, "--stdout")) c->output = "-";
         else if ((v = value_of(argc, argv, &i, "-o")) || (v = value_of(argc, argv, &i, "-w")) ||
                  (v = value_of(argc, argv, &i, "--output"))) c->output = v;
@@ -205,13 +208,17 @@ static int print_chunk_json(const narrator_chunk *ch, void *user)
     return 0;
 }
 
-static int fail(narrator *n, narrator_status st)
+static int fail(narrator *n, narrator_status st, const char *input)
 {
     if (st == NARRATOR_ERR_STOPPED) {
         fprintf(stderr, "narrator: interrupted\n");
         return 130;
     }
     const char *msg = n ? narrator_errmsg(n) : "";
+    if (st == NARRATOR_ERR_SSML && msg[0] >= '0' && msg[0] <= '9') {   /* "LINE:COL: why" */
+        fprintf(stderr, "narrator: %s:%s\n", input && strcmp(input, "-") ? input : "stdin", msg);
+        return 1;
+    }
     fprintf(stderr, "narrator: %s\n", *msg ? msg : narrator_strerror(st));
     return 1;
 }
@@ -312,7 +319,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "narrator: wrote %s (%d:%02d)\n", c.output, (int)secs / 60, (int)secs % 60);
         }
     }
-    if (st) rc = fail(n, st);
+    if (st) rc = fail(n, st, c.input);
     narrator_free(n);     /* on failure this also removes a partial output file */
     if (in != stdin) fclose(in);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -11,15 +11,19 @@
 #include "front/front.h"
 #include "front/clean.h"
 #include "front/junk.h"
+#include "front/markers.h"
 #include "front/segment.h"
 #include "front/unglue.h"
 #include "front/verbalize.h"
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct nr_front {
     nr_front_config cfg;
-    nr_buf cleaned, unjunked, unglued, say;
+    nr_buf cleaned, unjunked, unglued, unmarked, say;
     nr_tokens toks;
+    nr_markers marks;               /* SSML inline elements of the paragraph (markers.h) */
 };
 
 nr_front *nr_front_new(const nr_front_config *cfg)
@@ -35,8 +39,10 @@ void nr_front_free(nr_front *f)
     nr_buf_free(&f->cleaned);
     nr_buf_free(&f->unjunked);
     nr_buf_free(&f->unglued);
+    nr_buf_free(&f->unmarked);
     nr_buf_free(&f->say);
     nr_tokens_free(&f->toks);
+    nr_markers_free(&f->marks);
     free(f);
 }
 
@@ -85,18 +91,39 @@ static int is_lone_operator(const nr_tokens *t, size_t i)
     return c == '-' || c == '*' || c == '<' || c == '>';
 }
 
+/* A paragraph of nothing but SSML markers (a lone <mark/>): one chunk that says nothing. */
+static int emit_markers_only(nr_front *f, narrator_chunk_fn fn, void *user)
+{
+    nr_buf_clear(&f->say);
+    nr_markers_put(&f->marks, SIZE_MAX, &f->say);
+    if (!f->say.len) return 0;
+    narrator_chunk c = { .text = "", .say = f->say.s, .say_len = f->say.len,
+                         .pause_ms = f->cfg.pause_ms[NARRATOR_END_PARAGRAPH], .end = NARRATOR_END_PARAGRAPH };
+    return f->say.oom ? -1 : fn(&c, user);
+}
+
 int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk_fn fn, void *user)
 {
     const nr_buf *src = prepare(f, text, len);
     if (src->oom) return -1;
+    f->marks.n = 0;
+    if (memchr(nr_buf_str(src), NR_MARKER_LEAD, src->len)) {     /* SSML inline elements: out of the way */
+        nr_buf_clear(&f->unmarked);
+        nr_markers_take(&f->marks, &f->unmarked, nr_buf_str(src), src->len);
+        if (f->marks.oom) return -1;
+        src = &f->unmarked;
+        if (src->oom) return -1;
+    }
     nr_tokenize(&f->toks, nr_buf_str(src), src->len);
     if (f->toks.oom) return -1;
     nr_segment(&f->toks, f->cfg.lex);
+    if (f->marks.n) nr_markers_end_sentences(&f->marks, &f->toks);
 
     nr_ctx ctx = { .t = &f->toks, .lex = f->cfg.lex };
     size_t first = 0;
     nr_buf_clear(&f->say);
     for (size_t i = 0; i < f->toks.n;) {
+        if (f->marks.n) nr_markers_put(&f->marks, f->toks.tok[i].start, &f->say);
         size_t wn;
         nr_tok_word(&f->toks, i, &wn);
         size_t used = (wn || is_lone_operator(&f->toks, i)) && !nr_is_bullet(&f->toks, i)
@@ -104,12 +131,13 @@ int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk
         size_t last = i + used - 1;
         i += used;
         if (f->toks.tok[last].brk == NR_BRK_NONE && i < f->toks.n) continue;
+        if (f->marks.n && i >= f->toks.n) nr_markers_put(&f->marks, SIZE_MAX, &f->say);
         int rc = emit(f, first, last, i >= f->toks.n, fn, user);
         if (rc) return rc;
         nr_buf_clear(&f->say);
         first = i;
     }
-    return 0;
+    return f->marks.next < f->marks.n ? emit_markers_only(f, fn, user) : 0;
 }
 
 static int append_say(const narrator_chunk *c, void *user)

@@ -7,16 +7,18 @@
  * planned the pause we want, appended here as exact digital silence.
  */
 #include "synth/synth.h"
+#include "front/clean.h"
 #include <espeak-ng/speak_lib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "dynlib.h"
 
 /* eSpeak NG, loaded at first use (dynlib.h): calls below go through these pointers. */
 #define ESPEAK_FUNCTIONS(X) X(espeak_Initialize) X(espeak_SetParameter) \
     X(espeak_SetSynthCallback) X(espeak_SetVoiceByName) X(espeak_SetVoiceByProperties) \
-    X(espeak_Synth) X(espeak_Terminate)
+    X(espeak_Synth) X(espeak_SetPunctuationList) X(espeak_GetCurrentVoice)
 ESPEAK_FUNCTIONS(NR_DYNLIB_POINTER)
 static const nr_dynsym espeak_lib_syms[] = { ESPEAK_FUNCTIONS(NR_DYNLIB_SYMBOL) };
 static nr_dynlib espeak_lib = NR_DYNLIB("libespeak-ng.so.1", espeak_lib_syms);
@@ -26,17 +28,31 @@ static nr_dynlib espeak_lib = NR_DYNLIB("libespeak-ng.so.1", espeak_lib_syms);
 #define espeak_SetVoiceByName (*espeak_SetVoiceByName_p)
 #define espeak_SetVoiceByProperties (*espeak_SetVoiceByProperties_p)
 #define espeak_Synth (*espeak_Synth_p)
-#define espeak_Terminate (*espeak_Terminate_p)
+#define espeak_SetPunctuationList (*espeak_SetPunctuationList_p)
+#define espeak_GetCurrentVoice (*espeak_GetCurrentVoice_p)
 
 #define SILENCE_LEVEL 64          /* |sample| at or below this counts as silence */
 
+/* A mark eSpeak NG reported, waiting for the sound before it to be passed on. */
+typedef struct {
+    size_t sample;                /* its position, in samples from the start of the call */
+    char name[24];
+} pending_mark;
+
 struct nr_synth {
     int rate;
+    int params[3];                /* rate, pitch, volume as set: re-applied after a voice change */
+    int capitals, punctuation;
+    wchar_t *punct_list;
     volatile sig_atomic_t *stop;
     /* per call */
     nr_pcm_fn fn;
+    nr_mark_fn mark;
     void *user;
     size_t held;                  /* silent samples held back, not yet passed on */
+    size_t received;              /* samples eSpeak NG produced so far in this call */
+    pending_mark *marks;
+    size_t n_marks, next_mark, cap_marks;
     int stopped;
     int16_t zeros[1024];
 };
@@ -53,13 +69,10 @@ static int pass_silence(nr_synth *s, size_t n)
     return s->stopped;
 }
 
-static int on_audio(short *wav, int numsamples, espeak_EVENT *events)
+/* Passes on a piece of eSpeak NG's sound, holding back a silent tail (see the top). */
+static int pass_sound(nr_synth *s, const short *wav, size_t n)
 {
-    (void)events;
-    nr_synth *s = current;
-    if (!s || s->stopped || (s->stop && *s->stop)) { if (s) s->stopped = 1; return 1; }
-    if (!wav || numsamples <= 0) return 0;
-    size_t n = (size_t)numsamples, loud_end = 0;   /* one past the last loud sample */
+    size_t loud_end = 0;          /* one past the last loud sample */
     for (size_t i = n; i > 0; i--)
         if (abs(wav[i - 1]) > SILENCE_LEVEL) { loud_end = i; break; }
     if (!loud_end) { s->held += n; return 0; }
@@ -71,14 +84,74 @@ static int on_audio(short *wav, int numsamples, espeak_EVENT *events)
     return 0;
 }
 
-/* By name ("English_(America)", "en-US"), else by language ("en-gb"), as espeak-ng -v does. */
+static void queue_marks(nr_synth *s, const espeak_EVENT *ev)
+{
+    for (; ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
+        if (ev->type != espeakEVENT_MARK || !ev->id.name) continue;
+        if (s->n_marks == s->cap_marks) {
+            size_t cap = s->cap_marks ? 2 * s->cap_marks : 8;
+            pending_mark *m = realloc(s->marks, cap * sizeof *m);
+            if (!m) continue;       /* out of memory: the caller reports unreported marks at the end */
+            s->marks = m;
+            s->cap_marks = cap;
+        }
+        pending_mark *m = &s->marks[s->n_marks++];
+        m->sample = ev->sample > 0 ? (size_t)ev->sample : 0;
+        snprintf(m->name, sizeof m->name, "%s", ev->id.name);
+    }
+}
+
+static int report_mark(nr_synth *s)
+{
+    const char *name = s->marks[s->next_mark++].name;
+    if (s->mark && s->mark(name, s->user)) s->stopped = 1;
+    return s->stopped;
+}
+
+static int on_audio(short *wav, int numsamples, espeak_EVENT *events)
+{
+    nr_synth *s = current;
+    if (!s || s->stopped || (s->stop && *s->stop)) { if (s) s->stopped = 1; return 1; }
+    queue_marks(s, events);
+    if (!wav || numsamples <= 0) return 0;
+    size_t n = (size_t)numsamples, done = 0;
+    /* the sound up to each mark in this piece, then the mark */
+    while (s->next_mark < s->n_marks && s->marks[s->next_mark].sample <= s->received + n) {
+        size_t at = s->marks[s->next_mark].sample;
+        at = at > s->received + done ? at - s->received : done;
+        if (pass_sound(s, wav + done, at - done) || report_mark(s)) return 1;
+        done = at;
+    }
+    if (pass_sound(s, wav + done, n - done)) return 1;
+    s->received += n;
+    return 0;
+}
+
+/* 1 if eSpeak NG's language `have` ("en-gb") answers the request `want` ("en", "en-GB"). */
+static int language_matches(const char *have, const char *want)
+{
+    size_t n = strlen(have), m = strlen(want), k = n < m ? n : m;
+    return strncasecmp(have, want, k) == 0 && (n == m || (n > m ? have[k] : want[k]) == '-');
+}
+
+/* By name ("English_(America)", "en-US"), else by language ("en-gb"), as espeak-ng -v does.
+ * eSpeak NG picks some voice for any language asked for; only a related one counts. */
 static int set_voice(const char *voice)
 {
     if (espeak_SetVoiceByName(voice) == EE_OK) return 1;
     espeak_VOICE spec;
     memset(&spec, 0, sizeof spec);
     spec.languages = voice;
-    return espeak_SetVoiceByProperties(&spec) == EE_OK;
+    if (espeak_SetVoiceByProperties(&spec) != EE_OK) return 0;
+    espeak_VOICE *got = espeak_GetCurrentVoice();
+    return got && got->languages && language_matches(got->languages + 1, voice);
+}
+
+static void apply_settings(nr_synth *s)
+{
+    for (int p = NR_SYNTH_RATE; p <= NR_SYNTH_VOLUME; p++) nr_synth_set(s, (nr_synth_param)p, s->params[p]);
+    nr_synth_set_capitals(s, s->capitals);
+    nr_synth_set_punctuation(s, s->punctuation, NULL);
 }
 
 int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
@@ -87,21 +160,24 @@ int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
     *out = NULL;
     if (current) { snprintf(err, errlen, "eSpeak NG is already in use in this process"); return -1; }
     if (nr_dynlib_load(&espeak_lib, err, errlen)) return -1;
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
-    if (rate <= 0) { snprintf(err, errlen, "eSpeak NG failed to start (is espeak-ng-data installed?)"); return -1; }
+    /* once per process: eSpeak NG 1.51 hangs in a second espeak_Terminate() after a
+     * re-initialization, so it stays initialized and each nr_synth sets it up afresh */
+    static int rate;
+    if (!rate) rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
+    if (rate <= 0) { rate = 0; snprintf(err, errlen, "eSpeak NG failed to start (is espeak-ng-data installed?)"); return -1; }
     if (!set_voice(voice)) {
         snprintf(err, errlen, "eSpeak NG has no voice '%s'", voice);
-        espeak_Terminate();
         return -1;
     }
-    espeak_SetParameter(espeakRATE, rate_wpm, 0);
-    espeak_SetParameter(espeakPITCH, pitch, 0);
-    espeak_SetParameter(espeakPUNCTUATION, espeakPUNCT_NONE, 0);
     espeak_SetSynthCallback(on_audio);
     nr_synth *s = calloc(1, sizeof *s);
-    if (!s) { espeak_Terminate(); snprintf(err, errlen, "out of memory"); return -1; }
+    if (!s) { snprintf(err, errlen, "out of memory"); return -1; }
     s->rate = rate;
     s->stop = stop;
+    s->params[NR_SYNTH_RATE] = rate_wpm;
+    s->params[NR_SYNTH_PITCH] = pitch;
+    s->params[NR_SYNTH_VOLUME] = 100;
+    apply_settings(s);
     current = s;
     *out = s;
     return 0;
@@ -109,20 +185,69 @@ int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
 
 int nr_synth_sample_rate(const nr_synth *s) { return s->rate; }
 
-int nr_synth_say(nr_synth *s, const char *text, size_t len, int pause_ms, nr_pcm_fn fn, void *user)
+void nr_synth_set(nr_synth *s, nr_synth_param param, int value)
+{
+    static const espeak_PARAMETER which[] = { espeakRATE, espeakPITCH, espeakVOLUME };
+    s->params[param] = value;
+    espeak_SetParameter(which[param], value, 0);
+}
+
+void nr_synth_set_capitals(nr_synth *s, int mode)
+{
+    s->capitals = mode;
+    /* eSpeak NG: 0 none, 2 says "capital", 3 and up raise the pitch by that many Hz */
+    espeak_SetParameter(espeakCAPITALS, mode == 1 ? 20 : mode, 0);
+}
+
+void nr_synth_set_punctuation(nr_synth *s, int mode, const char *some)
+{
+    s->punctuation = mode;
+    if (some) {
+        size_t len = strlen(some), k = 0;
+        wchar_t *list = malloc((len + 1) * sizeof *list);
+        if (list) {
+            for (size_t i = 0; i < len;) {
+                uint32_t cp;
+                i += nr_utf8_decode(some + i, len - i, &cp);
+                list[k++] = (wchar_t)cp;
+            }
+            list[k] = 0;
+            free(s->punct_list);
+            s->punct_list = list;
+        }
+    }
+    if (s->punct_list) espeak_SetPunctuationList(s->punct_list);
+    espeak_SetParameter(espeakPUNCTUATION, mode == 2 ? espeakPUNCT_ALL : mode == 1 ? espeakPUNCT_SOME : espeakPUNCT_NONE, 0);
+}
+
+int nr_synth_set_voice(nr_synth *s, const char *voice)
+{
+    if (!set_voice(voice)) return -1;
+    apply_settings(s);      /* a voice brings its own rate and pitch */
+    return 0;
+}
+
+int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_ms,
+                 nr_pcm_fn fn, nr_mark_fn mark, void *user)
 {
     s->fn = fn;
+    s->mark = mark;
     s->user = user;
-    s->held = 0;
+    s->held = s->received = 0;
+    s->n_marks = s->next_mark = 0;
     s->stopped = 0;
     char *copy = malloc(len + 1);
     if (!copy) return -1;
     memcpy(copy, text, len);
     copy[len] = '\0';
-    espeak_ERROR e = espeak_Synth(copy, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
+    unsigned flags = espeakCHARS_UTF8 | (ssml ? espeakSSML | espeakPHONEMES : 0);
+    espeak_ERROR e = espeak_Synth(copy, len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
     free(copy);
     if (s->stopped || (s->stop && *s->stop)) return 1;
     if (e != EE_OK) return -1;
+    /* marks after the last sound (eSpeak NG places them past its trailing silence) */
+    while (s->next_mark < s->n_marks)
+        if (report_mark(s)) return 1;
     /* from the last audible sample on, the silence is exactly the planned pause */
     size_t pause = (size_t)s->rate * (size_t)pause_ms / 1000;
     return pass_silence(s, pause) ? 1 : 0;
@@ -131,7 +256,8 @@ int nr_synth_say(nr_synth *s, const char *text, size_t len, int pause_ms, nr_pcm
 void nr_synth_free(nr_synth *s)
 {
     if (!s) return;
-    espeak_Terminate();
     if (current == s) current = NULL;
+    free(s->marks);
+    free(s->punct_list);
     free(s);
 }

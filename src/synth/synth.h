@@ -11,15 +11,32 @@
 typedef struct nr_synth nr_synth;
 /* Receives PCM pieces; return nonzero to stop. */
 typedef int (*nr_pcm_fn)(const int16_t *pcm, size_t n, void *user);
+/* An SSML <mark name="..."/> reached, after all PCM before it went to nr_pcm_fn;
+ * return nonzero to stop. */
+typedef int (*nr_mark_fn)(const char *name, void *user);
 
 /* voice: an eSpeak NG voice name ("en-us"); rate in words per minute; pitch 0..99.
  * stop: checked while synthesizing (may be NULL). 0 ok, -1 with err set. */
 int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
                  volatile sig_atomic_t *stop, char *err, size_t errlen);
 int nr_synth_sample_rate(const nr_synth *s);
-/* Speaks text (UTF-8, plain), trims eSpeak NG's own trailing silence, then adds exactly
- * pause_ms of silence. 0 ok, 1 stopped (by *stop or by fn), -1 eSpeak NG failed. */
-int nr_synth_say(nr_synth *s, const char *text, size_t len, int pause_ms, nr_pcm_fn fn, void *user);
+
+/* Voice settings, kept until changed (never call them from inside nr_synth_say's callbacks). */
+typedef enum { NR_SYNTH_RATE, NR_SYNTH_PITCH, NR_SYNTH_VOLUME } nr_synth_param;
+void nr_synth_set(nr_synth *s, nr_synth_param param, int value);
+/* 0 none, 1 a higher pitch on capitals, 2 the word "capital" before them. */
+void nr_synth_set_capitals(nr_synth *s, int mode);
+/* mode: 0 none, 1 the characters in `some` (UTF-8), 2 all. */
+void nr_synth_set_punctuation(nr_synth *s, int mode, const char *some);
+/* 0 ok; -1 when eSpeak NG has no such voice (the previous voice stays). */
+int nr_synth_set_voice(nr_synth *s, const char *voice);
+
+/* Speaks text (UTF-8; with `ssml`, eSpeak NG SSML and [[phonemes]]), trims eSpeak NG's
+ * own trailing silence, then adds exactly pause_ms of silence. Marks in the text reach
+ * `mark` (may be NULL) in order, each after the sound before it.
+ * 0 ok, 1 stopped (by *stop or by a callback), -1 eSpeak NG failed. */
+int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_ms,
+                 nr_pcm_fn fn, nr_mark_fn mark, void *user);
 void nr_synth_free(nr_synth *s);
 
 #endif

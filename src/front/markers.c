@@ -1,0 +1,72 @@
+/* markers.c — SSML inline elements through the front end (see markers.h). */
+#include "front/markers.h"
+#include <stdlib.h>
+#include <string.h>
+
+size_t nr_marker_at(const char *str, size_t len, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (len < NR_MARKER_LEN || s[0] != NR_MARKER_LEAD || s[1] < 0xB0 || s[1] > 0xBF ||
+        (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+    *cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 | (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    return *cp <= NR_MARKER_LAST ? NR_MARKER_LEN : 0;
+}
+
+void nr_marker_write(nr_buf *out, uint32_t cp)
+{
+    char b[NR_MARKER_LEN] = {
+        (char)(0xF0 | cp >> 18), (char)(0x80 | ((cp >> 12) & 0x3F)),
+        (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)),
+    };
+    nr_buf_put(out, b, sizeof b);
+}
+
+void nr_markers_take(nr_markers *mk, nr_buf *out, const char *text, size_t len)
+{
+    mk->n = mk->next = 0;
+    mk->oom = 0;
+    size_t from = 0;
+    for (const char *p = text; (p = memchr(p, NR_MARKER_LEAD, len - (size_t)(p - text)));) {
+        size_t at = (size_t)(p - text);
+        uint32_t cp;
+        if (!nr_marker_at(p, len - at, &cp)) { p++; continue; }
+        nr_buf_put(out, text + from, at - from);
+        if (mk->n == mk->cap) {
+            size_t cap = mk->cap ? 2 * mk->cap : 16;
+            nr_marker *m = realloc(mk->m, cap * sizeof *m);
+            if (!m) { mk->oom = 1; return; }
+            mk->m = m;
+            mk->cap = cap;
+        }
+        mk->m[mk->n++] = (nr_marker){ out->len, cp };
+        from = at + NR_MARKER_LEN;
+        p += NR_MARKER_LEN;
+    }
+    nr_buf_put(out, text + from, len - from);
+}
+
+void nr_markers_end_sentences(const nr_markers *mk, nr_tokens *t)
+{
+    size_t k = 0;       /* tokens before k start before the marker */
+    for (size_t i = 0; i < mk->n; i++) {
+        if (mk->m[i].cp != NR_MARKER_SENTENCE) continue;
+        while (k < t->n && t->tok[k].start < mk->m[i].pos) k++;
+        if (k == 0) continue;
+        nr_token *end = &t->tok[k - 1];
+        end->brk = NR_BRK_SENTENCE;
+        if (!end->end_mark) end->end_mark = '.';
+    }
+}
+
+void nr_markers_put(nr_markers *mk, size_t pos, nr_buf *say)
+{
+    for (; mk->next < mk->n && mk->m[mk->next].pos <= pos; mk->next++)
+        if (mk->m[mk->next].cp != NR_MARKER_SENTENCE) nr_marker_write(say, mk->m[mk->next].cp);
+}
+
+void nr_markers_free(nr_markers *mk)
+{
+    free(mk->m);
+    mk->m = NULL;
+    mk->n = mk->cap = mk->next = 0;
+}

@@ -1,0 +1,26 @@
+/*
+ * ssml.h — SSML in, text for the front end out: the words with whitespace collapsed,
+ * paragraph ends as blank lines, and the inline elements as markers into a markup table
+ * (markup.h, front/markers.h). libxml2's push parser reads the SSML as it arrives, in
+ * any pieces; libxml2 is loaded at the first SSML document (dynlib.h).
+ */
+#ifndef NR_SSML_H
+#define NR_SSML_H
+#include <stddef.h>
+#include "front/buf.h"
+#include "front/lexicon.h"
+#include "markup.h"
+
+typedef struct nr_ssml nr_ssml;
+
+/* pause_ms: the voice's pauses after a clause, a sentence and a paragraph (break strengths
+ * are measured in them); lex: for say-as readings. NULL with err set when libxml2 is
+ * missing or memory ran out. */
+nr_ssml *nr_ssml_new(const int pause_ms[3], const nr_lexicon *lex, nr_markup *markup, char *err, size_t errlen);
+/* Parses the next piece of one document (end: the document must be complete now),
+ * appending text for the front end to out. 0 ok; -1 malformed, with "LINE:COLUMN: why"
+ * in err; -2 out of memory. After a failure every call fails the same way. */
+int nr_ssml_feed(nr_ssml *x, const char *s, size_t len, int end, nr_buf *out, char *err, size_t errlen);
+void nr_ssml_free(nr_ssml *x);
+
+#endif
