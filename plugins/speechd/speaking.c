@@ -23,6 +23,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* Server audio is sent at most this far ahead of real time: what sits in the pipe when a
+ * client cancels is read and fed to the server's audio before our STOP event is seen. */
+#define LEAD_MS 150
 
 enum { AUDIO_SERVER, AUDIO_LIBAO };
 enum { REQ_NONE, REQ_CREATE, REQ_AUDIO };
@@ -52,6 +57,8 @@ static struct {
     char espeak_voice[SD_NAME_MAX]; /* the eSpeak NG voice set live ("" = the profile's) */
     int begun, paused;
     size_t held_silence;            /* zero samples not yet sent (server audio) */
+    size_t sent;                    /* samples sent to the server since BEGIN */
+    struct timespec begun_at;
     int rate;
 } sp = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
          .request_done = PTHREAD_COND_INITIALIZER, .audio = AUDIO_SERVER };
@@ -60,8 +67,42 @@ static struct {
 
 static void begin_once(void)
 {
-    if (!sp.begun) sd_send("701 BEGIN\n");
+    if (sp.begun) return;
+    sd_send("701 BEGIN\n");
     sp.begun = 1;
+    sp.sent = 0;
+    clock_gettime(CLOCK_MONOTONIC, &sp.begun_at);
+}
+
+static int stopping(void)
+{
+    pthread_mutex_lock(&sp.lock);
+    int stop = sp.stop;
+    pthread_mutex_unlock(&sp.lock);
+    return stop;
+}
+
+/* Waits while more than LEAD_MS of audio is ahead of the clock; 1 when stopped meanwhile. */
+static int pace(void)
+{
+    for (;;) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double played = (double)(now.tv_sec - sp.begun_at.tv_sec) + (now.tv_nsec - sp.begun_at.tv_nsec) / 1e9;
+        double ahead_ms = ((double)sp.sent / sp.rate - played) * 1000;
+        if (ahead_ms <= LEAD_MS) return 0;
+        if (stopping()) return 1;
+        double nap_ms = ahead_ms - LEAD_MS < 5 ? ahead_ms - LEAD_MS : 5;     /* short naps: STOP is seen soon */
+        struct timespec nap = { 0, (long)(nap_ms * 1e6) };
+        nanosleep(&nap, NULL);
+    }
+}
+
+static int send_pcm(const int16_t *pcm, size_t samples)
+{
+    if (pace()) return 1;
+    sp.sent += samples;
+    return sd_send_audio(pcm, samples, sp.rate);
 }
 
 static int send_silence(size_t samples)
@@ -69,7 +110,7 @@ static int send_silence(size_t samples)
     static const int16_t zeros[1024];
     while (samples) {
         size_t k = samples < 1024 ? samples : 1024;
-        if (sd_send_audio(zeros, k, sp.rate)) return -1;
+        if (send_pcm(zeros, k)) return -1;
         samples -= k;
     }
     return 0;
@@ -90,9 +131,8 @@ static int on_audio(const int16_t *pcm, size_t samples, int rate, const narrator
     begin_once();
     if (sp.audio != AUDIO_SERVER) return 0;      /* libnarrator plays it itself */
     if (all_zero(pcm, samples)) { sp.held_silence += samples; return 0; }
-    int failed = send_silence(sp.held_silence) || sd_send_audio(pcm, samples, rate);
+    int failed = send_silence(sp.held_silence) || send_pcm(pcm, samples);
     sp.held_silence = 0;
-    if (failed) sd_log(SD_LOG_ERROR, "cannot send audio to the server");
     return failed;
 }
 
@@ -201,7 +241,6 @@ static void key_words(char *text)
 
 static narrator_status speak(sd_msg_kind kind, char *text)
 {
-    if (kind == SD_MSG_CHAR && !strcmp(text, "space")) text[0] = ' ', text[1] = '\0';
     if (kind == SD_MSG_KEY) key_words(text);
     narrator_status st = narrator_feed(sp.n, text, strlen(text));
     if (!st) st = narrator_flush(sp.n);
@@ -218,6 +257,7 @@ static void report_end(narrator_status st)
 static void run_message(const sd_settings *s, sd_msg_kind kind, char *text)
 {
     static const char *const kinds[] = { "text", "character", "key", "sound icon" };
+    if (kind == SD_MSG_CHAR && !strcmp(text, "space")) kind = SD_MSG_TEXT;   /* said, not spelled */
     sd_log(SD_LOG_NOTICE, "message: %s, %zu bytes", kinds[kind], strlen(text));
     sp.begun = sp.paused = 0;
     sp.held_silence = 0;        /* what was held at the end of the last message is dropped */
