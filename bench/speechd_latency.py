@@ -29,8 +29,8 @@ class Timed:
     def __init__(self):
         self.at, self.done = {}, threading.Event()
 
-    def __call__(self, kind, index_mark=None):
-        self.at.setdefault(kind, time.perf_counter())
+    def __call__(self, kind, index_mark=None, arrived=None):
+        self.at.setdefault(kind, arrived)
         if kind in ("end", "cancel"):
             self.done.set()
 

@@ -23,7 +23,7 @@ class Events:
     def __init__(self):
         self.seen, self.done = [], threading.Event()
 
-    def __call__(self, kind, index_mark=None):
+    def __call__(self, kind, index_mark=None, arrived=None):
         self.seen.append((kind, index_mark))
         if kind in ("end", "cancel"):
             self.done.set()

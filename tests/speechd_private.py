@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -113,6 +114,43 @@ class PrivateSpeechd:
         return subprocess.run(list(args), env=self.env, capture_output=True, text=True, timeout=timeout)
 
     def client(self, name="narrator-test"):
+        """A python3-speechd client whose callbacks get every event of their message, also one
+        that arrives before speak() has registered the callback, with its arrival time."""
         import speechd
-        os.environ["SPEECHD_ADDRESS"] = self.env["SPEECHD_ADDRESS"]
-        return speechd.SSIPClient(name, address=self.env["SPEECHD_ADDRESS"], autospawn=False)
+        c = speechd.SSIPClient(name, address=self.env["SPEECHD_ADDRESS"], autospawn=False)
+        c._callback_handler = _EarlyEvents(c._callback_handler)
+        c._conn.set_callback(c._callback_handler)
+        return c
+
+
+class _EarlyEvents:
+    """python3-speechd registers a message's callback after the server has answered speak();
+    its own comment says an event arriving earlier is lost. With a module that starts within
+    a millisecond, BEGIN does: here such events wait and are replayed on registration.
+    Callbacks are called as callback(type, arrived=perf_counter time, **kwargs)."""
+
+    def __init__(self, inner):
+        self._client_id = inner._client_id
+        self._lock = threading.Lock()
+        self._callbacks, self._early = {}, {}
+
+    def __call__(self, msg_id, client_id, type, **kwargs):
+        arrived = time.perf_counter()
+        if client_id != self._client_id:
+            return
+        with self._lock:
+            if msg_id not in self._callbacks:
+                self._early.setdefault(msg_id, []).append((type, arrived, kwargs))
+                return
+            self._deliver(msg_id, type, arrived, kwargs)
+
+    def _deliver(self, msg_id, type, arrived, kwargs):
+        callback, event_types = self._callbacks[msg_id]
+        if event_types is None or type in event_types:
+            callback(type, arrived=arrived, **kwargs)
+
+    def add_callback(self, msg_id, callback, event_types):
+        with self._lock:
+            self._callbacks[msg_id] = (callback, event_types)
+            for type, arrived, kwargs in self._early.pop(msg_id, []):
+                self._deliver(msg_id, type, arrived, kwargs)

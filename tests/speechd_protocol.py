@@ -175,6 +175,23 @@ def main():
     codes = [c for c, _ in m.events_until({"702", "703"})]
     check(codes[:1] == ["701"] and codes[-1:] == ["702"] and "705" in codes, f"SPEAK after STOP: BEGIN, audio, END ({codes[:2]}..{codes[-2:]})")
 
+    # SET reaches the voice: rate -100 vs +100 (length), volume -100 (silence) and 0 vs 100 (loudness)
+    def spoken(settings, text="<speak>Rate and volume check.</speak>"):
+        m.send("SET\n"); m.next()
+        check(m.reply(settings + "\n.\n") == "203 OK SETTINGS RECEIVED", f"SET {settings}: 203")
+        speak(m, text)
+        pcm = b"".join(decode_audio(lines)[0] for c, lines in m.events_until({"702", "703"}) if c == "705")
+        samples = memoryview(pcm).cast("h") if len(pcm) % 2 == 0 else memoryview(b"").cast("h")
+        return len(samples), max((abs(x) for x in samples), default=0)
+    slow, _ = spoken("rate=-100\nvolume=100")
+    fast, _ = spoken("rate=100\nvolume=100")
+    check(fast > 0 and slow > 2 * fast, f"rate -100 speaks over twice as long as rate 100 ({slow} vs {fast} samples)")
+    n, peak = spoken("rate=0\nvolume=-100")
+    check(n == 0, f"volume -100 sends no audio at all (digital silence is held back): {n} samples")
+    _, half = spoken("volume=0")
+    _, full = spoken("volume=100")
+    check(full > 1.6 * half, f"volume 100 is about twice as loud as volume 0 (peaks {full} vs {half})")
+
     # STOP with nothing playing: no reply, no event
     m.send("STOP\n")
     check(m.next(0.5) is None, "STOP while idle: silent")

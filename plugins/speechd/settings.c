@@ -74,7 +74,8 @@ int sd_scale(int value, int lo, int mid, int hi)
 
 int sd_rate_wpm(const sd_scales *sc, int rate) { return sd_scale(rate, sc->min_rate, sc->normal_rate, sc->max_rate); }
 int sd_pitch(const sd_scales *sc, int pitch) { return sd_scale(pitch, 0, sc->normal_pitch, 99); }
-int sd_volume(int volume) { return sd_scale(volume, 0, 100, 200); }
+/* speechd's 100 is full volume (its default), as eSpeak NG's own module reads it */
+int sd_volume(int volume) { return sd_scale(volume, 0, 50, 100); }
 
 const char *sd_language_voice(const char *language, char *buf, size_t len)
 {

@@ -37,7 +37,7 @@ int sd_settings_set(sd_settings *s, const char *name, const char *value);
 int sd_scale(int value, int lo, int mid, int hi);
 int sd_rate_wpm(const sd_scales *sc, int rate);
 int sd_pitch(const sd_scales *sc, int pitch);
-int sd_volume(int volume);                  /* narrator's 0..200, 100 = as recorded */
+int sd_volume(int volume);                  /* narrator's 0..100: -100 silent, 100 as recorded */
 
 /* The eSpeak NG voice a language asks for: NULL to keep the voice profile's own (no
  * language, "c"/"C", or plain "en" — the profile already speaks English), else the

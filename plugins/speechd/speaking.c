@@ -85,7 +85,7 @@ static int stopping(void)
 /* Waits while more than LEAD_MS of audio is ahead of the clock; 1 when stopped meanwhile. */
 static int pace(void)
 {
-    for (;;) {
+    while (sp.rate > 0) {
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         double played = (double)(now.tv_sec - sp.begun_at.tv_sec) + (now.tv_nsec - sp.begun_at.tv_nsec) / 1e9;
@@ -96,6 +96,7 @@ static int pace(void)
         struct timespec nap = { 0, (long)(nap_ms * 1e6) };
         nanosleep(&nap, NULL);
     }
+    return 0;
 }
 
 static int send_pcm(const int16_t *pcm, size_t samples)
