@@ -142,7 +142,7 @@ static void rewrite_item(nr_markup *m, const nr_item *it, size_t k, const char *
         nr_buf_puts(&out->espeak, "]] ");
         show(&out->shown, " [[", 3);
         nr_buf_puts(&out->shown, it->text);
-        nr_buf_puts(&out->shown, "]] ");
+        nr_buf_puts(&out->shown, "]]");
         break;
     case NR_ITEM_OPEN:
         open_tag(&out->espeak, it);

@@ -91,7 +91,15 @@ typedef struct {
 } narrator_options;
 
 /* SSML input: AUTO reads a text as SSML when its first non-blank characters are "<speak"
- * or "<?xml" (checked at the start and after each narrator_reset); ON always; OFF never. */
+ * or "<?xml" (checked at the start, after each narrator_reset, and after a document
+ * ended by narrator_flush); ON always; OFF never.
+ * One document at a time: it ends at narrator_flush() (or finish), which requires it to be
+ * complete. Supported: speak, p, s, break, emphasis, prosody, mark, say-as, sub, phoneme
+ * (eSpeak NG mnemonics); other elements are read for their text. Malformed SSML (not
+ * well-formed, a missing or wrong attribute) makes the call return NARRATOR_ERR_SSML with
+ * narrator_errmsg() "LINE:COLUMN: why"; every later call fails the same way until
+ * narrator_reset(). Chunk callbacks get the say text without markup ([[...]] for a phoneme),
+ * with a break after the last word added to pause_ms. */
 enum { NARRATOR_SSML_AUTO = 0, NARRATOR_SSML_ON = 1, NARRATOR_SSML_OFF = 2 };
 
 #define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO }
@@ -113,8 +121,9 @@ NARRATOR_API void narrator_free(narrator *n);
 NARRATOR_API const char *narrator_errmsg(const narrator *n);
 
 /* An SSML <mark name="..."/> reached: called once all audio before it has gone to the
- * sinks and the audio callback (with no sound output: when the text before it is planned).
- * Return 0 to go on, anything else to stop. */
+ * sinks and the audio callback (with no sound output: once the chunk holding it is planned;
+ * in spelling or punctuation mode: after its chunk's speech). Marks come in document order.
+ * Return 0 to go on, anything else to stop (NARRATOR_ERR_CALLBACK). */
 typedef int (*narrator_mark_fn)(const char *name, void *user);
 
 /* Where the output goes; any combination. With none set, only the front end runs
@@ -139,24 +148,31 @@ NARRATOR_API narrator_status narrator_finish(narrator *n);
  * another thread; the next or current call returns NARRATOR_ERR_STOPPED. */
 NARRATOR_API void narrator_stop(narrator *n);
 
-/* Forget all text not yet spoken and clear a stop, so the same handle can speak again
- * (what a screen reader does after "stop"). Open sinks stay open. */
+/* Forget all text not yet spoken (also an SSML document half read, or one that failed)
+ * and clear a stop, so the same handle can speak again (what a screen reader does after
+ * "stop"). Open sinks stay open. Not while another thread is inside a call on the handle:
+ * narrator_stop() it first. */
 NARRATOR_API narrator_status narrator_reset(narrator *n);
 
-/* Change the voice while running; they apply from the next chunk on.
+/* Change the voice while running; they apply from the next chunk on (also when called from
+ * a callback). Out of range: NARRATOR_ERR_ARG, with narrator_errmsg() naming the value.
  * rate: words per minute (80-450); pitch: 0-99; volume: 0-200 (100 as recorded);
- * espeak_voice: an eSpeak NG voice or language name ("en-gb"). */
+ * espeak_voice: an eSpeak NG voice or language name ("en-gb"); an unknown one is
+ * NARRATOR_ERR_VOICE (at once once sound was set up, else when it is). */
 NARRATOR_API narrator_status narrator_set_rate(narrator *n, int wpm);
 NARRATOR_API narrator_status narrator_set_pitch(narrator *n, int pitch);
 NARRATOR_API narrator_status narrator_set_volume(narrator *n, int volume);
 NARRATOR_API narrator_status narrator_set_espeak_voice(narrator *n, const char *name);
 /* How punctuation is read: NONE (front-end pauses only), SOME (eSpeak NG names
- * the characters in `some`), ALL (every punctuation character is named). */
+ * the characters in `some`, UTF-8), ALL (every punctuation character is named). With SOME
+ * or ALL eSpeak NG gets each chunk's text as written (say == text), so that it sees the
+ * punctuation; the front end's readings are not used then. */
 typedef enum { NARRATOR_PUNCT_NONE = 0, NARRATOR_PUNCT_SOME, NARRATOR_PUNCT_ALL } narrator_punctuation;
 NARRATOR_API narrator_status narrator_set_punctuation(narrator *n, narrator_punctuation mode, const char *some);
 /* Capital letters: 0 not marked; 1 a higher pitch on capitals; 2 the word "capital" before them. */
 NARRATOR_API narrator_status narrator_set_capitals(narrator *n, int mode);
-/* 1: spell every word letter by letter (screen-reader spelling mode); 0: read normally. */
+/* 1: spell every word letter by letter (screen-reader spelling mode): the chunk's text,
+ * letters by name, digits as digit words, other characters as they are; 0: read normally. */
 NARRATOR_API narrator_status narrator_set_spelling(narrator *n, int on);
 
 /* Seconds of audio produced so far (pauses included). */

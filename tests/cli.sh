@@ -117,6 +117,29 @@ check "Ctrl-C exits 130 (got $rc)" [ $rc = 130 ]
 check "Ctrl-C leaves no output file" [ ! -e "$T/int.wav" ]
 check "Ctrl-C leaves no temporary file" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
 
+# --- SSML: auto-detected or forced with --ssml; malformed: FILE:LINE:COL, exit 1, no file
+run $N --help; check "--help shows --ssml" out_has "--ssml"
+printf '<?xml version="1.0"?>\n<speak><p>Hi <mark name="m"/><say-as interpret-as="characters">ok</say-as>.</p></speak>\n' >"$T/doc.ssml"
+run $N normalize "$T/doc.ssml"; check "SSML auto-detected: exit 0" rc_is 0
+check "SSML auto-detected: tags not read" sh -c "[ \"\$(cat '$T/out')\" = 'Hi O K.' ]"
+printf '<p>Hello <b>there</b></p>\n' >"$T/frag.ssml"
+run $N normalize "$T/frag.ssml"; check "without --ssml a <p> text is text" out_has "p>"
+run $N --ssml normalize "$T/frag.ssml"; check "--ssml reads it as SSML" sh -c "[ \"\$(cat '$T/out')\" = 'Hello there.' ]"
+run $N -q -o "$T/doc.wav" "$T/doc.ssml"; check "SSML to a file: exit 0" rc_is 0
+check "SSML to a file: 1-5 s" between "$(seconds_of "$T/doc.wav")" 1 5
+check "SSML to a file: the file is there" [ -s "$T/doc.wav" ]
+printf '<speak>\n<p>One <break time="soon"/></p></speak>\n' >"$T/bad.ssml"
+run $N -q -o "$T/bad.wav" "$T/bad.ssml"; check "bad SSML attribute exits 1" rc_is 1
+check "bad SSML attribute: FILE:LINE:COL message" err_has "^narrator: $T/bad.ssml:2:[0-9]*: break time 'soon'"
+check "bad SSML attribute: one line" [ "$(lines_of "$T/err")" = 1 ]
+check "bad SSML attribute: no output file" [ ! -e "$T/bad.wav" ]
+printf '<speak><p>Unclosed\n' >"$T/open.ssml"
+run $N -q -o "$T/open.wav" "$T/open.ssml"; check "unclosed SSML exits 1" rc_is 1
+check "unclosed SSML names the element" err_has "open.ssml:1:[0-9]*: the document ends before <p> is closed"
+check "unclosed SSML: no output file" [ ! -e "$T/open.wav" ]
+printf '<speak>Tom & Jerry</speak>' | $N --ssml normalize >"$T/out" 2>"$T/err"; echo $? >"$T/rc"
+check "not-well-formed SSML on stdin exits 1" rc_is 1; check "stdin errors name stdin:LINE:COL" err_has "^narrator: stdin:1:[0-9]*: "
+
 # --- make install honours PREFIX and DESTDIR
 # (built in a build directory of its own, so build/ keeps the default PREFIX)
 make -s -j2 install B="$T/build" DESTDIR="$T/root" PREFIX=/usr >"$T/install.log" 2>&1

@@ -1,10 +1,25 @@
-/* fixtures.h — what several test files share: the default voice's lexicons. */
+/* fixtures.h — what several test files share: the default voice's lexicons, a narrator
+ * made from the tree's voices, and a listener that fingerprints the sound. */
 #ifndef NR_FIXTURES_H
 #define NR_FIXTURES_H
 #include "front/lexicon.h"
+#include "narrator.h"
 
 /* The lexicons of the news voice, loaded once as narrator loads them (a failed load is a
  * failed check); never freed. */
 nr_lexicon *test_news_lexicon(void);
+
+/* A narrator with the news voice from ./voices (a failed narrator_new is a failed check). */
+narrator *test_narrator(int lines, int jobs, int ssml);
+
+/* What a narration sounded like: length, loudness and a fingerprint of the samples. */
+typedef struct {
+    size_t samples;
+    int peak;
+    unsigned long long hash;
+} test_sound;
+#define TEST_SOUND_INIT { 0, 0, 1469598103934665603ull }
+/* An audio callback filling the test_sound at user. */
+int test_listen(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c, int start, void *user);
 
 #endif

@@ -1,6 +1,7 @@
 /* test_engine.c — libnarrator through its public API: streaming input in any pieces,
  * chunk order, audio per chunk with the planned pause as exact silence, stop. */
 #include "harness.h"
+#include "fixtures.h"
 #include "narrator.h"
 #include "front/buf.h"
 #include <stdio.h>
@@ -12,17 +13,7 @@ static const char *TEXT =
     "A second paragraph follows here.\nIt has two lines!\n\n\n"
     "Third.";
 
-static narrator *make_jobs(int lines, int jobs)
-{
-    narrator_options opt = NARRATOR_OPTIONS_INIT;
-    opt.data_dir = ".";
-    opt.lines = lines;
-    opt.jobs = jobs;
-    narrator *n = NULL;
-    narrator_status st = narrator_new(&opt, &n);
-    CHECK(st == NARRATOR_OK, "narrator_new: %s", narrator_errmsg(n));
-    return n;
-}
+static narrator *make_jobs(int lines, int jobs) { return test_narrator(lines, jobs, NARRATOR_SSML_AUTO); }
 
 static narrator *make(int lines) { return make_jobs(lines, 0); }
 

@@ -1,49 +1,22 @@
 /* test_settings.c — the screen-reader API: reset after stop, live voice settings (each one
  * changes the sound, or is refused out of range), spelling and punctuation modes. */
 #include "harness.h"
+#include "fixtures.h"
 #include "narrator.h"
 #include "front/buf.h"
 #include <stdlib.h>
 #include <string.h>
 
-static narrator *make_jobs(int jobs)
-{
-    narrator_options opt = NARRATOR_OPTIONS_INIT;
-    opt.data_dir = ".";
-    opt.jobs = jobs;
-    narrator *n = NULL;
-    CHECK(narrator_new(&opt, &n) == NARRATOR_OK, "narrator_new: %s", narrator_errmsg(n));
-    return n;
-}
-
-/* What a narration sounded like: length, loudness and a fingerprint of the samples. */
-typedef struct {
-    size_t samples;
-    int peak;
-    unsigned long long hash;
-} sound;
-
-static int listen(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c, int start, void *user)
-{
-    (void)rate; (void)c; (void)start;
-    sound *s = user;
-    for (size_t i = 0; i < n; i++) {
-        int a = abs(pcm[i]);
-        if (a > s->peak) s->peak = a;
-        s->hash = s->hash * 1099511628211ull + (unsigned short)pcm[i];
-    }
-    s->samples += n;
-    return 0;
-}
+static narrator *make_jobs(int jobs) { return test_narrator(0, jobs, NARRATOR_SSML_AUTO); }
 
 typedef narrator_status (*setup_fn)(narrator *n);
 
 /* Speaks text after setup(n), which must succeed. */
-static sound speak(const char *text, setup_fn setup)
+static test_sound speak(const char *text, setup_fn setup)
 {
-    sound s = { 0, 0, 1469598103934665603ull };
+    test_sound s = TEST_SOUND_INIT;
     narrator *n = make_jobs(1);
-    narrator_on_audio(n, listen, &s);
+    narrator_on_audio(n, test_listen, &s);
     if (setup) CHECK(setup(n) == NARRATOR_OK, "setting taken: %s", narrator_errmsg(n));
     CHECK(narrator_feed(n, text, strlen(text)) == NARRATOR_OK, "feed: %s", narrator_errmsg(n));
     CHECK(narrator_finish(n) == NARRATOR_OK, "finish: %s", narrator_errmsg(n));
@@ -67,26 +40,26 @@ static narrator_status spell(narrator *n) { return narrator_set_spelling(n, 1); 
 NR_TEST(settings_change_the_sound)
 {
     const char *text = "Hello World, this is Kate speaking today.";
-    sound plain = speak(text, NULL);
+    test_sound plain = speak(text, NULL);
     CHECK(plain.samples > 22050, "plain speech, %zu samples", plain.samples);
-    sound f = speak(text, fast), sl = speak(text, slow);
+    test_sound f = speak(text, fast), sl = speak(text, slow);
     CHECK(f.samples * 3 < sl.samples * 2, "rate 350 is much shorter than 100 (%zu vs %zu)", f.samples, sl.samples);
-    sound h = speak(text, high);
+    test_sound h = speak(text, high);
     CHECK(h.hash != plain.hash, "pitch 90 sounds different");
-    sound q = speak(text, quiet), l = speak(text, loud), z = speak(text, silent);
+    test_sound q = speak(text, quiet), l = speak(text, loud), z = speak(text, silent);
     CHECK(q.peak * 2 < l.peak, "volume 30 is quieter than 180 (peaks %d, %d)", q.peak, l.peak);
     CHECK(z.peak < 100, "volume 0 is silence (peak %d)", z.peak);
-    sound gb = speak(text, british);
+    test_sound gb = speak(text, british);
     CHECK(gb.hash != plain.hash && gb.samples > 22050, "en-gb sounds different");
-    sound c1 = speak(text, cap_pitch), c2 = speak(text, cap_word);
+    test_sound c1 = speak(text, cap_pitch), c2 = speak(text, cap_word);
     CHECK(c1.hash != plain.hash, "capitals by pitch sound different");
     CHECK(c2.samples > plain.samples + 22050 / 2, "capitals by word say 'capital' (%zu vs %zu)", c2.samples, plain.samples);
     const char *punct = "Is it ready? Yes, it is; go!";
-    sound p0 = speak(punct, NULL), pa = speak(punct, punct_all), ps = speak(punct, punct_some);
+    test_sound p0 = speak(punct, NULL), pa = speak(punct, punct_all), ps = speak(punct, punct_some);
     CHECK(pa.samples > p0.samples + 22050, "all punctuation named (%zu vs %zu)", pa.samples, p0.samples);
     CHECK(ps.samples > p0.samples && ps.samples < pa.samples, "some punctuation: between (%zu < %zu < %zu)",
           p0.samples, ps.samples, pa.samples);
-    sound sp = speak("cat dog", spell), words = speak("cat dog", NULL);
+    test_sound sp = speak("cat dog", spell), words = speak("cat dog", NULL);
     CHECK(sp.samples * 5 > words.samples * 6, "spelling is longer (%zu vs %zu)", sp.samples, words.samples);
 }
 
@@ -131,7 +104,7 @@ NR_TEST(settings_out_of_range)
     narrator_set_volume(n, 201);
     CHECK(strstr(narrator_errmsg(n), "volume 201 is out of range (0 to 200)") != NULL, "message: %s", narrator_errmsg(n));
     CHECK(narrator_set_rate(n, 80) == NARRATOR_OK && narrator_set_rate(n, 450) == NARRATOR_OK, "rate limits taken");
-    narrator_on_audio(n, listen, &(sound){ 0, 0, 0 });
+    narrator_on_audio(n, test_listen, &(test_sound){ 0, 0, 0 });
     CHECK(narrator_set_espeak_voice(n, "no-such-voice-xx") == NARRATOR_ERR_VOICE, "unknown eSpeak NG voice refused");
     CHECK(strstr(narrator_errmsg(n), "no-such-voice-xx") != NULL, "and named: %s", narrator_errmsg(n));
     narrator_free(n);
@@ -148,8 +121,8 @@ static int stop_at_first(const narrator_chunk *c, void *user)
 static void reset_speaks_again(int jobs)
 {
     narrator *n = make_jobs(jobs);
-    sound s = { 0, 0, 0 };
-    narrator_on_audio(n, listen, &s);
+    test_sound s = { 0, 0, 0 };
+    narrator_on_audio(n, test_listen, &s);
     narrator_on_chunk(n, stop_at_first, n);
     nr_buf text = { 0 };
     for (int k = 0; k < 200; k++) nr_buf_puts(&text, "A long paragraph that goes on, and on.\n\nAnother one.\n\n");
