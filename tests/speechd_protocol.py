@@ -192,6 +192,19 @@ def main():
     _, full = spoken("volume=100")
     check(full > 1.6 * half, f"volume 100 is about twice as loud as volume 0 (peaks {full} vs {half})")
 
+    # punctuation: "all" names it (longer); "some" without a configured list reads like "none"
+    text = "<speak>Price, 5% &amp; more; see (a).</speak>"
+    none, _ = spoken("punctuation_mode=none", text)
+    every, _ = spoken("punctuation_mode=all", text)
+    some, _ = spoken("punctuation_mode=some", text)
+    check(every > 1.3 * none, f"punctuation all names the characters ({every} vs {none} samples)")
+    check(abs(some - none) < 0.02 * none, f"punctuation some, no list configured: read as none ({some} vs {none} samples)")
+    plain, _ = spoken("punctuation_mode=none\nspelling_mode=off", "<speak>narrator</speak>")
+    spelled, _ = spoken("spelling_mode=on", "<speak>narrator</speak>")
+    check(spelled > 2 * plain, f"spelling mode spells the word ({spelled} vs {plain} samples)")
+    m.send("SET\n"); m.next()
+    m.reply("spelling_mode=off\n.\n")
+
     # STOP with nothing playing: no reply, no event
     m.send("STOP\n")
     check(m.next(0.5) is None, "STOP while idle: silent")

@@ -224,9 +224,13 @@ static void prepare(const sd_settings *s, sd_msg_kind kind)
     }
     const sd_scales *sc = &sp.cfg->scales;
     int single = kind == SD_MSG_CHAR;       /* one character: spelled, punctuation named */
+    /* libnarrator names punctuation by handing eSpeak NG the text as written, without the
+     * front end's readings: "some" and "most" do that only with a configured list */
+    narrator_punctuation punct = single ? NARRATOR_PUNCT_ALL : s->punctuation;
+    if (punct == NARRATOR_PUNCT_SOME && !sp.cfg->punctuation_some) punct = NARRATOR_PUNCT_NONE;
     if (narrator_set_rate(sp.n, sd_rate_wpm(sc, s->rate)) || narrator_set_pitch(sp.n, sd_pitch(sc, s->pitch)) ||
         narrator_set_volume(sp.n, sd_volume(s->volume)) ||
-        narrator_set_punctuation(sp.n, single ? NARRATOR_PUNCT_ALL : s->punctuation, sp.cfg->punctuation_some) ||
+        narrator_set_punctuation(sp.n, punct, sp.cfg->punctuation_some) ||
         narrator_set_capitals(sp.n, s->capitals) || narrator_set_spelling(sp.n, single || s->spelling))
         sd_log(SD_LOG_WARN, "a voice setting was refused: %s", narrator_errmsg(sp.n));
 }
