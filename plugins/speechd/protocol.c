@@ -42,8 +42,8 @@ long sd_read_block(char **text, size_t *len)
         used += (size_t)n;
     }
     free(line);
+    if (n >= 0 && !out) n = (out = malloc(1)) ? 0 : -1;      /* an empty block */
     if (n < 0) { free(out); *text = NULL; *len = 0; return -1; }
-    if (!out && !(out = malloc(1))) return -1;
     out[used] = '\0';
     *text = out;
     *len = used;

@@ -32,15 +32,24 @@ static int set_one(const char *name, const char *value, void *user)
     return -1;
 }
 
-/* SET: "207", the name=value block, then "203" (the valid values are taken either way). */
-static int cmd_set(void)
+/* SET, AUDIO and LOGLEVEL: "207", then a block of name=value lines, each handed to fn.
+ * Returns sd_each_setting's result, -1 at the end of input. */
+static int read_settings_block(const char *what, int (*fn)(const char *, const char *, void *), void *user)
 {
     char *block;
     size_t len;
-    sd_send("207 OK RECEIVING SETTINGS\n");
+    sd_send("207 OK RECEIVING %sSETTINGS\n", what);
     if (sd_read_block(&block, &len) < 0) return -1;
-    int rc = sd_each_setting(block, set_one, NULL);
+    int rc = sd_each_setting(block, fn, user);
     free(block);
+    return rc;
+}
+
+/* SET: the valid values are taken even when others are refused. */
+static int cmd_set(void)
+{
+    int rc = read_settings_block("", set_one, NULL);
+    if (rc < 0) return -1;
     sd_speaking_settings(&settings);
     if (rc == 2) return sd_send("302 ERROR BAD SYNTAX\n");
     if (rc == 1) return sd_send("303 ERROR INVALID PARAMETER OR VALUE\n");
@@ -60,18 +69,6 @@ static int loglevel_setting(const char *name, const char *value, void *user)
     if (strcmp(name, "log_level")) return -1;
     sd_log_level(atoi(value));
     return 0;
-}
-
-/* AUDIO and LOGLEVEL: like SET, one block of name=value lines. */
-static int read_settings_block(const char *what, int (*fn)(const char *, const char *, void *), void *user)
-{
-    char *block;
-    size_t len;
-    sd_send("207 OK RECEIVING %sSETTINGS\n", what);
-    if (sd_read_block(&block, &len) < 0) return -1;
-    int rc = sd_each_setting(block, fn, user);
-    free(block);
-    return rc;
 }
 
 static int cmd_audio(void)
@@ -98,7 +95,9 @@ static int cmd_loglevel(void)
 /* "DEBUG ON /some/file" or "DEBUG OFF". */
 static int cmd_debug(char *line)
 {
-    char *save = NULL, *on = (strtok_r(line, " ", &save), strtok_r(NULL, " ", &save));
+    char *save = NULL;
+    strtok_r(line, " ", &save);                 /* "DEBUG" */
+    char *on = strtok_r(NULL, " ", &save);
     char *file = strtok_r(NULL, " ", &save);
     if (on && !strcmp(on, "OFF")) { sd_log_to(NULL); return sd_send("200 OK DEBUGGING OFF\n"); }
     if (!on || strcmp(on, "ON") || !file) return sd_send("302 ERROR BAD SYNTAX\n");
