@@ -7,6 +7,7 @@ and ends with "speechd-protocol: N passed, N failed".
 """
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,7 +18,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import Checks  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODULE = os.path.join(ROOT, "build", "sd_narrator")
+# SD_NARRATOR picks another build (e.g. build/sanitize/sd_narrator from `make sanitize`)
+MODULE = os.environ.get("SD_NARRATOR", os.path.join(ROOT, "build", "sd_narrator"))
 check = Checks("speechd-protocol")
 
 
@@ -138,7 +140,7 @@ def main():
     m.send("SET\n"); m.next()
     check(m.reply("just words\n.\n") == "302 ERROR BAD SYNTAX", "SET without '=': 302")
     check(m.reply("LOGLEVEL\n") == "207 OK RECEIVING LOGLEVEL SETTINGS", "LOGLEVEL: 207")
-    check(m.reply("log_level=3\n.\n") == "203 OK LOGLEVEL SET", "LOGLEVEL: 203")
+    check(m.reply("log_level=5\n.\n") == "203 OK LOGLEVEL SET", "LOGLEVEL: 203")
 
     # SPEAK SSML with two marks: BEGIN, audio, m1, audio, m2, END — in that order
     ssml = '<speak>First <mark name="m1"/>second <mark name="m2"/>third.</speak>'
@@ -205,6 +207,16 @@ def main():
     m.send("SET\n"); m.next()
     m.reply("spelling_mode=off\n.\n")
 
+    # STOP right behind the message (before the speaking thread takes it), then a normal one
+    for i in range(5):
+        m.send("SPEAK\n"); m.next()
+        reply = m.reply("<speak>Stopped at once.</speak>\n.\nSTOP\n")
+        first = [c for c, _ in m.events_until({"702", "703"})]
+        check(reply == "200 OK SPEAKING" and first[-1:] == ["703"], f"STOP at once, round {i}: 703 ({first})")
+        speak(m, "<speak>Then spoken to the end.</speak>")
+        after = [c for c, _ in m.events_until({"702", "703"})]
+        check(after[-1:] == ["702"], f"after a STOP at once, round {i}: the next message ends with 702 ({after[-2:]})")
+
     # STOP with nothing playing: no reply, no event
     m.send("STOP\n")
     check(m.next(0.5) is None, "STOP while idle: silent")
@@ -235,6 +247,17 @@ def main():
     check(speak(m, "<speak><mark name='x'/>unclosed <b>tags & < stray</speak") == "200 OK SPEAKING", "broken SSML: 200")
     codes = [c for c, _ in m.events_until({"702", "703"})]
     check(codes[:1] == ["701"] and codes[-1:] in (["702"], ["703"]), f"broken SSML: BEGIN then an end event ({codes[-2:]})")
+
+    # very long and odd input: a 1 MB command line, a 1 MB message stopped at once, NUL bytes
+    check(m.reply("X" * (1 << 20) + "\n") == "300 ERR UNKNOWN COMMAND", "a 1 MB command line: 300")
+    big = "<speak>" + "word " * 200000 + "</speak>"
+    check(speak(m, big) == "200 OK SPEAKING", "a 1 MB message: 200")
+    m.send("STOP\n")
+    codes = [c for c, _ in m.events_until({"702", "703"})]
+    check(codes[-1:] == ["703"], f"a 1 MB message stopped: 703 ({codes[-2:]})")
+    check(speak(m, "plain\0text with a NUL\n..a dotted line", "SPEAK") == "200 OK SPEAKING", "NUL and dot lines: 200")
+    codes = [c for c, _ in m.events_until({"702", "703"})]
+    check(codes[-1:] == ["702"], f"NUL and dot lines are spoken to the end ({codes[-2:]})")
 
     # QUIT
     check(m.reply("QUIT\n") == "210 OK QUIT", "QUIT: 210 OK QUIT")
@@ -271,6 +294,10 @@ def main():
     check(msg and msg[-1] == b"399 ERR CANT INIT MODULE" and b"nosuchvoice" in msg[0], f"INIT with a bad voice: 399 naming it ({msg})")
     check(m.p.wait(timeout=5) != 0, "INIT failure: the module exits non-zero")
 
+    if check.failed:
+        with open(os.path.join(tmp, "module.log"), errors="replace") as f:
+            print("module log:\n" + f.read()[-3000:])
+    shutil.rmtree(tmp, ignore_errors=True)
     return check.finish()
 
 

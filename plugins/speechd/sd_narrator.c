@@ -113,12 +113,12 @@ static int cmd_speak(sd_msg_kind kind)
     sd_send("202 OK RECEIVING MESSAGE\n");
     long lines = sd_read_block(&text, &len);
     if (lines < 0) return -1;
-    const char *refusal = NULL;
-    if (!len) refusal = "301 ERROR CANT SPEAK\n";
-    else if (kind != SD_MSG_TEXT && lines > 1) refusal = "305 DATA MORE THAN ONE LINE\n";
-    else if (sd_speaking_busy()) refusal = "301 ERROR CANT SPEAK\n";
+    const char *refusal = NULL, *why = NULL;
+    if (!len) refusal = "301 ERROR CANT SPEAK\n", why = "empty";
+    else if (kind != SD_MSG_TEXT && lines > 1) refusal = "305 DATA MORE THAN ONE LINE\n", why = "more than one line";
+    else if (sd_speaking_busy()) refusal = "301 ERROR CANT SPEAK\n", why = "still speaking the last one";
     if (refusal) {
-        sd_log(SD_LOG_WARN, "message refused: %s", len ? "already speaking, or more than one line" : "empty");
+        sd_log(SD_LOG_WARN, "message refused: %s", why);
         free(text);
         return sd_send("%s", refusal);
     }
@@ -171,8 +171,12 @@ static int dispatch(char *line, int *initialized)
     if (!*initialized) return sd_send("300 ERR NOT INITIALIZED\n");
     for (size_t i = 0; i < sizeof speak_cmds / sizeof speak_cmds[0]; i++)
         if (!strcmp(line, speak_cmds[i].name)) return cmd_speak(speak_cmds[i].kind);
-    if (!strcmp(line, "STOP")) { sd_speaking_stop(); return 0; }     /* no reply: events tell */
-    if (!strcmp(line, "PAUSE")) { sd_speaking_pause(); return 0; }
+    if (!strcmp(line, "STOP") || !strcmp(line, "PAUSE")) {     /* no reply: events tell */
+        sd_log(SD_LOG_DEBUG, "%s%s", line, sd_speaking_busy() ? "" : " (nothing to stop)");
+        if (line[0] == 'S') sd_speaking_stop();
+        else sd_speaking_pause();
+        return 0;
+    }
     if (!strcmp(line, "SET")) return cmd_set();
     if (!strcmp(line, "AUDIO")) return cmd_audio();
     if (!strcmp(line, "LOGLEVEL")) return cmd_loglevel();

@@ -259,29 +259,34 @@ static void report_end(narrator_status st)
     sd_send(st == NARRATOR_OK ? "702 END\n" : sp.paused ? "704 PAUSE\n" : "703 STOP\n");
 }
 
-static void run_message(const sd_settings *s, sd_msg_kind kind, char *text)
+/* One message, start to last event; cancelled: a STOP came before the thread took it. */
+static void run_message(const sd_settings *s, sd_msg_kind kind, char *text, int cancelled)
 {
     static const char *const kinds[] = { "text", "character", "key", "sound icon" };
     if (kind == SD_MSG_CHAR && !strcmp(text, "space")) kind = SD_MSG_TEXT;   /* said, not spelled */
     sd_log(SD_LOG_NOTICE, "message: %s, %zu bytes", kinds[kind], strlen(text));
     sp.begun = sp.paused = 0;
     sp.held_silence = 0;        /* what was held at the end of the last message is dropped */
-    narrator_status st = NARRATOR_ERR_ARG;
-    if (kind == SD_MSG_ICON) {  /* no sound icons of our own: the server may have them */
+    narrator_status st = NARRATOR_OK;
+    if (cancelled) {
+        st = NARRATOR_ERR_STOPPED;
+    } else if (kind == SD_MSG_ICON) {  /* no sound icons of our own: the server may have them */
         begin_once();
         sd_send("706-%s\n706 ICON\n", text);
-        st = NARRATOR_OK;
     } else {
         prepare(s, kind);
         st = speak(kind, text);
-        if (st && st != NARRATOR_ERR_STOPPED && !sp.paused)
-            sd_log(SD_LOG_ERROR, "speaking failed: %s", narrator_errmsg(sp.n));
     }
+    char why[256] = "";
+    if (st) snprintf(why, sizeof why, "%s", narrator_errmsg(sp.n));
     pthread_mutex_lock(&sp.lock);
     narrator_reset(sp.n);       /* forgets what was not spoken, clears a stop */
-    if (sp.stop && st == NARRATOR_OK) st = NARRATOR_ERR_STOPPED;
+    int stopped = sp.stop;      /* a stop also shows as a callback's refusal (pace) or an end */
     sp.busy = sp.stop = sp.pause = 0;
     pthread_mutex_unlock(&sp.lock);
+    if (stopped) st = NARRATOR_ERR_STOPPED;
+    else if (st && st != NARRATOR_ERR_STOPPED && !sp.paused) sd_log(SD_LOG_ERROR, "speaking failed: %s", why);
+    sd_log(SD_LOG_DEBUG, "message ended: %s", sp.paused ? "paused" : st ? narrator_strerror(st) : "end");
     report_end(st);
 }
 
@@ -317,14 +322,8 @@ static void *speaking_thread(void *unused)
         sd_settings s = sp.settings;
         sd_msg_kind kind = sp.kind;
         int cancelled = sp.stop;
-        if (cancelled) sp.busy = sp.stop = sp.pause = 0;
         pthread_mutex_unlock(&sp.lock);
-        if (cancelled) {        /* STOP came before the thread got to it */
-            sp.begun = 0;
-            report_end(NARRATOR_ERR_STOPPED);
-        } else {
-            run_message(&s, kind, text);
-        }
+        run_message(&s, kind, text, cancelled);
         free(text);
         pthread_mutex_lock(&sp.lock);
     }
