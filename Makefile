@@ -47,7 +47,7 @@ TEST_SRC  = $(wildcard tests/unit/*.c)
 TEST_OBJ  = $(TEST_SRC:%.c=$(B)/obj/%.o)
 
 .PHONY: all deps demo test sanitize install uninstall clean FORCE
-all: $(B)/libnarrator.so $(B)/libnarrator.a $(B)/narrator $(B)/sd_narrator
+all: $(B)/libnarrator.so $(B)/libnarrator.a $(B)/narrator $(B)/narrator.pc $(B)/sd_narrator
 
 # Build settings the code needs; rewritten only when they change (e.g. another PREFIX),
 # so `make install PREFIX=/usr` rebuilds with the right data directory.
@@ -59,6 +59,11 @@ $(B)/config.h: FORCE
 $(B)/obj/%.o: %.c $(B)/config.h $(wildcard src/*.h src/*/*.h tests/unit/*.h plugins/speechd/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(NR_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+# pkg-config file for programs using libnarrator (see doc/example.c), for this PREFIX
+$(B)/narrator.pc: narrator.pc.in $(B)/config.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' narrator.pc.in >$@
 
 $(B)/libnarrator.a: $(LIB_OBJ)
 	@rm -f $@
@@ -97,13 +102,14 @@ sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build/sanitize/unit_tests
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \
 	           $(DESTDIR)$(DATADIR)/voices/lexicons $(DESTDIR)$(MANDIR)
 	install -m 755 $(B)/narrator $(DESTDIR)$(BINDIR)/narrator
 	install -m 644 $(B)/libnarrator.a $(DESTDIR)$(LIBDIR)/libnarrator.a
 	install -m 755 $(B)/libnarrator.so $(DESTDIR)$(LIBDIR)/libnarrator.so.0
 	ln -sf libnarrator.so.0 $(DESTDIR)$(LIBDIR)/libnarrator.so
 	install -m 644 src/narrator.h $(DESTDIR)$(INCDIR)/narrator.h
+	install -m 644 $(B)/narrator.pc $(DESTDIR)$(LIBDIR)/pkgconfig/narrator.pc
 	install -m 644 voices/*.yaml $(DESTDIR)$(DATADIR)/voices/
 	install -m 644 voices/lexicons/*.yaml $(DESTDIR)$(DATADIR)/voices/lexicons/
 	install -m 644 doc/narrator.1 $(DESTDIR)$(MANDIR)/narrator.1
@@ -112,7 +118,7 @@ install: all
 	install -m 644 plugins/speechd/narrator.conf $(DESTDIR)$(SPEECHD_CONFDIR)/narrator.conf
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/narrator $(DESTDIR)$(LIBDIR)/libnarrator.* \
+	rm -f $(DESTDIR)$(BINDIR)/narrator $(DESTDIR)$(LIBDIR)/libnarrator.* $(DESTDIR)$(LIBDIR)/pkgconfig/narrator.pc \
 	      $(DESTDIR)$(INCDIR)/narrator.h $(DESTDIR)$(MANDIR)/narrator.1
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(SPEECHD_MODULEDIR)/sd_narrator $(DESTDIR)$(SPEECHD_CONFDIR)/narrator.conf

@@ -483,6 +483,7 @@ narrator_status narrator_flush(narrator *n)
     nr_buf_clear(&n->pending);
     n->scanned = 0;
     if (!st && document) end_document(n);
+    if (!st) n->input = initial_input(n);      /* what follows a flush is looked at afresh */
     return st;
 }
 

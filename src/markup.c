@@ -62,8 +62,11 @@ void nr_markup_chunk_free(nr_markup_chunk *c)
     free(c->marks);
 }
 
+/* Text into eSpeak NG's SSML: markup characters escaped, and no "[[" that would start
+ * phoneme input. */
 static void escape(nr_buf *out, char ch)
 {
+    if (ch == '[' && out->len && out->s[out->len - 1] == '[') nr_buf_putc(out, ' ');
     if (ch == '&') nr_buf_puts(out, "&amp;");
     else if (ch == '<') nr_buf_puts(out, "&lt;");
     else if (ch == '>') nr_buf_puts(out, "&gt;");

@@ -91,8 +91,8 @@ typedef struct {
 } narrator_options;
 
 /* SSML input: AUTO reads a text as SSML when its first non-blank characters are "<speak"
- * or "<?xml" (checked at the start, after each narrator_reset, and after a document
- * ended by narrator_flush); ON always; OFF never.
+ * or "<?xml" (checked at the start and after each narrator_reset and narrator_flush);
+ * ON always; OFF never.
  * One document at a time: it ends at narrator_flush() (or finish), which requires it to be
  * complete. Supported: speak, p, s, break, emphasis, prosody, mark, say-as, sub, phoneme
  * (eSpeak NG mnemonics); other elements are read for their text. Malformed SSML (not

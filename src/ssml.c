@@ -79,9 +79,11 @@ static void on_xml_error(void *user, xmlErrorPtr e)
 
 /* ---- text for the front end */
 
+/* Before anything of a paragraph: the mark that makes it SSML to the front end. */
 static void put_space(nr_ssml *x)
 {
-    if (x->space && x->in_paragraph) nr_buf_putc(x->out, ' ');
+    if (!x->in_paragraph) nr_marker_write(x->out, NR_MARKER_SSML);
+    else if (x->space) nr_buf_putc(x->out, ' ');
     x->space = 0;
 }
 
@@ -165,6 +167,7 @@ static int prosody_value(const char *what, const char *v, char *buf, size_t len)
     double num;
     const char *unit;
     if (!parse_amount(v, &sign, &num, &unit)) return 0;
+    if (num > 10000) num = 10000;       /* beyond any voice; keeps the arithmetic in range */
     if (!strcmp(unit, "%") || (is_pitch && sign && !strcmp(unit, "st"))) { snprintf(buf, len, "%s", v); return 1; }
     if (is_rate && !*unit && !sign) { snprintf(buf, len, "%d%%", (int)(num * 100)); return 1; }
     /* eSpeak NG's pitch is no frequency: Hz are taken relative to a voice of about 110 Hz */
@@ -173,7 +176,7 @@ static int prosody_value(const char *what, const char *v, char *buf, size_t len)
         return 1;
     }
     if (!is_rate && !is_pitch && sign && !strcmp(unit, "dB")) {
-        snprintf(buf, len, "%d%%", (int)(100 * pow(10, sign * num / 20)));
+        snprintf(buf, len, "%d%%", (int)(100 * pow(10, sign * (num < 60 ? num : 60) / 20)));
         return 1;
     }
     if (!is_rate && !is_pitch && !*unit && (sign || num <= 100)) { snprintf(buf, len, "%s", v); return 1; }

@@ -106,6 +106,25 @@ echo "Tidewater Energy" | $N normalize --lexicon "$T/lex.yaml" >"$T/lex.out"
 check "user lexicon respells a word" grep -q "tide water" "$T/lex.out"
 run $N normalize --voice nosuchvoice "$SAMPLE"; check "unknown voice exits 1" rc_is 1; check "unknown voice is named" err_has nosuchvoice
 
+# --- the lexicon cache: same words with it, without it, stale or damaged
+C="$T/cache"
+NARRATOR_CACHE_DIR= $N normalize --lexicon "$T/lex.yaml" "$SAMPLE" >"$T/nocache.out"
+NARRATOR_CACHE_DIR=$C $N normalize --lexicon "$T/lex.yaml" "$SAMPLE" >"$T/cache1.out"
+check "cache: first run writes one file per lexicon" [ "$(ls "$C" | grep -c '\.lex$')" -ge 2 ]
+NARRATOR_CACHE_DIR=$C $N normalize --lexicon "$T/lex.yaml" "$SAMPLE" >"$T/cache2.out"
+check "cache: first run reads as without cache" cmp -s "$T/nocache.out" "$T/cache1.out"
+check "cache: cached run reads as without cache" cmp -s "$T/nocache.out" "$T/cache2.out"
+printf 'words:\n  Tidewater: tidal water\n' >"$T/lex.yaml"
+echo "Tidewater Energy" | NARRATOR_CACHE_DIR=$C $N normalize --lexicon "$T/lex.yaml" >"$T/lex.out"
+check "cache: an edited lexicon is read again" grep -q "tidal water" "$T/lex.out"
+for f in "$C"/*.lex; do head -c 300 "$f" >"$f.cut" && mv "$f.cut" "$f"; done
+NARRATOR_CACHE_DIR=$C $N normalize "$SAMPLE" >"$T/cache3.out"; echo $? >"$T/rc"
+check "cache: damaged files are ignored" rc_is 0
+NARRATOR_CACHE_DIR= $N normalize "$SAMPLE" >"$T/nocache2.out"
+check "cache: damaged files change nothing" cmp -s "$T/nocache2.out" "$T/cache3.out"
+run env NARRATOR_CACHE_DIR=/nonexistent/ro/cache $N normalize "$SAMPLE"
+check "cache: an unwritable cache folder is no error" rc_is 0
+
 # --- Ctrl-C mid-run: exit 130, no partial file
 for i in 1 2 3 4 5 6 7 8; do cat "$SAMPLE"; done >"$T/long.txt"
 $N -q -o "$T/int.wav" "$T/long.txt" 2>"$T/int.err" &
@@ -151,6 +170,19 @@ check "make install DESTDIR=... PREFIX=/usr installs everything" installed
 echo "Dr. Who" | NARRATOR_DATA_DIR="$T/root/usr/share/narrator" "$T/root/usr/bin/narrator" normalize >"$T/inst.out" 2>&1
 check "the installed binary has PREFIX's data dir" grep -q '/usr/share/narrator' "$T/root/usr/bin/narrator"
 check "the installed narrator finds its voices" grep -q "doctor Who" "$T/inst.out"
+# the library for other programs: pkg-config finds it, the README's example builds and runs
+check "make install puts narrator.pc in lib/pkgconfig" [ -f "$T/root/usr/lib/pkgconfig/narrator.pc" ]
+pc() { PKG_CONFIG_SYSROOT_DIR="$T/root" PKG_CONFIG_PATH="$T/root/usr/lib/pkgconfig" pkg-config "$@" narrator; }
+check "pkg-config knows narrator's version" [ "$(pc --modversion)" = "$($N --version | awk '{print $2}')" ]
+# shellcheck disable=SC2046  # pkg-config's flags are meant to split
+cc -o "$T/example" doc/example.c $(pc --cflags --libs) >"$T/cc.log" 2>&1
+check "doc/example.c builds with \$(pkg-config --cflags --libs narrator)" [ -x "$T/example" ]
+LD_LIBRARY_PATH="$T/root/usr/lib" NARRATOR_DATA_DIR="$T/root/usr/share/narrator" "$T/example" "$T/example.wav" >"$T/example.out" 2>&1
+check "the example prints the words for eSpeak NG" grep -q "mister Smith paid five point three billion dollars" "$T/example.out"
+check "the example writes its WAV file" sh -c "sndfile-info '$T/example.wav' | grep -q 'Sample Rate'"
+exported=$(nm -D --defined-only "$T/root/usr/lib/libnarrator.so.0" | awk '{ print $3 }')
+check "libnarrator exports its API" sh -c "echo '$exported' | grep -q '^narrator_new$'"
+check "libnarrator exports nothing but narrator_*" [ -z "$(echo "$exported" | grep -v '^narrator_')" ]
 # the speech-dispatcher module goes where speech-dispatcher looks, its config beside the others'
 check "make install puts sd_narrator in speech-dispatcher's module directory" \
     sh -c "find '$T/root' -path '*/speech-dispatcher-modules/sd_narrator' -perm -u+x | grep -q ."

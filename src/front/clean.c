@@ -215,10 +215,21 @@ static void put_ascii(nr_buf *out, uint32_t c)
 
 /* Bytes at s that pass through unchanged: printable ASCII and '\n'. Nearly all of an
  * article is such runs, and copying a run at once is what keeps this stage fast. */
+static int plain_byte(char c) { return (c >= 0x20 && c < 0x7F && c != '&') || c == '\n'; }
+
 static size_t plain_run(const char *s, size_t len)
 {
+    /* eight bytes at a time while none is below ' ', above '~' or '&' (bit tricks on a
+     * 64-bit word: a byte's top bit is set in `odd` exactly when it is one of those) */
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
     size_t n = 0;
-    while (n < len && ((s[n] >= 0x20 && s[n] < 0x7F && s[n] != '&') || s[n] == '\n')) n++;
+    for (uint64_t w; n + 8 <= len; n += 8) {
+        memcpy(&w, s + n, 8);
+        uint64_t amp = w ^ (ones * '&');
+        uint64_t odd = (((w - ones * 0x20) & ~w) | (w + ones) | w | ((amp - ones) & ~amp)) & tops;
+        if (odd) break;
+    }
+    while (n < len && plain_byte(s[n])) n++;
     return n;
 }
 

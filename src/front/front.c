@@ -21,6 +21,7 @@
 
 struct nr_front {
     nr_front_config cfg;
+    nr_junk_phrases *boilerplate;   /* cfg.boilerplate made ready once */
     nr_buf cleaned, unjunked, unglued, unmarked, say;
     nr_tokens toks;
     nr_markers marks;               /* SSML inline elements of the paragraph (markers.h) */
@@ -29,13 +30,19 @@ struct nr_front {
 nr_front *nr_front_new(const nr_front_config *cfg)
 {
     nr_front *f = calloc(1, sizeof *f);
-    if (f) f->cfg = *cfg;
+    if (!f) return NULL;
+    f->cfg = *cfg;
+    if (cfg->boilerplate && !(f->boilerplate = nr_junk_phrases_new(cfg->boilerplate))) {
+        free(f);
+        return NULL;
+    }
     return f;
 }
 
 void nr_front_free(nr_front *f)
 {
     if (!f) return;
+    nr_junk_phrases_free(f->boilerplate);
     nr_buf_free(&f->cleaned);
     nr_buf_free(&f->unjunked);
     nr_buf_free(&f->unglued);
@@ -47,14 +54,14 @@ void nr_front_free(nr_front *f)
 }
 
 /* Cleans, in article mode de-junks, and unglues a paragraph; returns the text to tokenize. */
-static const nr_buf *prepare(nr_front *f, const char *text, size_t len)
+static const nr_buf *prepare(nr_front *f, const char *text, size_t len, int remove_junk)
 {
     nr_buf_clear(&f->cleaned);
     nr_clean(&f->cleaned, text, len);
     const nr_buf *src = &f->cleaned;
-    if (f->cfg.remove_junk) {
+    if (remove_junk) {
         nr_buf_clear(&f->unjunked);
-        nr_junk_strip(&f->unjunked, nr_buf_str(src), src->len, f->cfg.boilerplate);
+        nr_junk_strip_with(&f->unjunked, nr_buf_str(src), src->len, f->boilerplate);
         src = &f->unjunked;
     }
     nr_buf_clear(&f->unglued);
@@ -104,10 +111,12 @@ static int emit_markers_only(nr_front *f, narrator_chunk_fn fn, void *user)
 
 int nr_front_paragraph(nr_front *f, const char *text, size_t len, narrator_chunk_fn fn, void *user)
 {
-    const nr_buf *src = prepare(f, text, len);
+    /* SSML (markers.h): authored text, no junk to remove; its inline elements out of the way */
+    int ssml = nr_markers_ssml(text, len);
+    const nr_buf *src = prepare(f, text, len, f->cfg.remove_junk && !ssml);
     if (src->oom) return -1;
     f->marks.n = 0;
-    if (memchr(nr_buf_str(src), NR_MARKER_LEAD, src->len)) {     /* SSML inline elements: out of the way */
+    if (ssml) {
         nr_buf_clear(&f->unmarked);
         nr_markers_take(&f->marks, &f->unmarked, nr_buf_str(src), src->len);
         if (f->marks.oom) return -1;

@@ -17,6 +17,7 @@
  */
 #include "front/junk.h"
 #include "front/clean.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* ---------- bytes and the output buffer ---------- */
@@ -632,10 +633,11 @@ static size_t strip_marks(nr_buf *b, size_t floor, const char *s, size_t len, si
  * start of a word that begins with h, w or an opening mark (see drop_url_token). */
 static int may_start_junk(const char *s, size_t j)
 {
-    if (s[j] == '(' || s[j] == '[') return 1;
-    if (!is_blank(s[j - 1])) return 0;
-    char c = lower(s[j]);
-    return c == 'h' || c == 'w' || c == '<' || c == '"' || c == '\'';
+    /* 1: at a bracket; 2: after a blank (this runs on every byte of the text) */
+    static const unsigned char start[256] = { ['('] = 1, ['['] = 1, ['h'] = 2, ['H'] = 2, ['w'] = 2,
+                                              ['W'] = 2, ['<'] = 2, ['"'] = 2, ['\''] = 2 };
+    unsigned char k = start[(unsigned char)s[j]];
+    return k == 1 || (k == 2 && is_blank(s[j - 1]));
 }
 
 /* Copies one line without ids and junk URLs. */
@@ -737,29 +739,58 @@ static int ends_like_sentence(const char *s, size_t n)
     return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
-static int is_boilerplate(const char *s, size_t n, const char *const *list)
+/* A boilerplate phrase made ready once: its words without edges, and how it matches. */
+typedef struct {
+    const char *p;
+    size_t m;
+    enum { WHOLE_LINE, LINE_START, LINE_END } at;
+} phrase;
+
+struct nr_junk_phrases {
+    size_t n;
+    phrase v[];
+};
+
+nr_junk_phrases *nr_junk_phrases_new(const char *const *list)
 {
-    if (n > 2 * SHORT_CHROME) return 0;     /* paragraphs of text: no phrase is that long */
+    size_t count = 0;
+    while (list && list[count]) count++;
+    nr_junk_phrases *ph = malloc(sizeof *ph + count * sizeof ph->v[0]);
+    if (!ph) return NULL;
+    ph->n = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *p = list[i];
+        size_t m = strlen(p);
+        phrase f = { p, m, WHOLE_LINE };
+        if (m > 1 && p[m - 1] == '*') { f.at = LINE_START; m--; }
+        else if (m > 1 && p[0] == '*') { f.at = LINE_END; p++; m--; }
+        if (f.at == WHOLE_LINE) {
+            trim_edges(&p, &m);
+        } else {
+            while (m && is_blank(p[m - 1])) m--;
+            while (m && is_blank(*p)) { p++; m--; }
+        }
+        if (!m) continue;
+        f.p = p;
+        f.m = m;
+        ph->v[ph->n++] = f;
+    }
+    return ph;
+}
+
+void nr_junk_phrases_free(nr_junk_phrases *ph) { free(ph); }
+
+static int is_boilerplate(const char *s, size_t n, const nr_junk_phrases *ph)
+{
+    if (n > 2 * SHORT_CHROME || !ph) return 0;     /* paragraphs of text: no phrase is that long */
     int sentence = ends_like_sentence(s, n);
     trim_edges(&s, &n);
-    for (; list && *list && n; list++) {
-        const char *p = *list;
-        size_t m = strlen(p);
-        int prefix = m > 1 && p[m - 1] == '*', suffix = m > 1 && p[0] == '*';
-        if ((prefix || suffix) && n > SHORT_CHROME) continue;
-        if (prefix && sentence) continue;       /* "Published in 1851." is text, not a stamp */
-        if (prefix) m--;
-        if (suffix) { p++; m--; }
-        while (m && is_blank(p[m - 1])) m--;
-        while (m && is_blank(*p)) { p++; m--; }
-        if (!m) continue;
-        if (prefix ? matches_part(s, n, p, m, 0) : suffix ? matches_part(s, n, p, m, 1) : 0) return 1;
-        if (!prefix && !suffix) {
-            const char *q = *list;
-            size_t qm = strlen(q);
-            trim_edges(&q, &qm);
-            if (qm && same_words(s, n, q, qm)) return 1;
-        }
+    for (size_t i = 0; i < ph->n && n; i++) {
+        const phrase *f = &ph->v[i];
+        if (f->at != WHOLE_LINE && n > SHORT_CHROME) continue;
+        if (f->at == LINE_START && sentence) continue;   /* "Published in 1851." is text, not a stamp */
+        if (f->at == WHOLE_LINE ? same_words(s, n, f->p, f->m) : matches_part(s, n, f->p, f->m, f->at == LINE_END))
+            return 1;
     }
     return 0;
 }
@@ -796,6 +827,10 @@ static int script_of(uint32_t cp)
 static int is_foreign_chrome(const char *s, size_t n)
 {
     size_t latin = 0, other = 0, words = 0, i = 0;
+    for (uint64_t w; i + 8 <= n; i += 8) {   /* eight bytes at a time: any top bit set? */
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u) break;
+    }
     while (i < n && (unsigned char)s[i] < 0x80) i++;
     if (i == n) return 0;       /* all ASCII: no other script */
     i = 0;
@@ -811,7 +846,7 @@ static int is_foreign_chrome(const char *s, size_t n)
 }
 
 /* Writes the line stripped of ids and URLs; returns 0 when the line should go. */
-static int keep_line(nr_buf *b, const char *s, size_t n, const char *const *boilerplate)
+static int keep_line(nr_buf *b, const char *s, size_t n, const nr_junk_phrases *boilerplate)
 {
     size_t at = b->len;
     strip_line(b, s, n);
@@ -821,7 +856,7 @@ static int keep_line(nr_buf *b, const char *s, size_t n, const char *const *boil
     return !is_boilerplate(t, tn, boilerplate) && !is_foreign_chrome(t, tn);
 }
 
-static void strip_lines(nr_buf *b, const char *s, size_t len, const char *const *boilerplate)
+static void strip_lines(nr_buf *b, const char *s, size_t len, const nr_junk_phrases *boilerplate)
 {
     size_t i = 0;
     int kept = 0, dropped = 0;     /* a line was kept before; the last line was dropped */
@@ -839,6 +874,14 @@ static void strip_lines(nr_buf *b, const char *s, size_t len, const char *const 
 }
 
 void nr_junk_strip(nr_buf *out, const char *para, size_t len, const char *const *boilerplate)
+{
+    nr_junk_phrases *ph = boilerplate ? nr_junk_phrases_new(boilerplate) : NULL;
+    if (boilerplate && !ph) { out->oom = 1; return; }
+    nr_junk_strip_with(out, para, len, ph);
+    nr_junk_phrases_free(ph);
+}
+
+void nr_junk_strip_with(nr_buf *out, const char *para, size_t len, const nr_junk_phrases *boilerplate)
 {
     nr_buf fixed = { 0 }, unguided = { 0 };
     size_t start = out->len;

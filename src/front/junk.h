@@ -35,4 +35,11 @@
  */
 void nr_junk_strip(nr_buf *out, const char *para, size_t len, const char *const *boilerplate);
 
+/* The same with the phrase list made ready once (nr_junk_strip makes it on every call):
+ * what the front end uses for every paragraph. _new returns NULL when out of memory. */
+typedef struct nr_junk_phrases nr_junk_phrases;
+nr_junk_phrases *nr_junk_phrases_new(const char *const *boilerplate);
+void nr_junk_phrases_free(nr_junk_phrases *phrases);
+void nr_junk_strip_with(nr_buf *out, const char *para, size_t len, const nr_junk_phrases *phrases);
+
 #endif

@@ -27,6 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "front/buf.h"
+#include "lexcache.h"
 #include "yamlfile.h"
 
 typedef struct slot {
@@ -111,8 +113,16 @@ size_t nr_lex_hash(const char *s, size_t n)
         h = (h ^ (w | case_bits)) * mul;
         h ^= h >> 29;
     }
-    w = 0;
-    for (size_t k = 0; k < n; k++) w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    /* the last 0-7 bytes without a loop: two 4-byte reads that may overlap, or the first,
+     * middle and last byte (the length is already in h, so this tells keys apart) */
+    uint32_t lo = 0, hi = 0;
+    if (n >= 4) {
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+    } else if (n) {
+        lo = (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[n / 2] << 8 | (uint32_t)(unsigned char)s[n - 1] << 16;
+    }
+    w = (uint64_t)hi << 32 | lo;
     h = (h ^ (w | case_bits)) * mul;
     h ^= h >> 32;
     return (size_t)h;
@@ -124,8 +134,14 @@ static size_t bucket_of(size_t h, size_t buckets) { return (h ^ (h >> 32)) & (bu
 /* The interned copy of a table name, made on first use; NULL when out of memory. */
 static const char *intern(nr_lexicon *lex, const char *name)
 {
+    /* files list a table's entries together: the name asked last is most likely again */
+    if (lex->n_names && !strcmp(lex->names[lex->n_names - 1], name)) return lex->names[lex->n_names - 1];
     for (size_t i = 0; i < lex->n_names; i++)
-        if (!strcmp(lex->names[i], name)) return lex->names[i];
+        if (!strcmp(lex->names[i], name)) {   /* move it last, for the next call */
+            char *found = lex->names[i];
+            lex->names[i] = lex->names[lex->n_names - 1];
+            return lex->names[lex->n_names - 1] = found;
+        }
     char **names = realloc(lex->names, (lex->n_names + 1) * sizeof *names);
     if (!names) return NULL;
     lex->names = names;
@@ -180,7 +196,7 @@ void nr_lex_free(nr_lexicon *lex)
  * are told apart by their first byte before strcmp. */
 static int in_table(const slot *s, nr_lex_kind table)
 {
-    return s->table[0] == table[0] && !strcmp(s->table, table);
+    return s->table == table || (s->table[0] == table[0] && !strcmp(s->table, table));
 }
 
 /* The slot of (table, key) exactly as written, or NULL. */
@@ -378,7 +394,39 @@ static int add_boilerplate(nr_lexicon *lex, const char *line)
 
 /* ---- YAML loading ------------------------------------------------------------------ */
 
-#define LEX(y) ((nr_lexicon *)(y)->user)
+/* While a file loads, what it adds is also written down (the payload of lexcache.h):
+ *   'A' when ends replace n_fields kind\0 key\0 say\0 (name\0 value\0) x n_fields
+ *   'B' line\0                                  (a boilerplate line)
+ * so that the next start can replay it without parsing YAML. */
+typedef struct {
+    nr_lexicon *lex;
+    nr_buf record;
+} loading;
+
+#define LEX(y) (((loading *)(y)->user)->lex)
+#define RECORD(y) (&((loading *)(y)->user)->record)
+
+static int add_recorded(nr_yaml *y, nr_lex_kind kind, const char *key, const char *say, nr_lex_when when,
+                        int ends, int replace, const char *const *fields)
+{
+    size_t nf = 0;
+    while (fields && fields[2 * nf]) nf++;
+    nr_buf *r = RECORD(y);
+    const char head[] = { 'A', (char)when, (char)ends, (char)replace, (char)nf };
+    nr_buf_put(r, head, sizeof head);
+    nr_buf_put(r, kind, strlen(kind) + 1);
+    nr_buf_put(r, key, strlen(key) + 1);
+    nr_buf_put(r, say, strlen(say) + 1);
+    for (size_t i = 0; i < 2 * nf; i++) nr_buf_put(r, fields[i], strlen(fields[i]) + 1);
+    return nr_lex_add_fields(LEX(y), kind, key, strlen(key), say, when, ends, replace, fields);
+}
+
+static int boilerplate_recorded(nr_yaml *y, const char *line)
+{
+    nr_buf_putc(RECORD(y), 'B');
+    nr_buf_put(RECORD(y), line, strlen(line) + 1);
+    return add_boilerplate(LEX(y), line);
+}
 
 static int parse_when(const char *s, nr_lex_when *when)
 {
@@ -428,7 +476,7 @@ static int load_reading(nr_yaml *y, nr_lex_kind kind, const char *key, yaml_node
         if (!say) return nr_yaml_fail(y, v, "missing 'say'");
     }
     fields[nf] = NULL;
-    if (nr_lex_add_fields(LEX(y), kind, key, strlen(key), say, when, ends, replace, fields))
+    if (add_recorded(y, kind, key, say, when, ends, replace, fields))
         return nr_yaml_fail(y, v, "out of memory");
     return 0;
 }
@@ -462,8 +510,8 @@ static int load_list(nr_yaml *y, nr_lex_kind kind, yaml_node_t *seq)
         yaml_node_t *n = nr_yaml_node(y, *it);
         const char *w = nr_yaml_scalar(n);
         if (!w || !*w) return nr_yaml_fail(y, n, "expected a word");
-        int rc = nr_lex_add(LEX(y), kind, w, strlen(w), w, NR_WHEN_ALWAYS, 0, 1);
-        if (!rc && !strcmp(kind, NR_LEX_BOILERPLATE)) rc = add_boilerplate(LEX(y), w);
+        int rc = add_recorded(y, kind, w, w, NR_WHEN_ALWAYS, 0, 1, NULL);
+        if (!rc && !strcmp(kind, NR_LEX_BOILERPLATE)) rc = boilerplate_recorded(y, w);
         if (rc) return nr_yaml_fail(y, n, "out of memory");
     }
     return 0;
@@ -494,7 +542,60 @@ static int load_root(nr_yaml *y, yaml_node_t *root)
     return 0;
 }
 
+/* ---- replaying a cached payload ------------------------------------------------------ */
+
+/* The next NUL-terminated string of p[*at..n), or NULL when there is none. */
+static const char *next_string(const char *p, size_t n, size_t *at)
+{
+    if (*at >= n) return NULL;
+    const char *s = p + *at, *end = memchr(s, '\0', n - *at);
+    if (!end) return NULL;
+    *at = (size_t)(end - p) + 1;
+    return s;
+}
+
+/* Walks the payload; with lex NULL only checks it is whole, else adds what it holds.
+ * 0 ok, -1 damaged (or out of memory while adding). */
+static int replay(nr_lexicon *lex, const char *p, size_t n)
+{
+    const char *fields[2 * MAX_FIELDS + 1];
+    for (size_t at = 0; at < n;) {
+        char op = p[at++];
+        if (op == 'B') {
+            const char *line = next_string(p, n, &at);
+            if (!line || (lex && add_boilerplate(lex, line))) return -1;
+            continue;
+        }
+        if (op != 'A' || n - at < 4) return -1;
+        unsigned char when = (unsigned char)p[at], ends = (unsigned char)p[at + 1], replace = (unsigned char)p[at + 2],
+                      nf = (unsigned char)p[at + 3];
+        at += 4;
+        if (when > NR_WHEN_AFTER_PLACE || ends > NR_ENDS_BEFORE_CAPITAL || replace > 1 || nf > MAX_FIELDS) return -1;
+        const char *kind = next_string(p, n, &at), *key = next_string(p, n, &at), *say = next_string(p, n, &at);
+        if (!kind || !key || !say) return -1;
+        for (size_t i = 0; i < 2u * nf; i++)
+            if (!(fields[i] = next_string(p, n, &at))) return -1;
+        fields[2 * nf] = NULL;
+        if (lex && nr_lex_add_fields(lex, kind, key, strlen(key), say, (nr_lex_when)when, ends, replace, fields))
+            return -1;
+    }
+    return 0;
+}
+
 int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen)
 {
-    return nr_yaml_load(path, load_root, lex, err, errlen);
+    size_t n;
+    char *cached = nr_lexcache_read(path, &n);
+    if (cached && replay(NULL, cached, n) == 0) {
+        int rc = replay(lex, cached, n);
+        free(cached);
+        if (rc) snprintf(err, errlen, "out of memory");
+        return rc;
+    }
+    free(cached);
+    loading l = { lex, { 0 } };
+    int rc = nr_yaml_load(path, load_root, &l, err, errlen);
+    if (rc == 0 && !l.record.oom) nr_lexcache_write(path, l.record.s ? l.record.s : "", l.record.len);
+    nr_buf_free(&l.record);
+    return rc;
 }

@@ -21,6 +21,14 @@ void nr_marker_write(nr_buf *out, uint32_t cp)
     nr_buf_put(out, b, sizeof b);
 }
 
+int nr_markers_ssml(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) i++;
+    uint32_t cp;
+    return nr_marker_at(text + i, len - i, &cp) && cp == NR_MARKER_SSML;
+}
+
 void nr_markers_take(nr_markers *mk, nr_buf *out, const char *text, size_t len)
 {
     mk->n = mk->next = 0;
@@ -40,7 +48,9 @@ void nr_markers_take(nr_markers *mk, nr_buf *out, const char *text, size_t len)
         }
         mk->m[mk->n++] = (nr_marker){ out->len, cp };
         from = at + NR_MARKER_LEN;
-        p += NR_MARKER_LEN;
+        /* "said <mark/> it": one space is left, not two */
+        if (from < len && text[from] == ' ' && out->len && out->s[out->len - 1] == ' ') from++;
+        p = text + from;
     }
     nr_buf_put(out, text + from, len - from);
 }
@@ -61,7 +71,7 @@ void nr_markers_end_sentences(const nr_markers *mk, nr_tokens *t)
 void nr_markers_put(nr_markers *mk, size_t pos, nr_buf *say)
 {
     for (; mk->next < mk->n && mk->m[mk->next].pos <= pos; mk->next++)
-        if (mk->m[mk->next].cp != NR_MARKER_SENTENCE) nr_marker_write(say, mk->m[mk->next].cp);
+        if (mk->m[mk->next].cp >= NR_MARKER_FIRST) nr_marker_write(say, mk->m[mk->next].cp);
 }
 
 void nr_markers_free(nr_markers *mk)

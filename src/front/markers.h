@@ -15,8 +15,10 @@
 #include "front/buf.h"
 #include "front/token.h"
 
-#define NR_MARKER_SENTENCE 0xF0000u    /* a sentence ends here (SSML <s>); never put into say */
-#define NR_MARKER_FIRST    0xF0001u    /* item k of the engine's table is NR_MARKER_FIRST + k */
+#define NR_MARKER_SSML     0xF0000u    /* opens every SSML paragraph: authored, no scraper junk */
+#define NR_MARKER_SENTENCE 0xF0001u    /* a sentence ends here (SSML <s>) */
+#define NR_MARKER_FIRST    0xF0002u    /* item k of the engine's table is NR_MARKER_FIRST + k;
+                                          the two above are the front end's and never in say */
 #define NR_MARKER_LAST     0xFFFFDu
 #define NR_MARKER_LEAD     0xF3        /* first UTF-8 byte of every marker */
 #define NR_MARKER_LEN      4           /* UTF-8 bytes of a marker */
@@ -37,6 +39,9 @@ typedef struct {
 size_t nr_marker_at(const char *s, size_t len, uint32_t *cp);
 void nr_marker_write(nr_buf *out, uint32_t cp);
 
+/* 1 if the paragraph text is SSML: it opens with NR_MARKER_SSML (after blanks). Markers
+ * count only there; plain text keeps any such code point as it is. */
+int nr_markers_ssml(const char *text, size_t len);
 /* Copies text to out without its markers and lists them (replacing the list). */
 void nr_markers_take(nr_markers *mk, nr_buf *out, const char *text, size_t len);
 /* Ends a sentence after the last token before each sentence marker. */

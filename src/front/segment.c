@@ -187,7 +187,9 @@ static int abbreviation_ends_sentence(const nr_tokens *t, size_t i, size_t next,
 static int starts_line(const nr_tokens *t, size_t i)
 {
     if (i == 0) return 1;
-    return memchr(t->text + t->tok[i - 1].end, '\n', t->tok[i].start - t->tok[i - 1].end) != NULL;
+    const char *gap = t->text + t->tok[i - 1].end;
+    size_t n = t->tok[i].start - t->tok[i - 1].end;
+    return n == 1 ? gap[0] == '\n' : memchr(gap, '\n', n) != NULL;   /* mostly one space */
 }
 
 /* A line of at most SHORT_LINE bytes ends with token i: a heading, dateline, byline or
@@ -238,7 +240,7 @@ int nr_is_bullet(const nr_tokens *t, size_t i)
     const char *w = nr_tok_word(t, i, &n);
     if (n > 3) return 0;            /* bullets are one character */
     static const char *const bullets[] = { "\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x80\xa3", "\xc2\xb7" };
-    for (size_t k = 0; k < sizeof bullets / sizeof bullets[0]; k++)
+    for (size_t k = 0; n && (unsigned char)w[0] >= 0x80 && k < sizeof bullets / sizeof bullets[0]; k++)
         if (n == strlen(bullets[k]) && memcmp(w, bullets[k], n) == 0) return 1;
     size_t pn;
     const char *p = nr_tok_post(t, i, &pn);

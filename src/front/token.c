@@ -8,61 +8,58 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+/* What each byte can be, looked up once per byte (the tokenizer reads every byte of the
+ * text): whitespace, punctuation that may open or close a token, and its shape bits
+ * (NR_SHAPE_ROMAN here: "a roman-numeral letter"). Ranges (0 ... 255) are a GNU C
+ * extension that gcc and clang both have. */
+enum { SPACE = 1u << 16, PRE = 1u << 17, POST = 1u << 18 };
+#define ROMAN NR_SHAPE_ROMAN
+#define UP NR_SHAPE_UPPER
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"   /* later entries refine the ranges: on purpose */
+static const unsigned byte_class[256] = {
+    [0 ... 255] = NR_SHAPE_PUNCT,
+    [0x80 ... 0xff] = NR_SHAPE_NON_ASCII,
+    [' '] = SPACE, ['\n'] = SPACE, ['\t'] = SPACE, ['\r'] = SPACE,
+    ['a' ... 'z'] = 0, ['A' ... 'Z'] = UP, ['0' ... '9'] = NR_SHAPE_DIGIT,
+    ['-'] = NR_SHAPE_HYPHEN, ['\''] = PRE | POST,
+    ['i'] = ROMAN, ['v'] = ROMAN, ['x'] = ROMAN, ['l'] = ROMAN, ['c'] = ROMAN, ['d'] = ROMAN, ['m'] = ROMAN,
+    ['I'] = UP | ROMAN, ['V'] = UP | ROMAN, ['X'] = UP | ROMAN, ['L'] = UP | ROMAN, ['C'] = UP | ROMAN,
+    ['D'] = UP | ROMAN, ['M'] = UP | ROMAN,
+    /* may open a token: ( [ { " ' ` * _ <   may close one: . , ; : ! ? ) ] } " ' ` * _ > | */
+    ['('] = NR_SHAPE_PUNCT | PRE, ['['] = NR_SHAPE_PUNCT | PRE, ['{'] = NR_SHAPE_PUNCT | PRE,
+    ['<'] = NR_SHAPE_PUNCT | PRE,
+    ['"'] = NR_SHAPE_PUNCT | PRE | POST, ['`'] = NR_SHAPE_PUNCT | PRE | POST,
+    ['*'] = NR_SHAPE_PUNCT | PRE | POST, ['_'] = NR_SHAPE_PUNCT | PRE | POST,
+    ['.'] = NR_SHAPE_PUNCT | POST, [','] = NR_SHAPE_PUNCT | POST, [';'] = NR_SHAPE_PUNCT | POST,
+    [':'] = NR_SHAPE_PUNCT | POST, ['!'] = NR_SHAPE_PUNCT | POST, ['?'] = NR_SHAPE_PUNCT | POST,
+    [')'] = NR_SHAPE_PUNCT | POST, [']'] = NR_SHAPE_PUNCT | POST, ['}'] = NR_SHAPE_PUNCT | POST,
+    ['>'] = NR_SHAPE_PUNCT | POST, ['|'] = NR_SHAPE_PUNCT | POST,
+};
+#pragma GCC diagnostic pop
+#undef ROMAN
+#undef UP
+
+static unsigned class_of(char c) { return byte_class[(unsigned char)c]; }
+static int is_space(char c) { return (class_of(c) & SPACE) != 0; }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/* Punctuation that may open a token: ( [ { " ' ` * _ < */
-static int is_pre_punct(char c)
-{
-    switch (c) {
-    case '(': case '[': case '{': case '"': case '\'': case '`': case '*': case '_': case '<':
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-/* Punctuation that may close a token: . , ; : ! ? ) ] } " ' ` * _ > | */
-static int is_post_punct(char c)
-{
-    switch (c) {
-    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}':
-    case '"': case '\'': case '`': case '*': case '_': case '>': case '|':
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-/* The shape bits of one byte of a word; NR_SHAPE_ROMAN here: "a roman-numeral letter". */
-static unsigned byte_shape(unsigned char ch)
-{
-    unsigned roman = 0;
-    switch (ch) {
-    case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
-    case 'i': case 'v': case 'x': case 'l': case 'c': case 'd': case 'm': roman = NR_SHAPE_ROMAN; break;
-    }
-    if (ch >= 'a' && ch <= 'z') return roman;
-    if (ch >= 'A' && ch <= 'Z') return NR_SHAPE_UPPER | roman;
-    if (ch >= '0' && ch <= '9') return NR_SHAPE_DIGIT;
-    if (ch >= 0x80) return NR_SHAPE_NON_ASCII;
-    if (ch == '-') return NR_SHAPE_HYPHEN;
-    return ch == '\'' ? 0 : NR_SHAPE_PUNCT;
-}
+static int is_pre_punct(char c) { return (class_of(c) & PRE) != 0; }
+static int is_post_punct(char c) { return (class_of(c) & POST) != 0; }
 
 static unsigned word_shape(const unsigned char *w, size_t n)
 {
     if (!n) return NR_SHAPE_EMPTY;
     unsigned shape = 0, roman = NR_SHAPE_ROMAN;
     for (size_t k = 0; k < n; k++) {
-        unsigned b = byte_shape(w[k]);
+        unsigned b = byte_class[w[k]] & 0xffff;
         shape |= b;
         roman &= b;
     }
     return (shape & ~(unsigned)NR_SHAPE_ROMAN) | roman;
 }
 
-static void push(nr_tokens *t, size_t start, size_t end)
+/* shape: word_shape() of the whole token, which serves when no punctuation is peeled off */
+static void push(nr_tokens *t, size_t start, size_t end, unsigned shape)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
@@ -81,26 +78,25 @@ static void push(nr_tokens *t, size_t start, size_t end)
     while (start + dashes < end && s[start + dashes] == '-') dashes++;
     /* punctuation only (a free-standing dash included): all of it counts as trailing */
     if (ws == we || dashes == end - start) ws = we = start;
+    if (ws != start || we != end) shape = word_shape((const unsigned char *)s + ws, we - ws);
     t->tok[t->n++] = (nr_token){ .start = start, .end = end, .wstart = ws, .wend = we,
-                                 .shape = (unsigned short)word_shape((const unsigned char *)s + ws, we - ws),
+                                 .shape = (unsigned short)shape,
                                  .hash = nr_lex_hash(s + ws, we - ws), .in_lexicon = 1 };
 }
 
-/* Where digits are near: one pass forward, one back, remembering the last digit seen. */
+/* Where digits are near: one pass, remembering the last digit seen; a digit also marks
+ * the tokens up to three back. */
 static void mark_digit_neighbours(nr_tokens *t)
 {
     size_t last = (size_t)-1;
-    for (int pass = 0; pass < 2; pass++) {
-        last = (size_t)-1;
-        for (size_t k = 0; k < t->n; k++) {
-            size_t i = pass ? t->n - 1 - k : k;
-            if (last != (size_t)-1) {
-                size_t d = pass ? last - i : i - last;
-                if (d == 1) t->tok[i].shape |= NR_SHAPE_NEAR_DIGIT;
-                if (d <= 3) t->tok[i].shape |= NR_SHAPE_DIGIT_IN_3;
-            }
-            if (t->tok[i].shape & NR_SHAPE_DIGIT) last = i;
-        }
+    for (size_t i = 0; i < t->n; i++) {
+        nr_token *k = &t->tok[i];
+        if (last != (size_t)-1 && i - last <= 3)
+            k->shape |= i - last == 1 ? NR_SHAPE_NEAR_DIGIT | NR_SHAPE_DIGIT_IN_3 : NR_SHAPE_DIGIT_IN_3;
+        if (!(k->shape & NR_SHAPE_DIGIT)) continue;
+        for (size_t d = 1; d <= 3 && d <= i; d++)
+            t->tok[i - d].shape |= d == 1 ? NR_SHAPE_NEAR_DIGIT | NR_SHAPE_DIGIT_IN_3 : NR_SHAPE_DIGIT_IN_3;
+        last = i;
     }
 }
 
@@ -114,8 +110,9 @@ void nr_tokenize(nr_tokens *t, const char *text, size_t len)
     while (i < len) {
         while (i < len && is_space(text[i])) i++;
         size_t start = i;
-        while (i < len && !is_space(text[i])) i++;
-        if (i > start) push(t, start, i);
+        unsigned any = 0, all = NR_SHAPE_ROMAN, c;   /* word_shape() on the way */
+        while (i < len && !((c = class_of(text[i])) & SPACE)) { any |= c; all &= c; i++; }
+        if (i > start) push(t, start, i, ((any & 0xffff) & ~(unsigned)NR_SHAPE_ROMAN) | all);
     }
     mark_digit_neighbours(t);
 }

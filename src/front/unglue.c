@@ -83,7 +83,9 @@ static void unglue_word(nr_buf *out, const char *w, size_t n)
  * than the word-by-word pass (never less), so a "no" is safe to trust. */
 static int has_glue(const char *text, size_t len)
 {
+    static const unsigned char may_glue[256] = { [','] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, ['.'] = 1, ['-'] = 1 };
     for (size_t k = 1; k < len; k++) {
+        if (!may_glue[(unsigned char)text[k]]) continue;   /* most bytes: one look-up */
         switch (text[k]) {
         case ',': case ';': case '!': case '?': case '.':
             if (glue_at(text, len, k)) return 1;

@@ -27,7 +27,7 @@ typedef struct {
 static const verbalizer_class classes[] = {
     { nr_verbalize_date, SH_DIGIT | SH_NEAR_DIGIT | SH_DIGIT_IN_3 }, /* before abbreviations: "Jan. 5, 2019" is one date */
     { nr_verbalize_time, SH_DIGIT | SH_NEAR_DIGIT },
-    { nr_verbalize_abbrev, SH_ALL },
+    { nr_verbalize_abbrev, SH_ALL },     /* the only class for plain words: see the fast path below */
     { nr_verbalize_electronic, SH_PUNCT },
     { nr_verbalize_address, SH_DIGIT | SH_NEAR_DIGIT | SH_UPPER }, /* before measure: "3405 W Olive Blvd" is no measure of watts */
     { nr_verbalize_money, SH_DIGIT | SH_NEAR_DIGIT | SH_PUNCT | SH_NON_ASCII },
@@ -39,9 +39,16 @@ static const verbalizer_class classes[] = {
     { nr_verbalize_symbol, SH_PUNCT | SH_HYPHEN | SH_NON_ASCII | SH_EMPTY | SH_NEAR_DIGIT },
 };
 
+enum { SH_ANY_GATE = SH_DIGIT | SH_UPPER | SH_PUNCT | SH_HYPHEN | SH_NON_ASCII | SH_ROMAN | SH_EMPTY |
+                     SH_NEAR_DIGIT | SH_DIGIT_IN_3 };
+
 size_t nr_verbalize(const nr_ctx *c, size_t i, nr_buf *out)
 {
     unsigned shape = c->t->tok[i].shape;
+    if (!(shape & SH_ANY_GATE)) {   /* a plain lower-case word, most of the text: */
+        size_t used = nr_verbalize_abbrev(c, i, out);       /* the one class asked for it */
+        return used ? used : nr_verbalize_word(c, i, out);
+    }
     for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++) {
         if (classes[k].needs != SH_ALL && !(shape & classes[k].needs)) continue;
         size_t used = classes[k].say(c, i, out);

@@ -62,9 +62,7 @@ static int closed(const nr_ctx *c, size_t i)
  * key; an all-capital one does not: "ST" is an acronym, not "st"). */
 static const nr_lex_entry *lookup(const nr_ctx *c, const char *table, size_t i)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    return c->lex && n ? nr_lex_find(c->lex, table, w, n) : NULL;
+    return c->lex ? nr_tok_find(c->t, i, c->lex, table) : NULL;
 }
 
 /* ---- numbers ---- */

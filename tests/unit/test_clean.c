@@ -231,3 +231,24 @@ NR_TEST(scraped_article)
     nr_buf_free(&out);
     free(text);
 }
+
+/* The clean stage copies plain ASCII eight bytes at a time: every byte that is not plain
+ * (a control character, '&', DEL, a byte >= 0x80) must still be seen at every offset. */
+NR_TEST(clean_sees_special_bytes_at_every_offset)
+{
+    static const struct { const char *in, *out; } specials[] = {
+        { "\x01", " " }, { "\t", " " }, { "\x7f", " " }, { "&amp;", "&" }, { "\xc3\xa9", "\xc3\xa9" },
+        { "\xff", "\xef\xbf\xbd" },   /* invalid UTF-8: the replacement character */
+    };
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++) {
+        for (size_t at = 0; at < 17; at++) {
+            char in[64], want[64];
+            snprintf(in, sizeof in, "%.*s%sxyz", (int)at, "abcdefghijklmnopq", specials[k].in);
+            snprintf(want, sizeof want, "%.*s%sxyz", (int)at, "abcdefghijklmnopq", specials[k].out);
+            nr_buf out = { 0 };
+            nr_clean(&out, in, strlen(in));
+            CHECK_STR(nr_buf_str(&out), want, "special %zu at offset %zu", k, at);
+            nr_buf_free(&out);
+        }
+    }
+}

@@ -5,6 +5,7 @@
 #include "fixtures.h"
 #include "narrator.h"
 #include "front/buf.h"
+#include "front/markers.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,17 +285,20 @@ NR_TEST(ssml_detection)
     plan("<p>Forced.</p>", NARRATOR_SSML_ON, 1, 100, &got);
     CHECK_STR(nr_buf_str(&got), "Forced.|1000;", "ON: any root element");
 
-    /* documents one after another, each ended by a flush; a reset decides again */
+    /* documents one after another, each ended by a flush; a flush or a reset decides again */
     narrator *n = make_ssml(NARRATOR_SSML_AUTO, 1);
     nr_buf_clear(&got);
     narrator_on_chunk(n, record, &got);
     const char *one = "<speak>First.</speak>", *two = "<speak>Second <mark name=\"m\"/>one.</speak>";
     CHECK(narrator_feed(n, one, strlen(one)) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "doc 1: %s", narrator_errmsg(n));
     CHECK(narrator_feed(n, two, strlen(two)) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "doc 2: %s", narrator_errmsg(n));
+    CHECK(narrator_feed(n, "Plain <i>now</i>.", 17) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "plain after a flush");
+    CHECK(narrator_feed(n, "<speak>Third.</speak>", 21) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "SSML after plain");
     narrator_reset(n);
-    CHECK(narrator_feed(n, "Plain <i>now</i>.", 17) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK, "plain after reset");
+    CHECK(narrator_feed(n, "Last <i>one</i>.", 16) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK, "plain after reset");
     CHECK(strncmp(nr_buf_str(&got), "First.|1000;Second one.|1000;Plain", 34) == 0, "two documents, then text: %s", nr_buf_str(&got));
-    CHECK(strstr(nr_buf_str(&got), "i>") != NULL, "the text after the reset is plain: %s", nr_buf_str(&got));
+    CHECK(strstr(nr_buf_str(&got), "i>") != NULL && strstr(nr_buf_str(&got), "|1000;Third.|1000;Last"),
+          "plain, SSML, plain: %s", nr_buf_str(&got));
     nr_buf_free(&got);
     narrator_free(n);
 }
@@ -313,10 +317,12 @@ NR_TEST(ssml_reset_mid_document)
     test_sound s = { 0, 0, 0 };
     narrator_on_audio(n, test_listen, &s);
     narrator_on_mark(n, stop_on_first_mark, n);
-    const char *doc = "<speak><prosody rate=\"slow\">One, <mark name=\"x\"/>two, three";
-    CHECK(narrator_feed(n, doc, strlen(doc)) == NARRATOR_OK, "half a document");
-    CHECK(narrator_flush(n) != NARRATOR_OK, "the flush stops or fails");
+    const char *doc = "<speak><prosody rate=\"slow\">One, <mark name=\"x\"/>two, three.</prosody> And more.</speak>";
+    narrator_status st = narrator_feed(n, doc, strlen(doc));
+    if (!st) st = narrator_flush(n);
+    CHECK(st == NARRATOR_ERR_STOPPED, "stopped at the mark, inside a prosody span (got %d)", st);
     CHECK(narrator_reset(n) == NARRATOR_OK, "reset");
+    size_t before = s.samples;
     nr_buf got = { 0 };
     narrator_on_chunk(n, record, &got);
     narrator_on_mark(n, NULL, NULL);
@@ -324,6 +330,73 @@ NR_TEST(ssml_reset_mid_document)
     CHECK(narrator_feed(n, next, strlen(next)) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK, "next document: %s",
           narrator_errmsg(n));
     CHECK_STR(nr_buf_str(&got), "Next.|1000;", "only the next document");
+    CHECK(before > 0 && s.samples > before + 22050 / 4, "sound before the stop and after the reset (%zu, %zu)", before, s.samples);
     nr_buf_free(&got);
     narrator_free(n);
+}
+
+/* Hostile documents: an error or a reading, never a crash (run under make sanitize). */
+NR_TEST(ssml_hostile)
+{
+    nr_buf deep = { 0 }, wide = { 0 }, many = { 0 };
+    nr_buf_puts(&deep, "<speak>");
+    for (int i = 0; i < 5000; i++) nr_buf_puts(&deep, "<prosody rate=\"fast\">");
+    nr_buf_puts(&deep, "deep");
+    nr_buf_puts(&wide, "<speak><mark name=\"");
+    for (int i = 0; i < 100000; i++) nr_buf_putc(&wide, 'x');
+    nr_buf_puts(&wide, "\"/>wide <say-as interpret-as=\"date\" format=\"dmy\">");
+    for (int i = 0; i < 1000; i++) nr_buf_puts(&wide, "12/");
+    nr_buf_puts(&wide, "</say-as></speak>");
+    nr_buf_puts(&many, "<speak>");
+    for (int i = 0; i < 3000; i++) nr_buf_puts(&many, "<emphasis><mark name=\"m\"/>a</emphasis>, <break time=\"1ms\"/>");
+    nr_buf_puts(&many, "</speak>");
+    const char *docs[] = {
+        nr_buf_str(&deep), nr_buf_str(&wide), nr_buf_str(&many),
+        "<speak>\x01\x02 binary \xff\xfe bytes</speak>",
+        "<speak><![CDATA[<not> a tag & more]]> <!-- comment --> <?pi x?>done</speak>",
+        "<!DOCTYPE speak [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><speak>&e;</speak>",
+        "<speak><say-as interpret-as=\"telephone\">----</say-as><say-as interpret-as=\"ordinal\">x1st</say-as>"
+        "<say-as interpret-as=\"date\" format=\"dmy\">99/99/99999</say-as><sub alias=\"\">x</sub>"
+        "<phoneme ph=\"&lt;&amp;\">x</phoneme><prosody>bare</prosody></speak>",
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><speak>caf\xe9</speak>",
+        "<speak><break time=\"99999999999s\"/><prosody volume=\"+9999dB\" rate=\"99999%\">x</prosody></speak>",
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        nr_buf got = { 0 };
+        narrator_status st = plan(docs[k], NARRATOR_SSML_ON, k % 2 ? 2 : 1, 4096, &got);
+        CHECK(st == NARRATOR_OK || st == NARRATOR_ERR_SSML, "document %zu: ok or SSML error (got %d)", k, st);
+        CHECK(!strstr(nr_buf_str(&got), "<PUA>"), "document %zu: no marker shown", k);
+        CHECK(!strstr(nr_buf_str(&got), "root:"), "document %zu: no external entity read", k);
+        nr_buf_free(&got);
+    }
+    test_sound s = speak("<speak><phoneme ph=\"&lt;&amp;\">x</phoneme> and <prosody volume=\"+9999dB\" rate=\"99999%\">loud</prosody></speak>");
+    CHECK(s.samples > 0, "odd values still speak");
+    nr_buf_free(&deep);
+    nr_buf_free(&wide);
+    nr_buf_free(&many);
+}
+
+/* The front end's side of markers: which code points they are, and plain text that only
+ * looks like them. */
+NR_TEST(ssml_markers_front_end)
+{
+    struct { const char *bytes; size_t want; } cases[] = {
+        { "\xf3\xb0\x80\x80", 4 },      /* U+F0000, the first */
+        { "\xf3\xbf\xbf\xbd", 4 },      /* U+FFFFD, the last */
+        { "\xf3\xbf\xbf\xbe", 0 },      /* U+FFFFE: a noncharacter, no marker */
+        { "\xf3\xaf\xbf\xbf", 0 },      /* U+EFFFF */
+        { "\xf3\xb0\x80", 0 },          /* cut short */
+        { "\xf3\xb0\x41\x80", 0 },      /* not UTF-8 */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        uint32_t cp;
+        size_t got = nr_marker_at(cases[k].bytes, strlen(cases[k].bytes), &cp);
+        CHECK(got == cases[k].want, "case %zu: %zu bytes, want %zu", k, got, cases[k].want);
+    }
+    /* plain text with a stray F3 byte and literal marker code points: no SSML paragraph */
+    nr_buf got = { 0 };
+    plan("Bad \xf3 byte. Odd \xf3\xb0\x80\x85 mark.", NARRATOR_SSML_OFF, 1, 64, &got);
+    CHECK_STR(nr_buf_str(&got), "Bad \xef\xbf\xbd byte.|500;<PUA>Odd \xf3\xb0\x80\x85 mark.|1000;",
+              "plain text keeps them where they were");
+    nr_buf_free(&got);
 }
