@@ -207,6 +207,28 @@ def main():
     m.send("SET\n"); m.next()
     m.reply("spelling_mode=off\n.\n")
 
+    # voices: language and symbolic voice through AddVoice, another language, an explicit voice
+    def sound(settings, text="<speak>Tomato schedule, route.</speak>"):
+        m.send("SET\n"); m.next()
+        m.reply("language=NULL\nvoice=male1\nsynthesis_voice=NULL\n" + settings + "\n.\n")
+        speak(m, text)
+        ev = m.events_until({"702", "703"})
+        return ev[-1][0], b"".join(decode_audio(lines)[0] for c, lines in ev if c == "705")
+    def near(a, b):             # eSpeak NG's output varies a little from call to call
+        return abs(len(a[1]) - len(b[1])) < 0.005 * len(b[1])
+    us, gb = sound("language=en-US"), sound("language=en-GB")
+    check(us[0] == gb[0] == "702" and not near(us, gb), f"en-GB (AddVoice en-gb) is not en-US ({len(gb[1])} vs {len(us[1])} bytes)")
+    check(near(sound("language=en-GB\nsynthesis_voice=en-us"), us), "synthesis_voice names the eSpeak NG voice (en-us over en-GB)")
+    check(near(sound("language=en-US"), us), "back to en-US sounds as before")
+    plain_us, plain_de = sound("language=en-US", "Tomato schedule, route."), sound("language=de", "Tomato schedule, route.")
+    check(plain_de[0] == "702" and not near(plain_de, plain_us), "a language without AddVoice line goes to eSpeak NG (de)")
+    odd = sound("synthesis_voice=nosuchvoice")
+    check(odd[0] == "702" and odd[1], "an unknown synthesis_voice is logged, the message still spoken")
+    plain_caps, spelled_caps = sound("cap_let_recogn=none", "<speak>Apple Banana</speak>"), sound("cap_let_recogn=spell", "<speak>Apple Banana</speak>")
+    check(len(spelled_caps[1]) > len(plain_caps[1]) * 1.3, f"cap_let_recogn spell says 'capital' ({len(spelled_caps[1])} vs {len(plain_caps[1])} bytes)")
+    m.send("SET\n"); m.next()
+    m.reply("cap_let_recogn=none\nlanguage=NULL\nsynthesis_voice=NULL\n.\n")
+
     # STOP right behind the message (before the speaking thread takes it), then a normal one
     for i in range(5):
         m.send("SPEAK\n"); m.next()
