@@ -95,11 +95,14 @@ test: deps
 	@$(MAKE) --no-print-directory all $(B)/unit_tests
 	@./tests/run.sh
 
-# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a build dir of their own.
+# The unit tests and the speech-dispatcher module's protocol test under AddressSanitizer and
+# UndefinedBehaviorSanitizer, in a build dir of their own.
 sanitize: deps
 	@$(MAKE) --no-print-directory B=build/sanitize CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	    LDFLAGS="-fsanitize=address,undefined" build/sanitize/unit_tests
+	    LDFLAGS="-fsanitize=address,undefined" build/sanitize/unit_tests build/sanitize/sd_narrator
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build/sanitize/unit_tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    SD_NARRATOR=build/sanitize/sd_narrator /usr/bin/python3 tests/speechd_protocol.py
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \

@@ -244,7 +244,7 @@ def main():
     check(m.next(0.5) is None, "STOP while idle: silent")
 
     # CHAR, KEY, SOUND_ICON
-    for cmd, data in (("CHAR", "a"), ("CHAR", "space"), ("KEY", "shift_a")):
+    for cmd, data in (("CHAR", "a"), ("CHAR", "space"), ("CHAR", "é"), ("KEY", "shift_a"), ("KEY", "a")):
         check(speak(m, data, cmd) == "200 OK SPEAKING", f"{cmd} {data}: 200")
         codes = [c for c, _ in m.events_until({"702", "703"})]
         check(codes[:1] == ["701"] and codes[-1:] == ["702"] and "705" in codes, f"{cmd} {data}: BEGIN, audio, END ({codes})")

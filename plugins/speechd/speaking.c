@@ -237,7 +237,16 @@ static void prepare(const sd_settings *s, sd_msg_kind kind)
 
 /* ---- messages */
 
-/* A KEY name ("shift_a", "kp-enter", "a") as words: separators become spaces. */
+/* 1 when text is a single UTF-8 character. */
+static int one_character(const char *text)
+{
+    size_t starts = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        starts += (*p & 0xC0) != 0x80;
+    return starts == 1;
+}
+
+/* A KEY name ("shift_a", "kp-enter") as words: separators become spaces. */
 static void key_words(char *text)
 {
     for (char *p = text; *p; p++)
@@ -264,6 +273,7 @@ static void run_message(const sd_settings *s, sd_msg_kind kind, char *text, int 
 {
     static const char *const kinds[] = { "text", "character", "key", "sound icon" };
     if (kind == SD_MSG_CHAR && !strcmp(text, "space")) kind = SD_MSG_TEXT;   /* said, not spelled */
+    if (kind == SD_MSG_KEY && one_character(text)) kind = SD_MSG_CHAR;      /* key "a": the letter */
     sd_log(SD_LOG_NOTICE, "message: %s, %zu bytes", kinds[kind], strlen(text));
     sp.begun = sp.paused = 0;
     sp.held_silence = 0;        /* what was held at the end of the last message is dropped */
