@@ -15,7 +15,7 @@ static const sd_scales default_scales = { .min_rate = 80, .normal_rate = 175, .m
 static void set_defaults(sd_config *c)
 {
     memset(c, 0, sizeof *c);
-    strcpy(c->voice, "news");
+    strcpy(c->voice, "screen");     /* voices/screen.yaml: short pauses */
     c->jobs = 1;                    /* screen-reader messages are short: no worker threads */
     c->remove_junk = 0;             /* a screen reader reads what is on the screen */
     c->scales = default_scales;
