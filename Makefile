@@ -13,8 +13,18 @@ PKGS     = espeak-ng sndfile ao yaml-0.1 samplerate libxml-2.0
 # use (src/dynlib.c), so that text-only runs start fast; their headers still come from PKGS.
 LINK_PKGS = yaml-0.1
 # Debian packages that provide the libraries above, plus what the tests and demo use.
+# speech-dispatcher (with spd-say), its audio plugins, its eSpeak NG module (the latency
+# yardstick) and python3-speechd run the speech-dispatcher module tests.
 DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0-dev libxml2-dev \
-           espeak-ng sndfile-programs pkg-config make gcc python3 libmp3lame-dev
+           espeak-ng sndfile-programs pkg-config make gcc python3 libmp3lame-dev \
+           speech-dispatcher speech-dispatcher-audio-plugins speech-dispatcher-espeak-ng python3-speechd
+
+# Where speech-dispatcher looks for output modules and their configuration files: from its
+# pkg-config file or the installed package, else Debian's paths.
+SPEECHD_MODULEDIR ?= $(shell d=$$(pkg-config --variable=modulebindir speech-dispatcher 2>/dev/null); \
+    [ -n "$$d" ] || d=$$(dpkg-query -L speech-dispatcher 2>/dev/null | grep -m1 '/speech-dispatcher-modules$$'); \
+    echo "$${d:-/usr/lib/speech-dispatcher-modules}")
+SPEECHD_CONFDIR ?= /etc/speech-dispatcher/modules
 
 VERSION  = 0.1.0
 CFLAGS  ?= -O2 -g
@@ -31,11 +41,13 @@ FRONT_SRC = $(wildcard src/front/*.c)
 LIB_SRC   = $(FRONT_SRC) $(wildcard src/synth/*.c) $(wildcard src/sink/*.c) $(wildcard src/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ   = $(B)/obj/src/cli/narrator.o
+SD_SRC    = $(wildcard plugins/speechd/*.c)
+SD_OBJ    = $(SD_SRC:%.c=$(B)/obj/%.o)
 TEST_SRC  = $(wildcard tests/unit/*.c)
 TEST_OBJ  = $(TEST_SRC:%.c=$(B)/obj/%.o)
 
 .PHONY: all deps demo test sanitize install uninstall clean FORCE
-all: $(B)/libnarrator.so $(B)/libnarrator.a $(B)/narrator $(B)/narrator.pc
+all: $(B)/libnarrator.so $(B)/libnarrator.a $(B)/narrator $(B)/narrator.pc $(B)/sd_narrator
 
 # Build settings the code needs; rewritten only when they change (e.g. another PREFIX),
 # so `make install PREFIX=/usr` rebuilds with the right data directory.
@@ -44,7 +56,7 @@ $(B)/config.h: FORCE
 	@printf '#define NARRATOR_VERSION "%s"\n#define NARRATOR_DATADIR "%s"\n' '$(VERSION)' '$(DATADIR)' >$@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(B)/obj/%.o: %.c $(B)/config.h $(wildcard src/*.h src/*/*.h tests/unit/*.h)
+$(B)/obj/%.o: %.c $(B)/config.h $(wildcard src/*.h src/*/*.h tests/unit/*.h plugins/speechd/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(NR_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
@@ -64,6 +76,10 @@ $(B)/libnarrator.so: $(LIB_OBJ)
 $(B)/narrator: $(CLI_OBJ) $(B)/libnarrator.a
 	$(CC) -o $@ $(CLI_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
 
+# The speech-dispatcher output module, on the public API like the CLI.
+$(B)/sd_narrator: $(SD_OBJ) $(B)/libnarrator.a
+	$(CC) -o $@ $(SD_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
+
 $(B)/unit_tests: $(TEST_OBJ) $(B)/libnarrator.a
 	$(CC) -o $@ $(TEST_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
@@ -79,11 +95,14 @@ test: deps
 	@$(MAKE) --no-print-directory all $(B)/unit_tests
 	@./tests/run.sh
 
-# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a build dir of their own.
+# The unit tests and the speech-dispatcher module's protocol test under AddressSanitizer and
+# UndefinedBehaviorSanitizer, in a build dir of their own.
 sanitize: deps
 	@$(MAKE) --no-print-directory B=build/sanitize CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	    LDFLAGS="-fsanitize=address,undefined" build/sanitize/unit_tests
+	    LDFLAGS="-fsanitize=address,undefined" build/sanitize/unit_tests build/sanitize/sd_narrator
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build/sanitize/unit_tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    SD_NARRATOR=build/sanitize/sd_narrator /usr/bin/python3 tests/speechd_protocol.py
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \
@@ -97,11 +116,15 @@ install: all
 	install -m 644 voices/*.yaml $(DESTDIR)$(DATADIR)/voices/
 	install -m 644 voices/lexicons/*.yaml $(DESTDIR)$(DATADIR)/voices/lexicons/
 	install -m 644 doc/narrator.1 $(DESTDIR)$(MANDIR)/narrator.1
+	install -d $(DESTDIR)$(SPEECHD_MODULEDIR) $(DESTDIR)$(SPEECHD_CONFDIR)
+	install -m 755 $(B)/sd_narrator $(DESTDIR)$(SPEECHD_MODULEDIR)/sd_narrator
+	install -m 644 plugins/speechd/narrator.conf $(DESTDIR)$(SPEECHD_CONFDIR)/narrator.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/narrator $(DESTDIR)$(LIBDIR)/libnarrator.* $(DESTDIR)$(LIBDIR)/pkgconfig/narrator.pc \
 	      $(DESTDIR)$(INCDIR)/narrator.h $(DESTDIR)$(MANDIR)/narrator.1
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(SPEECHD_MODULEDIR)/sd_narrator $(DESTDIR)$(SPEECHD_CONFDIR)/narrator.conf
 
 clean:
 	rm -rf $(B)

@@ -195,6 +195,16 @@ check "the example writes its WAV file" sh -c "sndfile-info '$T/example.wav' | g
 exported=$(nm -D --defined-only "$T/root/usr/lib/libnarrator.so.0" | awk '{ print $3 }')
 check "libnarrator exports its API" sh -c "echo '$exported' | grep -q '^narrator_new$'"
 check "libnarrator exports nothing but narrator_*" [ -z "$(echo "$exported" | grep -v '^narrator_')" ]
+# the speech-dispatcher module goes where speech-dispatcher looks, its config beside the others'
+check "make install puts sd_narrator in speech-dispatcher's module directory" \
+    sh -c "find '$T/root' -path '*/speech-dispatcher-modules/sd_narrator' -perm -u+x | grep -q ."
+check "make install puts narrator.conf in /etc/speech-dispatcher/modules" [ -f "$T/root/etc/speech-dispatcher/modules/narrator.conf" ]
+make -s install B="$T/build" DESTDIR="$T/root2" PREFIX=/usr SPEECHD_MODULEDIR=/opt/sd-modules >/dev/null 2>&1
+check "SPEECHD_MODULEDIR overrides the module directory" [ -x "$T/root2/opt/sd-modules/sd_narrator" ]
+make -s uninstall B="$T/build" DESTDIR="$T/root" PREFIX=/usr >/dev/null 2>&1
+check "make uninstall removes sd_narrator and narrator.conf" \
+    sh -c "! find '$T/root' -name sd_narrator -o -name narrator.conf | grep -q ."
+rm -rf "$T/root2"
 rm -rf "$T/root" "$T/build"
 
 # --- the seed article, when ../shared is there (CI has it)

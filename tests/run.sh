@@ -1,6 +1,8 @@
 #!/bin/sh
-# make test: the unit tables (build/unit_tests) and the command-line contract (tests/cli.sh),
-# then one total line "N passed, N failed". Exit 1 when anything failed.
+# make test: the unit tables (build/unit_tests), the command-line contract (tests/cli.sh) and
+# the speech-dispatcher module (tests/speechd_protocol.py through pipes, tests/speechd_daemon.sh
+# with a private speech-dispatcher), then one total line "N passed, N failed".
+# Exit 1 when anything failed.
 cd "$(dirname "$0")/.."
 total_pass=0
 total_fail=0
@@ -14,11 +16,15 @@ add_counts() {   # reads "...: N passed, M failed" from the last line of $1
     total_pass=$((total_pass + p))
     total_fail=$((total_fail + f))
 }
-unit=$(build/unit_tests 2>&1)
-printf '%s\n' "$unit"
-add_counts "$unit"
-cli=$(sh tests/cli.sh 2>&1)
-printf '%s\n' "$cli"
-add_counts "$cli"
+run_suite() {   # runs a suite, shows its output, counts its last line
+    out=$("$@" 2>&1)
+    printf '%s\n' "$out"
+    add_counts "$out"
+}
+run_suite build/unit_tests
+run_suite sh tests/cli.sh
+# Debian's python3-speechd lives in the system Python
+run_suite /usr/bin/python3 tests/speechd_protocol.py
+run_suite /usr/bin/python3 tests/speechd_daemon.py
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
