@@ -94,6 +94,8 @@ static const struct nr_format {
 
 #define BLOCK 4096 /* samples per conversion step; any input size is processed in steps */
 
+#define GATHER 32768        /* samples handed to libsndfile at a time (64 KB) */
+
 struct nr_file_sink {
     char *path;             /* the target */
     char *tmp;              /* the temporary file while it exists, else NULL */
@@ -110,6 +112,10 @@ struct nr_file_sink {
     uint64_t data_bytes;
     float fin[BLOCK], fout[BLOCK];
     unsigned char bytes[BLOCK * 2];
+    /* PCM gathered for libsndfile, which writes each call through at once: small writes
+     * cost the kernel a partial block to zero for every one of them */
+    int16_t pending[GATHER];
+    size_t n_pending;
 };
 
 const char *nr_sink_format_list(void) { return FORMAT_LIST; }
@@ -461,6 +467,32 @@ static int resample_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, 
     return 0;
 }
 
+/* Hands the gathered PCM to libsndfile. */
+static int write_pending(struct nr_file_sink *f, char *err, size_t errlen)
+{
+    sf_count_t n = (sf_count_t)f->n_pending;
+    f->n_pending = 0;
+    if (n && sf_write_short(f->sf, f->pending, n) != n) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_strerror(f->sf));
+        return -1;
+    }
+    return 0;
+}
+
+/* Gathers PCM into large writes. */
+static int gather_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
+{
+    while (n) {
+        size_t k = GATHER - f->n_pending < n ? GATHER - f->n_pending : n;
+        memcpy(f->pending + f->n_pending, pcm, k * sizeof *pcm);
+        f->n_pending += k;
+        pcm += k;
+        n -= k;
+        if (f->n_pending == GATHER && write_pending(f, err, errlen)) return -1;
+    }
+    return 0;
+}
+
 int nr_file_sink_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
 {
     if (f->failed) {
@@ -472,10 +504,8 @@ int nr_file_sink_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, cha
         rc = stdout_write(f, pcm, n, err, errlen);
     else if (f->src)
         rc = resample_write(f, pcm, n, 0, err, errlen);
-    else if (sf_write_short(f->sf, pcm, (sf_count_t)n) != (sf_count_t)n) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_strerror(f->sf));
-        rc = -1;
-    }
+    else
+        rc = gather_write(f, pcm, n, err, errlen);
     if (rc) f->failed = 1;
     return rc;
 }
@@ -484,6 +514,7 @@ int nr_file_sink_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, cha
 static int commit_file(struct nr_file_sink *f, char *err, size_t errlen)
 {
     if (f->src && resample_write(f, NULL, 0, 1, err, errlen)) return -1;
+    if (write_pending(f, err, errlen)) return -1;
     int e = sf_close(f->sf);
     f->sf = NULL;
     if (e) {

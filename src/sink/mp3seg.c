@@ -15,7 +15,8 @@
  * the Xing frame to the end and a TOC: entry i is the byte position, in 256ths of those
  * bytes, of the frame where i % of the duration begins. Every frame decodes to the same
  * number of samples, so that frame's index is just i % of the frames; the writer keeps
- * each frame's offset (4 bytes a frame, 0.5 MB for an hour at 22050 Hz) so the TOC is exact.
+ * the offsets of up to 4096 frames spread over the file (16 KB whatever its length), so the
+ * TOC is exact to a 2048th of the file.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
@@ -35,7 +36,7 @@
 /* libmp3lame, loaded at first use (dynlib.h): calls below go through these pointers. */
 #define LAME_FUNCTIONS(X) X(lame_init) X(lame_close) X(lame_set_in_samplerate) \
     X(lame_set_out_samplerate) X(lame_set_num_channels) X(lame_set_mode) X(lame_set_VBR) \
-    X(lame_set_VBR_q) X(lame_set_bWriteVbrTag) X(lame_set_write_id3tag_automatic) \
+    X(lame_set_VBR_quality) X(lame_set_bWriteVbrTag) X(lame_set_write_id3tag_automatic) \
     X(lame_set_errorf) X(lame_set_debugf) X(lame_set_msgf) X(lame_init_params) \
     X(lame_get_encoder_delay) X(lame_get_framesize) X(lame_encode_buffer) X(lame_encode_flush)
 LAME_FUNCTIONS(NR_DYNLIB_POINTER)
@@ -48,7 +49,7 @@ static nr_dynlib lame_lib = NR_DYNLIB("libmp3lame.so.0", lame_lib_syms);
 #define lame_set_num_channels (*lame_set_num_channels_p)
 #define lame_set_mode (*lame_set_mode_p)
 #define lame_set_VBR (*lame_set_VBR_p)
-#define lame_set_VBR_q (*lame_set_VBR_q_p)
+#define lame_set_VBR_quality (*lame_set_VBR_quality_p)
 #define lame_set_bWriteVbrTag (*lame_set_bWriteVbrTag_p)
 #define lame_set_write_id3tag_automatic (*lame_set_write_id3tag_automatic_p)
 #define lame_set_errorf (*lame_set_errorf_p)
@@ -60,7 +61,10 @@ static nr_dynlib lame_lib = NR_DYNLIB("libmp3lame.so.0", lame_lib_syms);
 #define lame_encode_buffer (*lame_encode_buffer_p)
 #define lame_encode_flush (*lame_encode_flush_p)
 
-#define VBR_QUALITY 6      /* lame -V 6 */
+/* What `lame -V 6` means at 22050 Hz: LAME's command line turns -V 6 at this rate into an
+ * internal quality of 3.67 (it says "VBR(q=3.67059)"), about 77 kb/s for narrator's speech;
+ * the library takes the number as given (6 there would be about 55 kb/s). */
+#define VBR_QUALITY 3.67059f
 #define MIN_PADDING 576    /* LAME 3.100 always flushes one granule after the input (see the top) */
 #define BLOCK 8192         /* samples handed to LAME at a time */
 #define MP3BUF (BLOCK + BLOCK / 4 + 7200) /* LAME's worst case for BLOCK samples, and for a flush */
@@ -116,11 +120,38 @@ static size_t frame_at(const unsigned char *p, size_t avail, const mpeg_kind *k)
     return len <= avail ? len : 0;
 }
 
-/* A growing list of frame offsets. */
+/* Frame offsets for the TOC in bounded memory, whatever the length: every stride-th
+ * frame's offset, at most OFFSETS of them; when full, every other one goes and the stride
+ * doubles. The TOC needs 100 positions, so 2048 to 4096 samples of the file are plenty. */
+#define OFFSETS 4096
 typedef struct {
     uint32_t *v;
-    size_t n, cap;
+    size_t n;           /* offsets kept */
+    size_t stride;      /* frames between two kept offsets */
+    size_t total;       /* frames seen */
 } offsets;
+
+static int keep_offset(offsets *at, uint32_t offset)
+{
+    if (!at->v && !(at->v = malloc(OFFSETS * sizeof *at->v))) return -1;
+    if (!at->stride) at->stride = 1;
+    if (at->total++ % at->stride) return 0;
+    if (at->n == OFFSETS) {
+        for (size_t i = 0; i < OFFSETS / 2; i++) at->v[i] = at->v[2 * i];
+        at->n = OFFSETS / 2;
+        at->stride *= 2;
+        if ((at->total - 1) % at->stride) return 0;
+    }
+    at->v[at->n++] = offset;
+    return 0;
+}
+
+/* The offset of frame k (of at->total), from the nearest kept one at or before it. */
+static uint32_t offset_of(const offsets *at, size_t k)
+{
+    size_t i = k / at->stride;
+    return at->n ? at->v[i < at->n ? i : at->n - 1] : 0;
+}
 
 /* Counts the frames of kind k that fill p[0..len) exactly; when at is given, also appends
  * each frame's offset (plus base) to it. -1 when the bytes are not whole frames, -2 when
@@ -132,15 +163,7 @@ static long count_frames(const unsigned char *p, size_t len, const mpeg_kind *k,
     for (size_t pos = 0; pos < len; frames++) {
         size_t fl = frame_at(p + pos, len - pos, k);
         if (!fl) return -1;
-        if (at) {
-            if (at->n == at->cap) {
-                size_t cap = at->cap ? 2 * at->cap : 1024;
-                uint32_t *v = realloc(at->v, cap * sizeof *v);
-                if (!v) return -2;
-                at->v = v, at->cap = cap;
-            }
-            at->v[at->n++] = (uint32_t)(base + pos);
-        }
+        if (at && keep_offset(at, (uint32_t)(base + pos))) return -2;
         pos += fl;
     }
     return frames;
@@ -177,7 +200,7 @@ static lame_global_flags *encoder(int rate, char *err, size_t errlen)
     lame_set_msgf(l, quiet);
     int bad = lame_set_in_samplerate(l, rate) | lame_set_out_samplerate(l, rate) |
               lame_set_num_channels(l, 1) | lame_set_mode(l, MONO) | lame_set_VBR(l, vbr_default) |
-              lame_set_VBR_q(l, VBR_QUALITY) | lame_set_bWriteVbrTag(l, 0);
+              lame_set_VBR_quality(l, VBR_QUALITY) | lame_set_bWriteVbrTag(l, 0);
     lame_set_write_id3tag_automatic(l, 0);
     if (bad || lame_init_params(l) < 0) {
         nr_sink_errf(err, errlen, "cannot encode MP3 at %d Hz: LAME refuses the settings", rate);
@@ -355,10 +378,10 @@ static void xing_frame(const struct nr_mp3file *f, unsigned char *buf)
     unsigned char *x = buf + 4 + k->side;
     memcpy(x, "Xing", 4);
     put_be32(x + 4, 1 | 2 | 4); /* frames, bytes, TOC */
-    put_be32(x + 8, (uint32_t)f->frame.n);
+    put_be32(x + 8, (uint32_t)f->frame.total);
     put_be32(x + 12, (uint32_t)f->bytes);
     for (size_t i = 0; i < 100; i++) {
-        uint64_t pos = f->frame.n ? f->frame.v[i * f->frame.n / 100] : 0;
+        uint64_t pos = offset_of(&f->frame, i * f->frame.total / 100);
         uint64_t t = pos * 256 / f->bytes;
         x[16 + i] = (unsigned char)(t > 255 ? 255 : t);
     }
@@ -427,7 +450,6 @@ int nr_mp3file_write(nr_mp3file *f, const void *frames_bytes, size_t len, size_t
         return -1;
     }
     f->failed = 1; /* until this one has gone through */
-    size_t before = f->frame.n;
     long count = f->bytes + len > UINT32_MAX ? -3 : count_frames(frames_bytes, len, &f->kind, &f->frame, f->bytes);
     if (count == -3)
         nr_sink_errf(err, errlen, "cannot write %s: over 4 GB, too long for one MP3 file", f->path);
@@ -443,7 +465,6 @@ int nr_mp3file_write(nr_mp3file *f, const void *frames_bytes, size_t len, size_t
         f->failed = 0;
         return 0;
     }
-    f->frame.n = before;
     return -1;
 }
 

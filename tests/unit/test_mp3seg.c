@@ -305,16 +305,22 @@ NR_TEST(mp3seg_join)
             }
             CHECK(count == frames && pos == len, "%zu frames in the file up to byte %zu of %zu, %zu written", count,
                   pos, len, frames);
+            /* the writer keeps every frame's offset up to 4096 frames, then every 2nd, 4th...:
+               an entry points at its frame or at one up to 4 frames before it (this file) */
             int toc_off = 0;
-            for (size_t i = 0; count == frames && i < 100; i++)
-                if (xing[16 + i] != start[i * frames / 100] * 256 / (len - id3)) toc_off++;
-            CHECK(count == frames && toc_off == 0 && xing[16] == 0 && xing[16 + 99] > 250,
-                  "%d of 100 TOC entries do not point at their frame", toc_off);
+            for (size_t i = 0; count == frames && i < 100; i++) {
+                size_t k = i * frames / 100, lo = k >= 4 ? k - 4 : 0;
+                unsigned got = xing[16 + i];
+                if (got > start[k] * 256 / (len - id3) || got < start[lo] * 256 / (len - id3)) toc_off++;
+            }
+            CHECK(count == frames && frames > 4096 && toc_off == 0 && xing[16] == 0 && xing[16 + 99] > 250,
+                  "%d of 100 TOC entries do not point at their frame (%zu frames)", toc_off, frames);
             free(start);
             kbps = (double)(len - id3) * 8 / ((double)n / RATE) / 1000;
-            /* This signal measured 44.8 kb/s at -V 5, 39.2 at -V 6, 34.1 at -V 7 (LAME 3.100); eSpeak NG
-               reading tests/fixtures/sample-article.txt in one go comes to 56 kb/s at -V 6. */
-            CHECK(kbps > 36 && kbps < 43, "%.1f kb/s: LAME -V 6 for this 22050 Hz mono signal", kbps);
+            /* This signal measures 53.8 kb/s at what `lame -V 6` means at 22050 Hz (internal quality
+               3.67; LAME 3.100), 39.2 at the library's own 6: the encoder must be in the first class. */
+            CHECK(kbps > 48 && kbps < 60, "%.1f kb/s: LAME -V 6 (as the command line means it) for this 22050 Hz "
+                  "mono signal", kbps);
             if (getenv("NR_MP3SEG_REPORT"))
                 fprintf(stderr, "mp3seg: %d pieces, %.2f s, %.3f %% off the PCM, worst piece %d samples off, "
                             "join peak %d, pause peak %d, %.1f kb/s\n", PIECES, (double)n / RATE, 100 * error, worst, join_peak,
