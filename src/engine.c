@@ -47,6 +47,7 @@ struct narrator {
     nr_synthpool *voices;           /* eSpeak NG in worker processes (jobs > 1) */
     nr_sink *file, *speaker;
     nr_mp3file *mp3;                /* with workers, an .mp3 file: each encodes its own chunks */
+    int warm;                       /* the workers have had a chunk since the start, a flush or a reset */
     narrator_chunk_fn chunk_fn;
     void *chunk_user;
     narrator_audio_fn audio_fn;
@@ -497,7 +498,10 @@ static int on_chunk(const narrator_chunk *planned, void *user)
     size_t len = ssml ? n->rewritten.espeak.len : c->say_len;
     nr_synth_settings want;
     wanted(n, &want);
-    if (n->voices) return speak_in_worker(n, c, text, len, ssml, &want);
+    /* the first chunk after a pause in the input is spoken here at once: this process's
+     * eSpeak NG is ready, so the first sound comes sooner than through a worker */
+    if (n->voices && (n->warm || n->mp3 || nr_synthpool_pending(n->voices))) return speak_in_worker(n, c, text, len, ssml, &want);
+    n->warm = 1;
     if (nr_synth_apply(n->synth, &want, &n->have)) {
         n->failure = set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", want.voice);
         return 1;
@@ -646,6 +650,7 @@ narrator_status narrator_flush(narrator *n)
     if (!st && n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
     if (!st) st = deliver_all(n);
     if (!st) st = speak_all(n);
+    n->warm = 0;
     nr_buf_clear(&n->pending);
     n->scanned = 0;
     if (!st && document) end_document(n);
@@ -686,6 +691,7 @@ narrator_status narrator_reset(narrator *n)
     n->scanned = 0;
     if (n->pool) nr_pool_discard(n->pool);
     if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, NULL);
+    n->warm = 0;
     nr_buf_clear(&n->head);
     end_document(n);
     n->failure = NARRATOR_OK;

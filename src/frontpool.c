@@ -39,7 +39,7 @@ typedef struct {
 /* Paragraphs travel in batches, so that a thread hand-over (microseconds) is paid per
  * batch, not per paragraph. The first batches are small, for a quick first chunk. */
 #define FIRST_BATCH 256
-#define LAST_BATCH (64 * 1024)
+#define LAST_BATCH (16 * 1024)
 
 struct nr_pool {
     job *open;                  /* the batch being filled (caller's thread only) */
