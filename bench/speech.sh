@@ -3,9 +3,11 @@
 #   bench/speech.sh [NARRATOR]      (default build/narrator; run `make` first)
 # Inputs are built from the seed article (../shared/corpus/scraped-news-article.txt, else
 # tests/fixtures/sample-article.txt): 20 copies for WAV timing, 5 for MP3 timing, 100 for
-# memory and first sound. Each timing is hyperfine's mean of 3 runs (-N, no shell); memory
-# is /usr/bin/time's peak resident set. Printed: each figure, narrator / anchor ratios and
-# the targets of the performance issue.
+# memory and first sound. Timings run narrator and its anchor in turn, 3 pairs (this
+# machine's speed drifts, so each pair is compared within itself; /usr/bin/time, wall
+# seconds) and report the medians and the median of the pairs' ratios; memory is
+# /usr/bin/time's peak resident set. Printed: each figure, the ratios and the targets of
+# the performance issue.
 #   WAV:  narrator -q -o a.wav A20            vs  espeak-ng -f A20 -w e.wav
 #   MP3:  narrator -q -o a.mp3 A5             vs  sh -c 'espeak-ng --stdout -f A5 | lame --quiet -V 6 - e.mp3'
 #   RSS:  narrator -q -o a.mp3 A100 and A20   (/usr/bin/time -f %M)
@@ -14,8 +16,8 @@ set -e
 cd "$(dirname "$0")/.."
 bin=${1:-build/narrator}
 [ -x "$bin" ] || { echo "bench/speech.sh: no $bin (run make first)" >&2; exit 1; }
-for tool in espeak-ng lame hyperfine sndfile-info; do
-    command -v $tool >/dev/null || { echo "bench/speech.sh: needs $tool (apt-get install espeak-ng lame hyperfine sndfile-programs)" >&2; exit 1; }
+for tool in espeak-ng lame sndfile-info /usr/bin/time; do
+    command -v $tool >/dev/null || { echo "bench/speech.sh: needs $tool (apt-get install espeak-ng lame sndfile-programs time)" >&2; exit 1; }
 done
 seed=../shared/corpus/scraped-news-article.txt
 [ -f "$seed" ] || seed=tests/fixtures/sample-article.txt
@@ -24,10 +26,16 @@ trap 'rm -rf "$tmp"' EXIT
 copies() { i=0; while [ $i -lt "$1" ]; do cat "$seed"; i=$((i + 1)); done >"$tmp/a$1.txt"; }
 copies 5; copies 20; copies 100
 
-mean() {   # mean seconds of a command over 3 runs
-    hyperfine -N --runs 3 --style none --export-csv "$tmp/t.csv" --output null "$@" >/dev/null 2>"$tmp/err" ||
-        { cat "$tmp/err" >&2; exit 1; }
-    awk -F, 'NR == 2 { print $2 }' "$tmp/t.csv"
+wall() { /usr/bin/time -f %e -o "$tmp/wall" sh -c "$1" >/dev/null 2>&1 || { echo "bench/speech.sh: failed: $1" >&2; exit 1; }; cat "$tmp/wall"; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# "A B ratio" medians over 3 pairs of runs, A then B each time
+pairs() {
+    : >"$tmp/pairs"
+    for run in 1 2 3; do
+        a=$(wall "$1"); b=$(wall "$2")
+        echo "$a $b" | awk '{ print $1, $2, $1 / $2 }' >>"$tmp/pairs"
+    done
+    echo "$(cut -d' ' -f1 "$tmp/pairs" | median) $(cut -d' ' -f2 "$tmp/pairs" | median) $(cut -d' ' -f3 "$tmp/pairs" | median)"
 }
 seconds_of() { sndfile-info "$1" | sed -n 's/^Duration *: *\([0-9]*\):\([0-9]*\):\([0-9.]*\).*/\1 \2 \3/p' | awk '{ print $1 * 3600 + $2 * 60 + $3 }'; }
 kbps() { awk -v b="$(wc -c <"$1")" -v s="$(seconds_of "$1")" 'BEGIN { printf "%.1f", b * 8 / s / 1000 }'; }
@@ -35,13 +43,11 @@ peak_kb() { /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1; cat "$tmp/rs
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "seed: $seed; narrator: $bin; $(nproc) cores"
-n_wav=$(mean "$bin -q -o $tmp/n.wav $tmp/a20.txt")
-e_wav=$(mean "espeak-ng -f $tmp/a20.txt -w $tmp/e.wav")
-printf 'article x20 -> WAV: narrator %.2f s, espeak-ng %.2f s, ratio %s (target <= 0.55)\n' "$n_wav" "$e_wav" "$(ratio "$n_wav" "$e_wav")"
+set -- $(pairs "$bin -q -o $tmp/n.wav $tmp/a20.txt" "espeak-ng -f $tmp/a20.txt -w $tmp/e.wav")
+printf 'article x20 -> WAV: narrator %.2f s, espeak-ng %.2f s, ratio %.2f (target <= 0.55)\n' "$1" "$2" "$3"
 
-n_mp3=$(mean "$bin -q -o $tmp/n.mp3 $tmp/a5.txt")
-e_mp3=$(mean "sh -c 'espeak-ng --stdout -f $tmp/a5.txt | lame --quiet -V 6 - $tmp/e.mp3'")
-printf 'article x5 -> MP3: narrator %.2f s, espeak-ng | lame %.2f s, ratio %s (target <= 0.6)\n' "$n_mp3" "$e_mp3" "$(ratio "$n_mp3" "$e_mp3")"
+set -- $(pairs "$bin -q -o $tmp/n.mp3 $tmp/a5.txt" "espeak-ng --stdout -f $tmp/a5.txt | lame --quiet -V 6 - $tmp/e.mp3")
+printf 'article x5 -> MP3: narrator %.2f s, espeak-ng | lame %.2f s, ratio %.2f (target <= 0.6)\n' "$1" "$2" "$3"
 nb=$(kbps "$tmp/n.mp3"); eb=$(kbps "$tmp/e.mp3")
 printf '  bitrate: narrator %s kb/s, lame -V 6 %s kb/s, ratio %s (target 0.85 to 1.15)\n' "$nb" "$eb" "$(ratio "$nb" "$eb")"
 

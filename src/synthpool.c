@@ -4,8 +4,8 @@
  * Parent and worker talk over a Unix socket pair in records: a header (type, length),
  * then the payload. The parent sends SPEAK (settings, ssml flag, pause, what it wants
  * back, text); the worker answers each with PCM and MARK records in the order they are
- * heard, an MP3 record (the chunk encoded) when asked, then one DONE (or FAIL with a
- * message). A worker speaks its chunks in the order given, so the
+ * heard, then SILENCE (the pause, as a number of samples: no zeros on the wire), an MP3
+ * record (the chunk encoded) when asked, then one DONE (or FAIL with a message). A worker speaks its chunks in the order given, so the
  * parent knows which chunk a record belongs to from the worker's own queue.
  *
  * A worker is a fork of the parent taken after the parent set eSpeak NG up: it speaks
@@ -29,12 +29,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define AHEAD 4                 /* chunks in flight per worker */
+#define AHEAD 8                 /* chunks in flight per worker */
 #define PCM_BATCH 16384         /* samples a worker gathers before sending (fewer, larger writes) */
 #define FIRST_BATCH 256         /* but a chunk's first sound goes at once: playback may wait for it */
 #define MAX_WORKERS 64
 
-enum { SPEAK = 1, PCM, MARK, MP3, DONE, FAIL };
+enum { SPEAK = 1, PCM, SILENCE, MARK, MP3, DONE, FAIL };
 
 typedef struct {
     uint32_t type, len;
@@ -210,9 +210,19 @@ static void worker_main(int fd, nr_synth *synth)
         }
         o.limit = FIRST_BATCH;
         o.want = h.want;
-        int rc = nr_synth_say(synth, text, len, h.ssml, h.pause_ms, gather_pcm, send_mark, &o);
+        int rc = nr_synth_say(synth, text, len, h.ssml, 0, gather_pcm, send_mark, &o);
         if (flush_pcm(&o)) break;
         if (rc != 0) fail_and_exit(fd, "eSpeak NG failed on a chunk");
+        /* the pause: exact digital silence, as nr_synth_say would have added it */
+        uint64_t pause = (uint64_t)nr_synth_sample_rate(synth) * (uint64_t)(h.pause_ms > 0 ? h.pause_ms : 0) / 1000;
+        if ((o.want & NR_SPEAK_PCM) && pause && send_record(fd, SILENCE, &pause, sizeof pause, NULL, 0)) break;
+        if ((o.want & NR_SPEAK_MP3) && pause) {
+            char *zeros = nr_buf_room(&o.whole, pause * sizeof(int16_t));
+            if (zeros) {
+                memset(zeros, 0, pause * sizeof(int16_t));
+                o.whole.len += pause * sizeof(int16_t);
+            }
+        }
         if ((o.want & NR_SPEAK_MP3) && send_mp3(&o, nr_synth_sample_rate(synth))) _exit(1);
         if (send_record(fd, DONE, NULL, 0, NULL, 0)) break;
     }
@@ -322,7 +332,8 @@ static int take_records(nr_synthpool *p, worker *w)
         const char *whole = w->in.s + at, *body = whole + sizeof r;
         at += sizeof r + r.len;
         job *j = w->queued ? &p->ring[w->queue[0]] : NULL;
-        if ((r.type == PCM || r.type == MARK || (r.type == MP3 && r.len >= sizeof(mp3_head))) && j) {
+        if ((r.type == PCM || r.type == MARK || (r.type == SILENCE && r.len == sizeof(uint64_t)) ||
+             (r.type == MP3 && r.len >= sizeof(mp3_head))) && j) {
             nr_buf_put(&j->heard, whole, sizeof r + r.len);
             if (j->heard.oom) { rc = fail(p, "out of memory"); break; }
         } else if (r.type == DONE && j) {
@@ -352,15 +363,15 @@ static int pump(nr_synthpool *p, int timeout_ms)
     for (int i = 0; i < p->n && ready > 0; i++) {
         if (!fds[i].revents) continue;
         worker *w = &p->w[i];
-        char buf[65536];
-        ssize_t k = read(w->fd, buf, sizeof buf);
+        char *room = nr_buf_room(&w->in, 65536);     /* read straight into the input */
+        if (!room) return fail(p, "out of memory");
+        ssize_t k = read(w->fd, room, 65536);
         if (k < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (k <= 0) {
             if (take_records(p, w) == 0) fail(p, "a synthesis worker died");
             return -1;
         }
-        nr_buf_put(&w->in, buf, (size_t)k);
-        if (w->in.oom) return fail(p, "out of memory");
+        w->in.len += (size_t)k;
         if (take_records(p, w)) return -1;
     }
     return 0;
@@ -379,6 +390,14 @@ static int hand_on(job *j, const nr_synthpool_sink *sink)
         j->at += sizeof r + r.len;
         if (r.type == PCM) {
             rc = sink->pcm((const int16_t *)(const void *)body, r.len / sizeof(int16_t), j->tag, sink->user);
+        } else if (r.type == SILENCE) {
+            static const int16_t zeros[4096];
+            uint64_t left;
+            memcpy(&left, body, sizeof left);
+            for (size_t k; left && !rc; left -= k) {
+                k = left < 4096 ? (size_t)left : 4096;
+                rc = sink->pcm(zeros, k, j->tag, sink->user);
+            }
         } else if (r.type == MP3) {
             mp3_head h;
             memcpy(&h, body, sizeof h);

@@ -19,6 +19,11 @@ static int reserve(nr_buf *b, size_t extra)
     return 1;
 }
 
+char *nr_buf_room(nr_buf *b, size_t n)
+{
+    return reserve(b, n) ? b->s + b->len : NULL;
+}
+
 void nr_buf_put(nr_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n)) return;

@@ -15,6 +15,9 @@ typedef struct {
 } nr_buf;
 
 void nr_buf_put(nr_buf *b, const char *s, size_t n);
+/* Room for n more bytes at the end (b->len grows only when the caller adds them), or NULL
+ * when memory ran out (oom set): for reading straight into the buffer. */
+char *nr_buf_room(nr_buf *b, size_t n);
 void nr_buf_puts(nr_buf *b, const char *s);
 void nr_buf_putc(nr_buf *b, char c);
 /* Appends a word, with one space before it unless the buffer is empty or ends in a space. */
