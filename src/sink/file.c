@@ -200,8 +200,7 @@ static int pick_rate(const int *rates, int in_rate)
     return last;
 }
 
-/* Creates ".<base>.XXXXXX" next to path with mode 0666 & ~umask; returns the fd or -1/errno. */
-static int open_temp(const char *path, char **tmp_out)
+int nr_sink_open_temp(const char *path, char **tmp_out)
 {
     static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     const char *slash = strrchr(path, '/');
@@ -279,8 +278,9 @@ static void wav_header(unsigned char h[44], int rate, uint32_t data_bytes)
     put32(h + 40, data_bytes);
 }
 
-static int write_all(int fd, const unsigned char *p, size_t n)
+int nr_sink_write_all(int fd, const void *buf, size_t n)
 {
+    const unsigned char *p = buf;
     while (n) {
         ssize_t w = write(fd, p, n);
         if (w < 0 && errno == EINTR) continue;
@@ -308,7 +308,7 @@ static struct nr_file_sink *stdout_open(struct nr_file_sink *f, char *err, size_
                         !(fl & O_APPEND);
     unsigned char h[44];
     wav_header(h, f->in_rate, 0xFFFFFFFFu);
-    if (write_all(f->fd, h, sizeof h)) {
+    if (nr_sink_write_all(f->fd, h, sizeof h)) {
         nr_sink_errf(err, errlen, "cannot write standard output: %s", strerror(errno));
         discard(f);
         return NULL;
@@ -325,7 +325,7 @@ static int stdout_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, ch
             f->bytes[2 * i] = v & 0xff;
             f->bytes[2 * i + 1] = v >> 8;
         }
-        if (write_all(f->fd, f->bytes, 2 * k)) {
+        if (nr_sink_write_all(f->fd, f->bytes, 2 * k)) {
             nr_sink_errf(err, errlen, "cannot write standard output: %s", strerror(errno));
             return -1;
         }
@@ -396,7 +396,7 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
         discard(f);
         return NULL;
     }
-    f->fd = open_temp(path, &f->tmp);
+    f->fd = nr_sink_open_temp(path, &f->tmp);
     if (f->fd < 0) {
         nr_sink_errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         discard(f);

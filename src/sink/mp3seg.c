@@ -265,46 +265,8 @@ struct nr_mp3file {
     off_t xing_at;      /* where the Xing frame is (after the ID3v2 tag) */
     size_t xing_len;
     uint64_t bytes;     /* from the Xing frame's start to the end */
-    offsets frame;      /* each audio frame's offset from the Xing frame's start */
+    offsets frame;      /* the offsets of frames spread over the file, for the TOC */
 };
-
-static int write_all(int fd, const void *buf, size_t n)
-{
-    const unsigned char *p = buf;
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w, n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Creates ".<base>.<pid>-<count>" beside path (mode 0666 less the umask, as fopen would);
- * the fd, or -1 with errno. */
-static int create_temp(const char *path, char **tmp_out)
-{
-    static unsigned counter;
-    const char *slash = strrchr(path, '/');
-    int dirlen = slash ? (int)(slash - path) + 1 : 0;
-    size_t size = strlen(path) + 40;
-    char *tmp = malloc(size);
-    if (!tmp) return -1;
-    for (int tries = 0; tries < 100; tries++) {
-        unsigned c = __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED);
-        snprintf(tmp, size, "%.*s.%s.%ld-%u.tmp", dirlen, path, path + dirlen, (long)getpid(), c);
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            *tmp_out = tmp;
-            return fd;
-        }
-        if (errno != EEXIST) break;
-    }
-    int e = errno;
-    free(tmp);
-    errno = e;
-    return -1;
-}
 
 static void put_be32(unsigned char *p, uint32_t v)
 {
@@ -430,8 +392,8 @@ int nr_mp3file_open(nr_mp3file **out, const char *path, int rate, const char *ti
     f->xing_len = frame_bytes(&f->kind, f->xing_bitrate, 0);
     f->bytes = f->xing_len;
     for (size_t i = 0; i < f->xing_len; i++) nr_buf_putc(&head, 0); /* filled in at close */
-    f->fd = create_temp(path, &f->tmp);
-    int e = f->fd < 0 ? errno : head.oom ? ENOMEM : write_all(f->fd, head.s, head.len) ? errno : 0;
+    f->fd = nr_sink_open_temp(path, &f->tmp);
+    int e = f->fd < 0 ? errno : head.oom ? ENOMEM : nr_sink_write_all(f->fd, head.s, head.len) ? errno : 0;
     nr_buf_free(&head);
     if (e) {
         nr_sink_errf(err, errlen, "cannot write %s: %s", path, strerror(e));
@@ -458,7 +420,7 @@ int nr_mp3file_write(nr_mp3file *f, const void *frames_bytes, size_t len, size_t
     else if (count < 0 || (size_t)count != n_frames || decoded_samples != n_frames * (size_t)f->kind.spf)
         nr_sink_errf(err, errlen, "cannot write %s: the piece is not %zu whole %d Hz MP3 frames decoding to "
                      "%zu samples", f->path, n_frames, f->kind.rate, decoded_samples);
-    else if (write_all(f->fd, frames_bytes, len))
+    else if (nr_sink_write_all(f->fd, frames_bytes, len))
         nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
     else {
         f->bytes += len;

@@ -57,6 +57,12 @@ struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, ch
 int nr_speaker_sink_write(struct nr_speaker_sink *sp, const int16_t *pcm, size_t n, char *err, size_t errlen);
 int nr_speaker_sink_close(struct nr_speaker_sink *sp, char *err, size_t errlen);
 
+/* Files that appear whole (file.c): creates ".<base>.XXXXXX" beside path with mode
+ * 0666 & ~umask for writing; returns the fd, *tmp_out its malloc'd name, or -1 (errno). */
+int nr_sink_open_temp(const char *path, char **tmp_out);
+/* Writes all n bytes (retrying short writes); 0 ok, -1 (errno). */
+int nr_sink_write_all(int fd, const void *buf, size_t n);
+
 /* snprintf into err when there is room; err may be NULL or errlen 0. */
 void nr_sink_errf(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

@@ -2,7 +2,12 @@
 #include "fixtures.h"
 #include "harness.h"
 #include "voice.h"
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 nr_lexicon *test_news_lexicon(void)
 {
@@ -40,4 +45,47 @@ int test_listen(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c,
     }
     s->samples += n;
     return 0;
+}
+
+char *test_make_dir(void)
+{
+    char *dir = strdup("/tmp/nr_unit_test.XXXXXX");
+    if (!dir || !mkdtemp(dir)) {
+        CHECK(0, "mkdtemp failed");
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+void test_rm_tree(char *dir)
+{
+    if (!dir) return;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[4096];
+    while (d && (e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        chmod(path, 0700);
+        if (unlink(path) != 0) rmdir(path);
+    }
+    if (d) closedir(d);
+    chmod(dir, 0700);
+    rmdir(dir);
+    free(dir);
+}
+
+int test_dir_count(const char *dir, char *only, size_t onlylen)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    while (d && (e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (only) snprintf(only, onlylen, "%s", e->d_name);
+        n++;
+    }
+    if (d) closedir(d);
+    return n;
 }

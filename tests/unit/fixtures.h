@@ -1,5 +1,5 @@
 /* fixtures.h — what several test files share: the default voice's lexicons, a narrator
- * made from the tree's voices, and a listener that fingerprints the sound. */
+ * made from the tree's voices, a listener that fingerprints the sound, temporary folders. */
 #ifndef NR_FIXTURES_H
 #define NR_FIXTURES_H
 #include "front/lexicon.h"
@@ -21,5 +21,12 @@ typedef struct {
 #define TEST_SOUND_INIT { 0, 0, 1469598103934665603ull }
 /* An audio callback filling the test_sound at user. */
 int test_listen(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c, int start, void *user);
+
+/* A fresh directory under /tmp (NULL and a failed check when it can't be made); test_rm_tree
+ * removes it and what is in it (flat); test_dir_count counts its entries and puts the name
+ * of one of them in only (if given). */
+char *test_make_dir(void);
+void test_rm_tree(char *dir);
+int test_dir_count(const char *dir, char *only, size_t onlylen);
 
 #endif

@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
 #include "harness.h"
+#include "fixtures.h"
 #include "sink/mp3seg.h"
 #include <dirent.h>
 #include <math.h>
@@ -101,47 +102,8 @@ static void make_piece(piece *p, uint32_t *seed)
     free(syl);
 }
 
-static char *make_dir(void)
-{
-    char *dir = strdup("/tmp/nr_mp3seg_test.XXXXXX");
-    if (!dir || !mkdtemp(dir)) {
-        CHECK(0, "mkdtemp failed");
-        free(dir);
-        return NULL;
-    }
-    return dir;
-}
 
-/* Entries in dir; the name of one of them in only (if given). */
-static int dir_count(const char *dir, char *only, size_t onlylen)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-    while (d && (e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (only) snprintf(only, onlylen, "%s", e->d_name);
-        n++;
-    }
-    if (d) closedir(d);
-    return n;
-}
 
-static void rm_tree(char *dir)
-{
-    if (!dir) return;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[4096];
-    while (d && (e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (unlink(path) != 0) rmdir(path);
-    }
-    if (d) closedir(d);
-    rmdir(dir);
-    free(dir);
-}
 
 /* The whole file in a malloc'd buffer, its size in *len; NULL if unreadable. */
 static unsigned char *slurp(const char *path, size_t *len)
@@ -244,12 +206,12 @@ NR_TEST(mp3seg_join)
     CHECK(worst <= FRAME / 2, "each piece decodes to its length within half a frame: worst %d samples", worst);
     if (!encoded) goto out;
 
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (!dir) goto out;
     char path[4096], name[256] = "";
     snprintf(path, sizeof path, "%s/joined.mp3", dir);
     if (join(path, p, PIECES, TITLE, ARTIST)) goto done;
-    CHECK(dir_count(dir, name, sizeof name) == 1 && !strcmp(name, "joined.mp3"), "only the file is left: %s", name);
+    CHECK(test_dir_count(dir, name, sizeof name) == 1 && !strcmp(name, "joined.mp3"), "only the file is left: %s", name);
 
     /* Length, silence at the joins, speech where each piece put it. */
     sf_count_t n = 0;
@@ -351,7 +313,7 @@ NR_TEST(mp3seg_join)
     }
     free(x);
 done:
-    rm_tree(dir);
+    test_rm_tree(dir);
 out:
     for (int i = 0; i <= PIECES; i++) {
         free(p[i].pcm);
@@ -401,16 +363,16 @@ NR_TEST(mp3seg_discard_and_errors)
     make_piece(&p, &seed);
     char err[512] = "", path[4096];
     CHECK(nr_mp3seg_encode(p.pcm, p.n, RATE, &p.mp3, &p.frames, &p.decoded, err, sizeof err) == 0, "encode: %s", err);
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (!dir) goto out;
     nr_mp3file *f = NULL;
 
     snprintf(path, sizeof path, "%s/gone.mp3", dir);
     CHECK(nr_mp3file_open(&f, path, RATE, "t", NULL, err, sizeof err) == 0, "open: %s", err);
-    CHECK(dir_count(dir, NULL, 0) == 1, "a temporary while writing");
+    CHECK(test_dir_count(dir, NULL, 0) == 1, "a temporary while writing");
     CHECK(f && nr_mp3file_write(f, p.mp3.s, p.mp3.len, p.frames, p.decoded, err, sizeof err) == 0, "write: %s", err);
     CHECK(nr_mp3file_close(f, 0, err, sizeof err) == 0, "discard: %s", err);
-    CHECK(dir_count(dir, NULL, 0) == 0, "close(commit=0) leaves nothing");
+    CHECK(test_dir_count(dir, NULL, 0) == 0, "close(commit=0) leaves nothing");
 
     /* Bytes that are not the frames they claim: refused, and the file cannot be committed. */
     CHECK(nr_mp3file_open(&f, path, RATE, NULL, NULL, err, sizeof err) == 0, "open: %s", err);
@@ -420,7 +382,7 @@ NR_TEST(mp3seg_discard_and_errors)
     CHECK(f && nr_mp3file_write(f, p.mp3.s, p.mp3.len, p.frames + 1, p.decoded, err, sizeof err) == -1,
           "a wrong frame count is refused");
     CHECK(nr_mp3file_close(f, 1, err, sizeof err) == -1 && strstr(err, "earlier"), "commit after a failure: %s", err);
-    CHECK(dir_count(dir, NULL, 0) == 0, "nothing left after a failed write");
+    CHECK(test_dir_count(dir, NULL, 0) == 0, "nothing left after a failed write");
 
     /* Committing onto a directory fails at the rename and leaves no temporary. */
     snprintf(path, sizeof path, "%s/isdir.mp3", dir);
@@ -428,7 +390,7 @@ NR_TEST(mp3seg_discard_and_errors)
     CHECK(nr_mp3file_open(&f, path, RATE, NULL, NULL, err, sizeof err) == 0, "open: %s", err);
     CHECK(f && nr_mp3file_write(f, p.mp3.s, p.mp3.len, p.frames, p.decoded, err, sizeof err) == 0, "write: %s", err);
     CHECK(nr_mp3file_close(f, 1, err, sizeof err) == -1 && strstr(err, path), "commit onto a directory: %s", err);
-    CHECK(dir_count(dir, NULL, 0) == 1, "only the directory is there");
+    CHECK(test_dir_count(dir, NULL, 0) == 1, "only the directory is there");
 
     f = (nr_mp3file *)&err;
     CHECK(nr_mp3file_open(&f, "/nonexistent-narrator-dir/a.mp3", RATE, NULL, NULL, err, sizeof err) == -1 && !f,
@@ -442,7 +404,7 @@ NR_TEST(mp3seg_discard_and_errors)
               frames == 7 && strstr(err, "22051"),
           "encode at 22051 Hz: %s", err);
     CHECK(nr_mp3file_close(NULL, 1, err, sizeof err) == 0, "closing NULL is a no-op");
-    rm_tree(dir);
+    test_rm_tree(dir);
 out:
     nr_buf_free(&p.mp3);
     free(p.pcm);

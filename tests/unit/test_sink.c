@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
 #include "harness.h"
+#include "fixtures.h"
 #include "sink/sink.h"
 #include <dirent.h>
 #include <fcntl.h>
@@ -24,50 +25,8 @@
 #define ARTIST "Narrator Test"
 #define TITLE_LATIN1 "Café news - the morning edition" /* what MP3 keeps (ID3 via LAME is Latin-1) */
 
-/* A fresh directory under /tmp; rm_tree removes it and what is in it (flat). */
-static char *make_dir(void)
-{
-    char *dir = strdup("/tmp/nr_sink_test.XXXXXX");
-    if (!dir || !mkdtemp(dir)) {
-        CHECK(0, "mkdtemp failed");
-        free(dir);
-        return NULL;
-    }
-    return dir;
-}
 
-static void rm_tree(char *dir)
-{
-    if (!dir) return;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[4096];
-    while (d && (e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        chmod(path, 0700);
-        if (unlink(path) != 0) rmdir(path);
-    }
-    if (d) closedir(d);
-    chmod(dir, 0700);
-    rmdir(dir);
-    free(dir);
-}
 
-/* Number of entries in dir, and the name of one of them in only (if given). */
-static int dir_count(const char *dir, char *only, size_t onlylen)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-    while (d && (e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (only) snprintf(only, onlylen, "%s", e->d_name);
-        n++;
-    }
-    if (d) closedir(d);
-    return n;
-}
 
 static int16_t *tone(size_t n, int rate)
 {
@@ -130,17 +89,17 @@ NR_TEST(sink_formats)
     int16_t *pcm = tone(n, RATE);
     mode_t old_mask = umask(027);
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        char *dir = make_dir();
+        char *dir = test_make_dir();
         if (!dir) break;
         char path[4096], err[512] = "", name[256] = "";
         snprintf(path, sizeof path, "%s/%s", dir, cases[c].name);
         nr_sink *s = NULL;
         int rc = nr_sink_open_file(&s, path, RATE, TITLE, ARTIST, err, sizeof err);
         if (!CHECK(rc == 0 && s, "%s: open failed: %s", cases[c].name, err)) {
-            rm_tree(dir);
+            test_rm_tree(dir);
             continue;
         }
-        CHECK(dir_count(dir, name, sizeof name) == 1 && name[0] == '.' && strstr(name, cases[c].name),
+        CHECK(test_dir_count(dir, name, sizeof name) == 1 && name[0] == '.' && strstr(name, cases[c].name),
               "%s: while writing, only a hidden temporary is there, got '%s'", cases[c].name, name);
         CHECK(write_pieces(s, pcm, n, err, sizeof err) == 0, "%s: write failed: %s", cases[c].name, err);
         CHECK(fabs(nr_sink_seconds(s) - TONE_SECONDS) < 1e-9, "%s: seconds %.6f", cases[c].name,
@@ -148,7 +107,7 @@ NR_TEST(sink_formats)
         CHECK(nr_sink_close(s, 1, err, sizeof err) == 0, "%s: close failed: %s", cases[c].name, err);
 
         name[0] = '\0';
-        CHECK(dir_count(dir, name, sizeof name) == 1 && strcmp(name, cases[c].name) == 0,
+        CHECK(test_dir_count(dir, name, sizeof name) == 1 && strcmp(name, cases[c].name) == 0,
               "%s: exactly the target is left, got '%s'", cases[c].name, name);
         struct stat st;
         CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640, "%s: mode %o, want 640 (umask 027)",
@@ -178,7 +137,7 @@ NR_TEST(sink_formats)
             CHECK_STR(a, ARTIST, "%s: artist", cases[c].name);
             sf_close(sf);
         }
-        rm_tree(dir);
+        test_rm_tree(dir);
     }
     umask(old_mask);
     free(pcm);
@@ -186,7 +145,7 @@ NR_TEST(sink_formats)
 
 NR_TEST(sink_no_tags)
 {
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (!dir) return;
     char path[4096], err[512] = "";
     snprintf(path, sizeof path, "%s/plain.flac", dir);
@@ -203,7 +162,7 @@ NR_TEST(sink_no_tags)
         sf_close(sf);
     }
     free(pcm);
-    rm_tree(dir);
+    test_rm_tree(dir);
 }
 
 /* Reads back the title and artist of a file written with them; returns 0 on failure. */
@@ -228,7 +187,7 @@ static int tags_of(const char *path, const char *title, const char *artist, char
 
 NR_TEST(sink_mp3_tags)
 {
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (!dir) return;
     char path[4096], t[256], a[256];
     snprintf(path, sizeof path, "%s/tags.mp3", dir);
@@ -260,7 +219,7 @@ NR_TEST(sink_mp3_tags)
     }
     snprintf(path, sizeof path, "%s/tags.wav", dir);
     if (tags_of(path, "東京", "Zoë", t, a, sizeof t)) CHECK_STR(t, "東京", "wav keeps the bytes");
-    rm_tree(dir);
+    test_rm_tree(dir);
 }
 
 NR_TEST(sink_discard)
@@ -268,7 +227,7 @@ NR_TEST(sink_discard)
     static const char *names[] = {"gone.wav", "gone.mp3", "gone.flac", "gone.opus"};
     int16_t *pcm = tone(RATE, RATE);
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        char *dir = make_dir();
+        char *dir = test_make_dir();
         if (!dir) break;
         char path[4096], err[512] = "";
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -276,11 +235,11 @@ NR_TEST(sink_discard)
         CHECK(nr_sink_open_file(&s, path, RATE, "t", "a", err, sizeof err) == 0, "%s: open: %s", names[i], err);
         CHECK(nr_sink_write(s, pcm, RATE, err, sizeof err) == 0, "%s: write: %s", names[i], err);
         CHECK(nr_sink_close(s, 0, err, sizeof err) == 0, "%s: discard: %s", names[i], err);
-        CHECK(dir_count(dir, NULL, 0) == 0, "%s: close(commit=0) leaves nothing", names[i]);
-        rm_tree(dir);
+        CHECK(test_dir_count(dir, NULL, 0) == 0, "%s: close(commit=0) leaves nothing", names[i]);
+        test_rm_tree(dir);
     }
     /* An existing file is left as it was when the new one is discarded. */
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (dir) {
         char path[4096], err[512] = "", buf[16] = "";
         snprintf(path, sizeof path, "%s/keep.wav", dir);
@@ -297,8 +256,8 @@ NR_TEST(sink_discard)
             fclose(fp);
         }
         CHECK_STR(buf, "old", "the old file is untouched");
-        CHECK(dir_count(dir, NULL, 0) == 1, "only the old file is there");
-        rm_tree(dir);
+        CHECK(test_dir_count(dir, NULL, 0) == 1, "only the old file is there");
+        test_rm_tree(dir);
     }
     CHECK(nr_sink_close(NULL, 1, NULL, 0) == 0, "closing NULL is a no-op");
     free(pcm);
@@ -313,7 +272,7 @@ NR_TEST(sink_errors)
           "a missing directory fails");
     CHECK_STR(err, "cannot write /nonexistent/a.wav: No such file or directory", "missing directory message");
 
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (dir) {
         char file[4096], path[4096];
         snprintf(file, sizeof file, "%s/plainfile", dir);
@@ -341,9 +300,9 @@ NR_TEST(sink_errors)
         CHECK(nr_sink_write(s, zeros, 100, err, sizeof err) == 0, "write: %s", err);
         CHECK(nr_sink_close(s, 1, err, sizeof err) == -1, "committing onto a directory fails");
         CHECK(strstr(err, path) != NULL, "message names the path: %s", err);
-        CHECK(dir_count(dir, NULL, 0) == 2 + (geteuid() != 0), "no temporary is left (plainfile, isdir.wav%s)",
+        CHECK(test_dir_count(dir, NULL, 0) == 2 + (geteuid() != 0), "no temporary is left (plainfile, isdir.wav%s)",
               geteuid() != 0 ? ", ro" : "");
-        rm_tree(dir);
+        test_rm_tree(dir);
     }
 
     CHECK(nr_sink_open_file(&s, "/tmp/a.xyz", RATE, NULL, NULL, err, sizeof err) == -1, ".xyz fails");
@@ -408,7 +367,7 @@ NR_TEST(sink_stdout_pipe)
           "samples are little-endian");
 
     /* A copy in a regular file reads back with libsndfile, its length from the file size. */
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (dir) {
         char path[4096];
         snprintf(path, sizeof path, "%s/copy.wav", dir);
@@ -426,7 +385,7 @@ NR_TEST(sink_stdout_pipe)
             free(back);
             sf_close(sf);
         }
-        rm_tree(dir);
+        test_rm_tree(dir);
     }
     free(buf);
     free(pcm);
@@ -434,7 +393,7 @@ NR_TEST(sink_stdout_pipe)
 
 NR_TEST(sink_stdout_file)
 {
-    char *dir = make_dir();
+    char *dir = test_make_dir();
     if (!dir) return;
     size_t n = (size_t)(TONE_SECONDS * RATE);
     int16_t *pcm = tone(n, RATE);
@@ -464,7 +423,7 @@ NR_TEST(sink_stdout_file)
           (long long)st.st_size);
     close(fd);
     free(pcm);
-    rm_tree(dir);
+    test_rm_tree(dir);
 }
 
 NR_TEST(sink_speaker)
@@ -503,7 +462,7 @@ NR_TEST(sink_speaker)
         CHECK(strstr(err, "cannot play audio through 'oss'") != NULL, "missing device: %s", err);
 
     /* The default driver (NULL) comes from libao's configuration: point it at "null". */
-    char *home = make_dir();
+    char *home = test_make_dir();
     if (home) {
         char conf[4096], *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
         snprintf(conf, sizeof conf, "%.4000s/.libao", home);
@@ -519,7 +478,7 @@ NR_TEST(sink_speaker)
         if (old_home) setenv("HOME", old_home, 1);
         else unsetenv("HOME");
         free(old_home);
-        rm_tree(home);
+        test_rm_tree(home);
     }
     free(pcm);
 }
