@@ -143,8 +143,20 @@ check "MP3 from the workers: the title tag once" [ "$(grep -c "Workers' title" "
 run $N --stats --driver null "$SAMPLE"
 check "--stats for the speakers reports the first sound" grep -q '"first_audio_ms": [0-9][0-9.]*,' "$T/err"
 
-# --- Ctrl-C mid-run: exit 130, no partial file
 i=0; while [ $i -lt 40 ]; do cat "$SAMPLE"; i=$((i + 1)); done >"$T/long.txt"
+# a worker that dies mid-run: one clear message, exit 1, no file left
+$N -j 2 -q -o "$T/died.wav" "$T/long.txt" 2>"$T/died.err" &
+pid=$!
+sleep 0.5
+for d in /proc/[0-9]*; do
+    [ "$(awk '/^PPid:/ { print $2 }' "$d/status" 2>/dev/null)" = "$pid" ] && kill -9 "${d#/proc/}" && break
+done
+wait $pid; rc=$?
+check "a dead worker: exit 1 (got $rc)" [ $rc = 1 ]
+check "a dead worker: said so" grep -q "synthesis worker died" "$T/died.err"
+check "a dead worker: no file left" sh -c "[ ! -e '$T/died.wav' ] && [ \"\$(ls -A '$T' | grep -c '^\.died')\" = 0 ]"
+
+# --- Ctrl-C mid-run: exit 130, no partial file
 $N -q -o "$T/int.wav" "$T/long.txt" 2>"$T/int.err" &
 pid=$!
 sleep 0.5
