@@ -360,6 +360,15 @@ static int on_espeak_mark(const char *name, void *user)
     return report_marks(user, (size_t)strtoull(name, NULL, 10));
 }
 
+/* The status after chunks were handed to on_chunk (rc: the front end's or pool's result). */
+static narrator_status settle(narrator *n, int rc)
+{
+    if (rc < 0 && !n->failure) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    if (n->failure == NARRATOR_ERR_STOPPED) set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    if (n->failure == NARRATOR_ERR_CALLBACK && !n->err[0]) set_error(n, NARRATOR_ERR_CALLBACK, "stopped by a callback");
+    return n->failure;
+}
+
 /* ---- chunks spoken by the workers (jobs > 1) -------------------------------------------- */
 
 /* A chunk on its way through a worker: what its sound is handed on with. */
@@ -465,10 +474,8 @@ static narrator_status speak_all(narrator *n)
     if (!n->voices) return NARRATOR_OK;
     n->failure = NARRATOR_OK;
     nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_mp3, worker_done, n };
-    pool_result(n, nr_synthpool_deliver(n->voices, 1, &sink));
-    if (n->failure == NARRATOR_ERR_STOPPED) set_error(n, NARRATOR_ERR_STOPPED, "stopped");
-    if (n->failure == NARRATOR_ERR_CALLBACK && !n->err[0]) set_error(n, NARRATOR_ERR_CALLBACK, "stopped by a callback");
-    return n->failure;
+    pool_result(n, nr_synthpool_deliver(n->voices, 1, &sink));   /* sets n->failure */
+    return settle(n, 0);
 }
 
 /* ---- chunks ------------------------------------------------------------------------------ */
@@ -515,15 +522,6 @@ static int on_chunk(const narrator_chunk *planned, void *user)
     if (rc < 0) { n->failure = NARRATOR_ERR_SYNTH; snprintf(n->err, sizeof n->err, "eSpeak NG failed on a chunk"); }
     if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
     return rc != 0 || report_marks(n, SIZE_MAX);
-}
-
-/* The status after chunks were handed to on_chunk (rc: the front end's or pool's result). */
-static narrator_status settle(narrator *n, int rc)
-{
-    if (rc < 0 && !n->failure) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
-    if (n->failure == NARRATOR_ERR_STOPPED) set_error(n, NARRATOR_ERR_STOPPED, "stopped");
-    if (n->failure == NARRATOR_ERR_CALLBACK && !n->err[0]) set_error(n, NARRATOR_ERR_CALLBACK, "stopped by a callback");
-    return n->failure;
 }
 
 /* One paragraph: straight through the front end, or queued for the workers while the
