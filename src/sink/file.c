@@ -30,6 +30,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
+#define _GNU_SOURCE /* sync_file_range */
 #include "sink/sink.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -94,6 +95,7 @@ static const struct nr_format {
 
 #define BLOCK 4096 /* samples per conversion step; any input size is processed in steps */
 
+#define WRITE_BEHIND (8u << 20) /* bytes between starts of writeback */
 #define GATHER 32768        /* samples handed to libsndfile at a time (64 KB) */
 
 struct nr_file_sink {
@@ -116,6 +118,7 @@ struct nr_file_sink {
      * cost the kernel a partial block to zero for every one of them */
     int16_t pending[GATHER];
     size_t n_pending;
+    size_t unflushed;       /* bytes written since writeback was last started */
 };
 
 const char *nr_sink_format_list(void) { return FORMAT_LIST; }
@@ -276,6 +279,14 @@ static void wav_header(unsigned char h[44], int rate, uint32_t data_bytes)
     h[34] = 16, h[35] = 0;                               /* bits per sample */
     memcpy(h + 36, "data", 4);
     put32(h + 40, data_bytes);
+}
+
+void nr_sink_write_behind(int fd, size_t *unflushed, size_t written)
+{
+    *unflushed += written;
+    if (*unflushed < WRITE_BEHIND) return;
+    *unflushed = 0;
+    (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 int nr_sink_write_all(int fd, const void *buf, size_t n)
@@ -476,6 +487,7 @@ static int write_pending(struct nr_file_sink *f, char *err, size_t errlen)
         nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_strerror(f->sf));
         return -1;
     }
+    nr_sink_write_behind(f->fd, &f->unflushed, (size_t)n * sizeof *f->pending);
     return 0;
 }
 

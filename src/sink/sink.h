@@ -61,6 +61,7 @@ int nr_speaker_sink_close(struct nr_speaker_sink *sp, char *err, size_t errlen);
  * 0666 & ~umask for writing; returns the fd, *tmp_out its malloc'd name, or -1 (errno). */
 int nr_sink_open_temp(const char *path, char **tmp_out);
 /* Writes all n bytes (retrying short writes); 0 ok, -1 (errno). */
+void nr_sink_write_behind(int fd, size_t *unflushed, size_t written);
 int nr_sink_write_all(int fd, const void *buf, size_t n);
 
 /* snprintf into err when there is room; err may be NULL or errlen 0. */

@@ -170,6 +170,32 @@ NR_TEST(synthpool_sounds_like_one_espeak_in_order)
     rig_end(&r);
 }
 
+/* Chunks longer than a worker's shared ring (47 s of sound): the ring wraps, and the worker
+ * whose chunk waits behind the head fills its ring and sleeps until that chunk's turn. A
+ * fresh worker starts from eSpeak NG's state here, so each gives the samples given here. */
+NR_TEST(synthpool_long_chunks_wrap_and_wait)
+{
+    rig r;
+    if (!rig_start(&r, 2)) return;
+    nr_buf text = { 0 };
+    for (int i = 0; i < 24; i++) nr_buf_puts(&text, "the quick brown fox jumps over the lazy dog, ");
+    nr_buf_puts(&text, "and that is all.");
+    for (size_t k = 0; k < 2; k++)
+        CHECK(submit(r.p, &r.have, nr_buf_str(&text), 0, 0, k, &r.sink) == 0, "submit %zu: %s", k, nr_synthpool_error(r.p));
+    CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver: %s", nr_synthpool_error(r.p));
+    CHECK(r.h.done == 2 && !r.h.out_of_turn, "both chunks, in order");
+    size_t n0 = r.h.pcm[0].len / 2, n1 = r.h.pcm[1].len / 2, rate = (size_t)nr_synth_sample_rate(r.synth);
+    CHECK(n0 > rate * 50 && n1 == n0, "each longer than the ring: %zu and %zu samples", n0, n1);
+    nr_buf here = { 0 };
+    CHECK(nr_synth_say(r.synth, text.s, text.len, 0, 0, serial_pcm, NULL, &here) == 0, "say here");
+    for (size_t k = 0; k < 2; k++)
+        CHECK(here.len == r.h.pcm[k].len && memcmp(here.s, r.h.pcm[k].s, here.len) == 0,
+              "chunk %zu: the samples eSpeak NG gives here (%zu bytes, %zu here)", k, r.h.pcm[k].len, here.len);
+    nr_buf_free(&here);
+    nr_buf_free(&text);
+    rig_end(&r);
+}
+
 NR_TEST(synthpool_marks_in_place)
 {
     rig r;
