@@ -222,15 +222,13 @@ narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
     return NARRATOR_OK;
 }
 
-/* eSpeak NG here, and with jobs > 1 the workers, copies of this process made now. */
+/* eSpeak NG here (the workers come later, see ensure_workers). */
 static narrator_status ensure_synth(narrator *n)
 {
     if (n->synth) return NARRATOR_OK;
     if (nr_synth_new(&n->synth, n->voice.espeak_voice, n->rate_wpm, n->pitch, &n->stop, n->err, sizeof n->err))
         return NARRATOR_ERR_SYNTH;
     nr_synth_initial(&n->have, n->voice.espeak_voice, n->rate_wpm, n->pitch);
-    if (n->jobs > 1 && nr_synthpool_new(&n->voices, n->jobs, n->synth, &n->stop, n->err, sizeof n->err))
-        return NARRATOR_ERR_SYNTH;
     return NARRATOR_OK;
 }
 
@@ -261,7 +259,7 @@ narrator_status narrator_open_file(narrator *n, const char *path, const narrator
         return set_error(n, NARRATOR_ERR_FORMAT, "unknown output format for '%s' (use %s)", path, nr_sink_format_list());
     narrator_status st = ensure_synth(n);
     if (st) return st;
-    if (n->voices && is_mp3_path(path))     /* MP3 encoding, the costly part, on every core too */
+    if (n->jobs > 1 && is_mp3_path(path))   /* MP3 encoding, the costly part, on every core too */
         return nr_mp3file_open(&n->mp3, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
                                tags ? tags->artist : NULL, n->err, sizeof n->err) ? NARRATOR_ERR_IO : NARRATOR_OK;
     if (nr_sink_open_file(&n->file, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
@@ -457,6 +455,12 @@ static int pool_result(narrator *n, int rc)
 static int speak_in_worker(narrator *n, const narrator_chunk *c, const char *text, size_t len, int ssml,
                            const nr_synth_settings *want)
 {
+    /* the workers, copies of this process, are made when first needed: usually after the
+     * first chunk was spoken here, so their forks don't hold up the first sound */
+    if (!n->voices && nr_synthpool_new(&n->voices, n->jobs, n->synth, &n->stop, n->err, sizeof n->err)) {
+        n->failure = NARRATOR_ERR_SYNTH;
+        return 1;
+    }
     nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_mp3, worker_done, n };
     int rc = nr_synthpool_make_room(n->voices, &sink);
     if (rc) return pool_result(n, rc);
@@ -507,7 +511,8 @@ static int on_chunk(const narrator_chunk *planned, void *user)
     wanted(n, &want);
     /* the first chunk after a pause in the input is spoken here at once: this process's
      * eSpeak NG is ready, so the first sound comes sooner than through a worker */
-    if (n->voices && (n->warm || n->mp3 || nr_synthpool_pending(n->voices))) return speak_in_worker(n, c, text, len, ssml, &want);
+    if (n->jobs > 1 && (n->warm || n->mp3 || (n->voices && nr_synthpool_pending(n->voices))))
+        return speak_in_worker(n, c, text, len, ssml, &want);
     n->warm = 1;
     if (nr_synth_apply(n->synth, &want, &n->have)) {
         n->failure = set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", want.voice);

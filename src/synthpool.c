@@ -45,7 +45,7 @@
 #include <unistd.h>
 
 #define AHEAD 8                 /* chunks in flight per worker */
-#define PCM_BATCH 16384         /* samples a worker gathers before sending (fewer, larger writes) */
+#define PCM_BATCH 65536         /* samples a worker writes before telling the parent (fewer wake-ups) */
 #define FIRST_BATCH 256         /* but a chunk's first sound goes at once: playback may wait for it */
 #define MAX_WORKERS 64
 #define RING_SAMPLES (1u << 20) /* a worker's shared ring: 2 MB, 47 s at 22050 Hz, more than

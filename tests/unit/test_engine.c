@@ -195,6 +195,22 @@ NR_TEST(engine_workers_keep_order_and_length)
     nr_buf_free(&three.order);
 }
 
+/* One short chunk with jobs 3: spoken here at once, no worker processes made for it. */
+NR_TEST(engine_one_chunk_needs_no_workers)
+{
+    spoken_log one = { { 0 }, 0 };
+    narrator *n = make_jobs(0, 3);
+    narrator_on_audio(n, log_spoken, &one);
+    CHECK(narrator_feed(n, "Just this.\n", 11) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK, "speak: %s",
+          narrator_errmsg(n));
+    narrator_stats st;
+    narrator_get_stats(n, &st);
+    CHECK(one.samples > 0 && st.chunks == 1 && st.workers == 1, "%zu samples, %d chunks, %d processes", one.samples,
+          (int)st.chunks, st.workers);
+    narrator_free(n);
+    nr_buf_free(&one.order);
+}
+
 NR_TEST(engine_stop)
 {
     narrator *n = make(0);
