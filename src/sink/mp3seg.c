@@ -266,6 +266,7 @@ struct nr_mp3file {
     size_t xing_len;
     uint64_t bytes;     /* from the Xing frame's start to the end */
     offsets frame;      /* the offsets of frames spread over the file, for the TOC */
+    size_t unflushed;   /* bytes written since writeback was last started */
 };
 
 static void put_be32(unsigned char *p, uint32_t v)
@@ -423,6 +424,7 @@ int nr_mp3file_write(nr_mp3file *f, const void *frames_bytes, size_t len, size_t
     else if (nr_sink_write_all(f->fd, frames_bytes, len))
         nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
     else {
+        nr_sink_write_behind(f->fd, &f->unflushed, len);
         f->bytes += len;
         f->failed = 0;
         return 0;
@@ -447,7 +449,7 @@ int nr_mp3file_close(nr_mp3file *f, int commit, char *err, size_t errlen)
             if (pwrite(f->fd, x, f->xing_len, f->xing_at) != (ssize_t)f->xing_len) why = errno ? errno : EIO;
             free(x);
         }
-        if (!why && fsync(f->fd) != 0 && errno != EINVAL) why = errno; /* EINVAL: no fsync there */
+        /* no fsync, as for the other formats (file.c): the rename makes it appear whole */
         if (close(f->fd) != 0 && !why) why = errno;
         f->fd = -1;
         if (!why && rename(f->tmp, f->path) != 0) why = errno;
