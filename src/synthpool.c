@@ -5,7 +5,8 @@
  * then the payload. The parent sends SPEAK (settings, ssml flag, pause, what it wants
  * back, text); the worker answers each with PCM and MARK records in the order they are
  * heard, then SILENCE (the pause, as a number of samples: no zeros on the wire), an MP3
- * record (the chunk encoded) when asked, then one DONE (or FAIL with a message). A worker
+ * record when asked (a run of up to MP3_RUN consecutive chunks goes to one worker and is
+ * encoded as one piece with the last of them), then one DONE (or FAIL with a message). A worker
  * speaks its chunks in the order given, so the parent knows which chunk a record belongs
  * to from the worker's own queue.
  *
@@ -48,10 +49,16 @@
 #define PCM_BATCH 65536         /* samples a worker writes before telling the parent (fewer wake-ups) */
 #define FIRST_BATCH 256         /* but a chunk's first sound goes at once: playback may wait for it */
 #define MAX_WORKERS 64
+#define MP3_RUN 4               /* consecutive chunks a worker encodes as one MP3 piece */
+#define MP3_RUN_SAMPLES (30 * 22050) /* but a piece ends after about this much sound (memory) */
 #define RING_SAMPLES (1u << 20) /* a worker's shared ring: 2 MB, 47 s at 22050 Hz, more than
                                    AHEAD chunks usually hold, so a worker seldom waits */
 
 enum { SPEAK = 1, PCM, SILENCE, MARK, MP3, DONE, FAIL };
+enum {                          /* in a SPEAK's want, with NR_SPEAK_MP3: */
+    MP3_GOES_ON = 1 << 8,       /* the next chunk joins this one's MP3 piece */
+    MP3_CLOSE = 1 << 9,         /* no chunk: encode the piece held */
+};
 
 typedef struct {
     uint32_t type, len;
@@ -81,6 +88,7 @@ typedef struct {
 typedef struct {
     void *tag;
     int worker;                 /* whose ring its PCM is in */
+    int closing;                /* no chunk: it ends the open MP3 piece (see deliver) */
     nr_buf heard;               /* PCM and MARK records received, not yet handed on */
     size_t at;                  /* how far `heard` was handed on */
     int done;
@@ -102,6 +110,8 @@ struct nr_synthpool {
     nr_synth *synth;            /* the parent's: each worker speaks with its copy */
     job *ring;                  /* in flight, in submission order */
     size_t cap, head, count;
+    int run_worker;             /* the worker whose MP3 piece is open (-1: none) */
+    int run_len;                /* chunks in that piece so far */
     volatile sig_atomic_t *stop;
     char err[256];
 };
@@ -300,6 +310,12 @@ static void worker_main(int fd, pcm_ring *ring, pid_t parent, nr_synth *synth)
             room = len + 1;
         }
         if (len && read_all(fd, text, len)) break;
+        if (h.want & MP3_CLOSE) {
+            if (o.whole.len) send_mp3(&o, nr_synth_sample_rate(synth));
+            post(&o, DONE, NULL, 0, NULL, 0);
+            if (flush(&o)) break;
+            continue;
+        }
         h.settings.voice[sizeof h.settings.voice - 1] = '\0';
         h.settings.punct_some[sizeof h.settings.punct_some - 1] = '\0';
         if (nr_synth_apply(synth, &h.settings, &have)) {
@@ -323,7 +339,8 @@ static void worker_main(int fd, pcm_ring *ring, pid_t parent, nr_synth *synth)
                 o.whole.len += pause * sizeof(int16_t);
             }
         }
-        if (o.want & NR_SPEAK_MP3) send_mp3(&o, nr_synth_sample_rate(synth));
+        int goes_on = (h.want & MP3_GOES_ON) && o.whole.len < MP3_RUN_SAMPLES * sizeof(int16_t);
+        if ((o.want & NR_SPEAK_MP3) && !goes_on) send_mp3(&o, nr_synth_sample_rate(synth));
         post(&o, DONE, NULL, 0, NULL, 0);
         if (flush(&o)) break;
     }
@@ -414,6 +431,7 @@ int nr_synthpool_new(nr_synthpool **out, int workers, nr_synth *synth,
         return -1;
     }
     p->n = workers;
+    p->run_worker = -1;
     p->cap = (size_t)workers * AHEAD;
     p->synth = synth;
     p->stop = stop;
@@ -497,6 +515,7 @@ static int pump(nr_synthpool *p, int timeout_ms)
     return 0;
 }
 
+static int close_piece(nr_synthpool *p, const nr_synthpool_sink *sink);
 static int stopped(const nr_synthpool *p) { return p->stop && *p->stop; }
 
 /* Hands on a span of worker w's ring in place (in two pieces where it wraps), then
@@ -556,6 +575,8 @@ static int hand_on(nr_synthpool *p, job *j, const nr_synthpool_sink *sink)
 
 int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink)
 {
+    int rc = all ? close_piece(p, sink) : 0;
+    if (rc) return rc;
     for (;;) {
         if (stopped(p)) return 1;
         if (!p->count) return 0;
@@ -563,11 +584,12 @@ int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink
         if (hand_on(p, j, sink)) return 1;
         if (j->done) {
             void *tag = j->tag;
+            int closing = j->closing;
             nr_buf_free(&j->heard);
             memset(j, 0, sizeof *j);
             p->head = (p->head + 1) % p->cap;
             p->count--;
-            if (sink->done(tag, sink->user)) return 1;
+            if (!closing && sink->done(tag, sink->user)) return 1;
             continue;
         }
         size_t before = j->heard.len;
@@ -576,9 +598,11 @@ int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink
     }
 }
 
-/* The worker with the fewest chunks in flight, or -1 when all have AHEAD. */
+/* The worker with the fewest chunks in flight, or -1 when all have AHEAD; while an MP3
+ * piece is open, only the worker that has it. */
 static int free_worker(const nr_synthpool *p)
 {
+    if (p->run_worker >= 0) return p->w[p->run_worker].queued < AHEAD ? p->run_worker : -1;
     int best = -1;
     for (int i = 0; i < p->n; i++)
         if (p->w[i].queued < AHEAD && (best < 0 || p->w[i].queued < p->w[best].queued)) best = i;
@@ -598,16 +622,39 @@ int nr_synthpool_make_room(nr_synthpool *p, const nr_synthpool_sink *sink)
     return 0;
 }
 
-int nr_synthpool_submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,
-                        int ssml, int pause_ms, int want, void *tag)
+static int submit_job(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,
+                      int ssml, int pause_ms, int want, void *tag, int closing)
 {
     int i = free_worker(p);
     if (i < 0 || p->count == p->cap || p->w[i].fd < 0) return fail(p, "no synthesis worker has room (make room first)");
     job *j = job_at(p, p->count++);
-    *j = (job){ .tag = tag, .worker = i };
+    *j = (job){ .tag = tag, .worker = i, .closing = closing };
     p->w[i].queue[p->w[i].queued++] = (size_t)(j - p->ring);
+    p->run_worker = -1;
+    if ((want & NR_SPEAK_MP3) && !closing && ++p->run_len < MP3_RUN) {
+        want |= MP3_GOES_ON;
+        p->run_worker = i;
+    }
+    if (p->run_worker < 0) p->run_len = 0;
     speak_head h = { *s, ssml, pause_ms, want };
     return send_record(p->w[i].fd, SPEAK, &h, sizeof h, text, len) ? fail(p, "a synthesis worker died") : 0;
+}
+
+int nr_synthpool_submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,
+                        int ssml, int pause_ms, int want, void *tag)
+{
+    return submit_job(p, s, text, len, ssml, pause_ms, want, tag, 0);
+}
+
+/* Ends the open MP3 piece: its worker gets nothing to say, and encodes what it holds. */
+static int close_piece(nr_synthpool *p, const nr_synthpool_sink *sink)
+{
+    if (p->run_worker < 0) return 0;
+    int rc = nr_synthpool_make_room(p, sink);
+    if (rc) return rc;
+    nr_synth_settings none;
+    memset(&none, 0, sizeof none);
+    return submit_job(p, &none, "", 0, 0, 0, NR_SPEAK_MP3 | MP3_CLOSE, NULL, 1);
 }
 
 void nr_synthpool_discard(nr_synthpool *p, void (*forget)(void *tag, void *user), void *user)
@@ -619,6 +666,8 @@ void nr_synthpool_discard(nr_synthpool *p, void (*forget)(void *tag, void *user)
         memset(j, 0, sizeof *j);
     }
     p->head = p->count = 0;
+    p->run_worker = -1;
+    p->run_len = 0;
     end_workers(p);     /* busy with forgotten chunks: cheaper to start anew */
 }
 

@@ -23,7 +23,10 @@ typedef struct nr_synthpool nr_synthpool;
 typedef struct {
     int (*pcm)(const int16_t *pcm, size_t n, void *tag, void *user);
     int (*mark)(const char *name, void *tag, void *user);
-    /* the chunk as MP3 frames (NR_SPEAK_MP3), once, after its PCM and marks */
+    /* MP3 frames (NR_SPEAK_MP3), after the PCM and marks of the chunk they end: a worker
+     * encodes a run of up to a few consecutive chunks as one piece (LAME's set-up costs
+     * about 0.8 ms a piece), so the frames of a run come with its last chunk, and a run
+     * that a full delivery (all = 1) closes early comes with tag NULL. */
     int (*mp3)(const void *bytes, size_t len, size_t frames, size_t decoded_samples, void *tag, void *user);
     int (*done)(void *tag, void *user);
     void *user;

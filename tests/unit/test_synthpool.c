@@ -21,14 +21,19 @@ typedef struct {
     int out_of_turn;
     nr_buf marks;           /* "name@samples;" */
     size_t samples;
-    nr_buf mp3[N_CHUNKS];
+    nr_buf mp3[N_CHUNKS];       /* MP3 pieces as they came */
     size_t decoded[N_CHUNKS];
+    size_t piece_end[N_CHUNKS]; /* the chunks before this number are in pieces up to this one */
+    size_t pieces;
 } heard;
+
+/* Chunk k is submitted with tag k + 1: NULL is the pool's own. */
+static size_t chunk_of(const void *tag) { return (size_t)(uintptr_t)tag - 1; }
 
 static int on_pcm(const int16_t *pcm, size_t n, void *tag, void *user)
 {
     heard *h = user;
-    size_t k = (size_t)(uintptr_t)tag;
+    size_t k = chunk_of(tag);
     if (k >= N_CHUNKS || k != h->done) { h->out_of_turn = 1; return 0; }   /* only the oldest streams */
     nr_buf_put(&h->pcm[k], (const char *)pcm, n * sizeof *pcm);
     h->samples += n;
@@ -39,25 +44,28 @@ static int on_mark(const char *name, void *tag, void *user)
 {
     heard *h = user;
     char at[64];
-    snprintf(at, sizeof at, "%s@%zu/%zu;", name, (size_t)(uintptr_t)tag, h->samples);
+    snprintf(at, sizeof at, "%s@%zu/%zu;", name, chunk_of(tag), h->samples);
     nr_buf_puts(&h->marks, at);
     return 0;
 }
 
+/* A piece of MP3: it ends with the chunk being handed on (tag), or, tag NULL, with the
+ * last chunk handed on (a piece a full delivery closed). */
 static int on_mp3(const void *bytes, size_t len, size_t frames, size_t decoded, void *tag, void *user)
 {
     heard *h = user;
-    size_t k = (size_t)(uintptr_t)tag;
-    if (k >= N_CHUNKS || k != h->done || !frames) { h->out_of_turn = 1; return 0; }
-    nr_buf_put(&h->mp3[k], bytes, len);
-    h->decoded[k] = decoded;
+    size_t k = chunk_of(tag), i = h->pieces++;
+    if ((tag && k != h->done) || (!tag && !h->done) || !frames || i >= N_CHUNKS) { h->out_of_turn = 1; return 0; }
+    nr_buf_put(&h->mp3[i], bytes, len);
+    h->decoded[i] = decoded;
+    h->piece_end[i] = tag ? k + 1 : h->done;
     return 0;
 }
 
 static int on_done(void *tag, void *user)
 {
     heard *h = user;
-    if (h->done < N_CHUNKS) h->order[h->done] = (size_t)(uintptr_t)tag;
+    if (h->done < N_CHUNKS) h->order[h->done] = chunk_of(tag);
     h->done++;
     return 0;
 }
@@ -92,7 +100,7 @@ static int submit_for(nr_synthpool *p, const nr_synth_settings *s, const char *t
                       int want, const nr_synthpool_sink *sink)
 {
     int rc = nr_synthpool_make_room(p, sink);
-    return rc ? rc : nr_synthpool_submit(p, s, text, strlen(text), ssml, pause_ms, want, (void *)(uintptr_t)tag);
+    return rc ? rc : nr_synthpool_submit(p, s, text, strlen(text), ssml, pause_ms, want, (void *)(uintptr_t)(tag + 1));
 }
 
 static int submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, int ssml, int pause_ms, size_t tag,
@@ -251,29 +259,37 @@ NR_TEST(synthpool_discard_then_speak_again)
     rig_end(&r);
 }
 
-/* MP3 asked for: each chunk comes back as frames encoded by its worker (no PCM), decoding to
- * the chunk's length within one frame; with both asked for, the PCM comes too. */
+/* MP3 asked for: the chunks come back as frames encoded by the workers (no PCM), a run of
+ * four consecutive chunks as one piece, and the last two as a piece the full delivery
+ * closes; each piece decodes to its chunks' length within a frame. With PCM asked for
+ * too, the PCM comes as well. */
 NR_TEST(synthpool_workers_encode_mp3)
 {
     rig r;
     if (!rig_start(&r, 2)) return;
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < 6; k++)
         CHECK(submit_for(r.p, &r.have, CHUNKS[k], 0, 300, k, k == 3 ? NR_SPEAK_PCM | NR_SPEAK_MP3 : NR_SPEAK_MP3, &r.sink) == 0,
               "submit %zu: %s", k, nr_synthpool_error(r.p));
     CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver: %s", nr_synthpool_error(r.p));
-    CHECK(r.h.done == 4 && !r.h.out_of_turn, "four chunks, in order");
-    for (size_t k = 0; k < 3; k++) CHECK(r.h.pcm[k].len == 0, "chunk %zu: no PCM unless asked", k);
-    CHECK(r.h.pcm[3].len > 0, "chunk 3: PCM too when asked");
-    for (size_t k = 0; k < 4; k++) {
-        nr_buf b = { 0 };
-        nr_synth_say(r.synth, CHUNKS[k], strlen(CHUNKS[k]), 0, 300, serial_pcm, NULL, &b);
-        size_t n = b.len / 2, d = r.h.decoded[k];
-        const unsigned char *m = (const unsigned char *)r.h.mp3[k].s;
-        CHECK(r.h.mp3[k].len > 100 && m[0] == 0xFF && (m[1] & 0xE0) == 0xE0, "chunk %zu: MPEG frames (%zu bytes)", k,
-              r.h.mp3[k].len);
-        /* within a frame, and eSpeak NG here may differ from the worker's by a few hundred */
-        CHECK(d + 1500 >= n && d <= n + 1500, "chunk %zu decodes to %zu samples, spoken %zu", k, d, n);
-        nr_buf_free(&b);
+    CHECK(r.h.done == 6 && !r.h.out_of_turn, "six chunks, in order, pieces after their chunks");
+    CHECK(nr_synthpool_pending(r.p) == 0, "nothing left");
+    for (size_t k = 0; k < 6; k++) CHECK((r.h.pcm[k].len > 0) == (k == 3), "chunk %zu: PCM only when asked", k);
+    CHECK(r.h.pieces == 2 && r.h.piece_end[0] == 4 && r.h.piece_end[1] == 6, "%zu pieces, ending before chunks %zu "
+          "and %zu", r.h.pieces, r.h.piece_end[0], r.h.piece_end[1]);
+    for (size_t i = 0, k = 0; i < r.h.pieces && i < 2; i++) {
+        size_t n = 0, chunks = r.h.piece_end[i] - k;
+        for (; k < r.h.piece_end[i]; k++) {
+            nr_buf b = { 0 };
+            nr_synth_say(r.synth, CHUNKS[k], strlen(CHUNKS[k]), 0, 300, serial_pcm, NULL, &b);
+            n += b.len / 2;
+            nr_buf_free(&b);
+        }
+        size_t d = r.h.decoded[i];
+        const unsigned char *m = (const unsigned char *)r.h.mp3[i].s;
+        CHECK(r.h.mp3[i].len > 100 && m[0] == 0xFF && (m[1] & 0xE0) == 0xE0, "piece %zu: MPEG frames (%zu bytes)", i,
+              r.h.mp3[i].len);
+        /* within a frame, and eSpeak NG here may differ from the worker's by a few hundred a chunk */
+        CHECK(d + 1000 * chunks >= n && d <= n + 1000 * chunks, "piece %zu decodes to %zu samples, spoken %zu", i, d, n);
     }
     rig_end(&r);
 }
