@@ -478,22 +478,29 @@ static int resample_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, 
     return 0;
 }
 
-/* Hands the gathered PCM to libsndfile. */
-static int write_pending(struct nr_file_sink *f, char *err, size_t errlen)
+/* Hands PCM to libsndfile, and starts writeback as the file grows. */
+static int write_through(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
 {
-    sf_count_t n = (sf_count_t)f->n_pending;
-    f->n_pending = 0;
-    if (n && sf_write_short(f->sf, f->pending, n) != n) {
+    if (n && sf_write_short(f->sf, pcm, (sf_count_t)n) != (sf_count_t)n) {
         nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_strerror(f->sf));
         return -1;
     }
-    nr_sink_write_behind(f->fd, &f->unflushed, (size_t)n * sizeof *f->pending);
+    nr_sink_write_behind(f->fd, &f->unflushed, n * sizeof *pcm);
     return 0;
 }
 
-/* Gathers PCM into large writes. */
+/* Hands the gathered PCM to libsndfile. */
+static int write_pending(struct nr_file_sink *f, char *err, size_t errlen)
+{
+    size_t n = f->n_pending;
+    f->n_pending = 0;
+    return write_through(f, f->pending, n, err, errlen);
+}
+
+/* Gathers PCM into large writes (a large piece with nothing gathered goes straight through). */
 static int gather_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
 {
+    if (!f->n_pending && n >= GATHER) return write_through(f, pcm, n, err, errlen);
     while (n) {
         size_t k = GATHER - f->n_pending < n ? GATHER - f->n_pending : n;
         memcpy(f->pending + f->n_pending, pcm, k * sizeof *pcm);

@@ -143,6 +143,40 @@ NR_TEST(sink_formats)
     free(pcm);
 }
 
+/* WAV keeps every sample, in order, whether pieces are gathered (small ones, or a large one
+ * after a small one) or go straight through (a large one with nothing gathered). */
+NR_TEST(sink_wav_pieces_exact)
+{
+    static const size_t pieces[] = {40000, 7, 33000, 300, 70000, 1};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) n += pieces[i];
+    int16_t *pcm = tone(n, RATE);
+    for (size_t i = 0; i < n; i += 97) pcm[i] = (int16_t)i; /* not periodic: a shifted piece shows */
+    char *dir = test_make_dir();
+    if (!dir) { free(pcm); return; }
+    char path[4096], err[512] = "";
+    snprintf(path, sizeof path, "%s/pieces.wav", dir);
+    nr_sink *s = NULL;
+    if (CHECK(nr_sink_open_file(&s, path, RATE, NULL, NULL, err, sizeof err) == 0, "open: %s", err)) {
+        size_t done = 0;
+        for (size_t i = 0; i < sizeof pieces / sizeof *pieces; done += pieces[i++])
+            CHECK(nr_sink_write(s, pcm + done, pieces[i], err, sizeof err) == 0, "write %zu: %s", i, err);
+        CHECK(nr_sink_close(s, 1, err, sizeof err) == 0, "close: %s", err);
+        SF_INFO info = {0};
+        SNDFILE *sf = sf_open(path, SFM_READ, &info);
+        if (CHECK(sf != NULL, "read back: %s", sf_strerror(NULL))) {
+            short *back = malloc((n + 1) * sizeof *back);
+            sf_count_t got = sf_readf_short(sf, back, (sf_count_t)n + 1);
+            CHECK(got == (sf_count_t)n && memcmp(back, pcm, n * sizeof *pcm) == 0, "%lld of %zu samples, the same",
+                  (long long)got, n);
+            free(back);
+            sf_close(sf);
+        }
+    }
+    test_rm_tree(dir);
+    free(pcm);
+}
+
 NR_TEST(sink_no_tags)
 {
     char *dir = test_make_dir();
