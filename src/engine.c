@@ -43,6 +43,7 @@ struct narrator {
     nr_synth_settings have;         /* what this process's eSpeak NG was last told */
     int in_synth;                   /* inside nr_synth_say */
     nr_buf chunk_say;               /* a chunk's say rewritten (spelling, punctuation) */
+    nr_buf mp3_pcm;                 /* MP3 with jobs 1: the chunk's PCM, encoded at its end */
     nr_synth *synth;
     nr_synthpool *voices;           /* eSpeak NG in worker processes (jobs > 1) */
     nr_sink *file, *speaker;
@@ -191,6 +192,7 @@ void narrator_free(narrator *n)
     nr_voice_free(&n->voice);
     nr_buf_free(&n->pending);
     nr_buf_free(&n->chunk_say);
+    nr_buf_free(&n->mp3_pcm);
     free(n->punct_some);
     nr_buf_free(&n->head);
     nr_buf_free(&n->ssml_text);
@@ -259,7 +261,7 @@ narrator_status narrator_open_file(narrator *n, const char *path, const narrator
         return set_error(n, NARRATOR_ERR_FORMAT, "unknown output format for '%s' (use %s)", path, nr_sink_format_list());
     narrator_status st = ensure_synth(n);
     if (st) return st;
-    if (n->jobs > 1 && is_mp3_path(path))   /* MP3 encoding, the costly part, on every core too */
+    if (is_mp3_path(path))  /* pieces encoded here or by the workers (on every core) */
         return nr_mp3file_open(&n->mp3, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
                                tags ? tags->artist : NULL, n->err, sizeof n->err) ? NARRATOR_ERR_IO : NARRATOR_OK;
     if (nr_sink_open_file(&n->file, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
@@ -290,7 +292,8 @@ static int on_pcm(const int16_t *pcm, size_t len, void *user)
 {
     narrator *n = user;
     if (!n->first_audio_at) n->first_audio_at = monotonic_now();
-    if (!n->mp3) n->samples += len;     /* else counted as the MP3 decodes (worker_mp3) */
+    if (!n->mp3) n->samples += len;     /* else counted as the MP3 decodes (write_mp3) */
+    if (n->mp3 && n->in_synth) nr_buf_put(&n->mp3_pcm, (const char *)pcm, len * sizeof *pcm);
     if (n->file && nr_sink_write(n->file, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_IO; return 1; }
     if (n->speaker && nr_sink_write(n->speaker, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_AUDIO; return 1; }
     if (n->audio_fn && n->audio_fn(pcm, len, nr_synth_sample_rate(n->synth), n->chunk, n->chunk_start, n->audio_user)) {
@@ -414,10 +417,8 @@ static int worker_mark(const char *name, void *tag, void *user)
     return report_marks_of(user, s->marks, s->n_marks, &s->next_mark, (size_t)strtoull(name, NULL, 10));
 }
 
-static int worker_mp3(const void *bytes, size_t len, size_t frames, size_t decoded, void *tag, void *user)
+static int write_mp3(narrator *n, const void *bytes, size_t len, size_t frames, size_t decoded)
 {
-    (void)tag;
-    narrator *n = user;
     if (!n->first_audio_at) n->first_audio_at = monotonic_now();
     n->samples += decoded;
     if (nr_mp3file_write(n->mp3, bytes, len, frames, decoded, n->err, sizeof n->err)) {
@@ -425,6 +426,29 @@ static int worker_mp3(const void *bytes, size_t len, size_t frames, size_t decod
         return 1;
     }
     return 0;
+}
+
+static int worker_mp3(const void *bytes, size_t len, size_t frames, size_t decoded, void *tag, void *user)
+{
+    (void)tag;
+    return write_mp3(user, bytes, len, frames, decoded);
+}
+
+/* MP3 with jobs 1: the chunk just spoken here, encoded as one piece (sink/mp3seg.h). */
+static int encode_here(narrator *n)
+{
+    nr_buf frames = { 0 };
+    size_t n_frames = 0, decoded = 0;
+    const int16_t *pcm = (const int16_t *)(const void *)n->mp3_pcm.s;
+    int rc = 0;
+    if (n->mp3_pcm.oom) rc = 1, n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    else if (nr_mp3seg_encode(pcm, n->mp3_pcm.len / sizeof *pcm, nr_synth_sample_rate(n->synth), &frames, &n_frames,
+                              &decoded, n->err, sizeof n->err))
+        rc = 1, n->failure = NARRATOR_ERR_IO;
+    else rc = write_mp3(n, frames.s, frames.len, n_frames, decoded);
+    nr_buf_free(&frames);
+    nr_buf_clear(&n->mp3_pcm);
+    return rc;
 }
 
 static int worker_done(void *tag, void *user)
@@ -526,6 +550,8 @@ static int on_chunk(const narrator_chunk *planned, void *user)
     n->chunk = NULL;
     if (rc < 0) { n->failure = NARRATOR_ERR_SYNTH; snprintf(n->err, sizeof n->err, "eSpeak NG failed on a chunk"); }
     if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
+    if (!rc && n->mp3 && n->mp3_pcm.len) rc = encode_here(n);
+    nr_buf_clear(&n->mp3_pcm);
     return rc != 0 || report_marks(n, SIZE_MAX);
 }
 

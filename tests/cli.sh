@@ -135,11 +135,13 @@ fp=$(frames "$T/par.wav"); fs=$(frames "$T/ser.wav")
 check "workers and one process: the same length within 1% ($fp and $fs frames)" \
     awk -v a="$fp" -v b="$fs" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a > 0 && d * 100 <= b) }'
 # MP3 encoded by the workers, joined: the length of one process's MP3 within 1 %, tags once
-$N -j 2 -q --title "Workers' title" -o "$T/par.mp3" "$SAMPLE"; $N -j 1 -q -o "$T/ser.mp3" "$SAMPLE"
+$N -j 2 -q --title "Workers' title" -o "$T/par.mp3" "$SAMPLE"; $N -j 1 -q --title "Café 東京" -o "$T/ser.mp3" "$SAMPLE"
 fp=$(frames "$T/par.mp3"); fs=$(frames "$T/ser.mp3")
 check "MP3 from the workers: the length of one process's within 1% ($fp and $fs frames)" \
     awk -v a="$fp" -v b="$fs" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a > 0 && d * 100 <= b) }'
 check "MP3 from the workers: the title tag once" [ "$(grep -c "Workers' title" "$T/par.mp3")" = 1 ]
+check "MP3 from one process: an ID3v2.4 tag with the title in UTF-8" \
+    sh -c 'head -c 5 "$1" | od -An -c | grep -q "I   D   3 004" && grep -q "Café 東京" "$1"' sh "$T/ser.mp3"
 run $N --stats --driver null "$SAMPLE"
 check "--stats for the speakers reports the first sound" grep -q '"first_audio_ms": [0-9][0-9.]*,' "$T/err"
 
