@@ -248,12 +248,6 @@ narrator_status narrator_on_audio(narrator *n, narrator_audio_fn fn, void *user)
     return fn ? ensure_synth(n) : NARRATOR_OK;
 }
 
-static int is_mp3_path(const char *path)
-{
-    size_t n = strlen(path);
-    return n > 4 && strcasecmp(path + n - 4, ".mp3") == 0;
-}
-
 narrator_status narrator_open_file(narrator *n, const char *path, const narrator_tags *tags)
 {
     if (!path || n->file || n->mp3) return set_error(n, NARRATOR_ERR_ARG, "one output file per narrator");
@@ -261,7 +255,7 @@ narrator_status narrator_open_file(narrator *n, const char *path, const narrator
         return set_error(n, NARRATOR_ERR_FORMAT, "unknown output format for '%s' (use %s)", path, nr_sink_format_list());
     narrator_status st = ensure_synth(n);
     if (st) return st;
-    if (is_mp3_path(path))  /* pieces encoded here or by the workers (on every core) */
+    if (nr_sink_is_mp3(path))   /* pieces encoded here or by the workers (on every core) */
         return nr_mp3file_open(&n->mp3, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
                                tags ? tags->artist : NULL, n->err, sizeof n->err) ? NARRATOR_ERR_IO : NARRATOR_OK;
     if (nr_sink_open_file(&n->file, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,

@@ -19,13 +19,13 @@
  * the two sizes so the result is an ordinary WAV file. A terminal is refused: binary
  * audio there is never what the user meant.
  *
- * Tags: libsndfile 1.2.0 keeps title and artist in all five formats (WAV: LIST/INFO
+ * Tags: libsndfile 1.2.0 keeps title and artist in these formats (WAV: LIST/INFO
  * INAM/IART; FLAC, Ogg Opus: Vorbis comments, UTF-8). Except for WAV they must be set
- * before the first sample is written, so we set them right after opening. MP3 goes
- * through LAME's id3tag_set_title/artist, which stores the bytes as ISO-8859-1: an ID3v1
- * tag always, plus an ID3v2.3 tag when a field is over 30 bytes. Handing it UTF-8 gives
- * mojibake ("CafÃ©") in every player, so MP3 tags are converted to Latin-1 first, with
- * dashes and curly quotes made plain and anything else outside Latin-1 turned into '?'.
+ * before the first sample is written, so we set them right after opening.
+ *
+ * MP3 is not written here: libsndfile's (LAME's ID3 writer) keeps tags only as Latin-1;
+ * mp3seg.c writes MP3 pieces with an ID3v2.4 UTF-8 tag, whatever the number of workers.
+ * The extension is still known here, so one list names every output format.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
@@ -81,15 +81,13 @@ static const struct nr_format {
     const char *ext;  /* lower case, no dot */
     int sf_format;
     const int *rates; /* zero-terminated list of rates the codec takes; NULL = any */
-    int latin1_tags;  /* tags are stored as ISO-8859-1, not UTF-8 */
 } formats[] = {
-    {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, NULL, 0},
-    {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, NULL, 1}, /* 22050 is an MPEG-2 rate */
-    {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, NULL, 0},
-    {"ogg", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates, 0},
-    {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates, 0},
+    {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, NULL},
+    {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, NULL},
+    {"ogg", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates},
+    {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates},
 };
-/* Keep these two in step with the table. */
+/* Keep these two in step with the table and MP3 (mp3seg.c). */
 #define FORMAT_LIST "wav, mp3, flac, ogg, opus"
 #define FORMAT_HINT "use .wav, .mp3, .flac, .ogg or .opus"
 
@@ -141,54 +139,21 @@ static const struct nr_format *find_format(const char *path)
     return NULL;
 }
 
-int nr_sink_format_known(const char *path)
+int nr_sink_is_mp3(const char *path)
 {
-    return path && (strcmp(path, "-") == 0 || find_format(path) != NULL);
+    const char *ext = path ? extension(path) : NULL;
+    return ext && strcasecmp(ext, "mp3") == 0;
 }
 
-/* UTF-8 to a malloc'd ISO-8859-1 string for ID3 (see the top); NULL if out of memory. */
-static char *to_latin1(const char *utf8)
+int nr_sink_format_known(const char *path)
 {
-    const unsigned char *p = (const unsigned char *)utf8;
-    char *out = malloc(3 * strlen(utf8) + 1); /* "..." for a 3-byte ellipsis is the most */
-    if (!out) return NULL;
-    char *w = out;
-    while (*p) {
-        uint32_t c = *p;
-        int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        int ok = len > 0;
-        if (len > 1) c &= 0x3F >> (len - 1);
-        for (int i = 1; ok && i < len; i++) {
-            if ((p[i] & 0xC0) != 0x80) ok = 0;
-            else c = c << 6 | (p[i] & 0x3F);
-        }
-        if (!ok) { /* a stray byte: skip just it */
-            *w++ = '?';
-            p++;
-            continue;
-        }
-        p += len;
-        if (len > 1 && c < 0x80) *w++ = '?'; /* overlong: never a hidden NUL or ASCII */
-        else if (c < 0x100) *w++ = (char)c;
-        else if (c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x2032) *w++ = '\'';
-        else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2033) *w++ = '"';
-        else if (c >= 0x2010 && c <= 0x2015) *w++ = '-';
-        else if (c == 0x2212) *w++ = '-';
-        else if (c == 0x2026) w += sprintf(w, "...");
-        else *w++ = '?';
-    }
-    *w = '\0';
-    return out;
+    return path && (strcmp(path, "-") == 0 || find_format(path) != NULL || nr_sink_is_mp3(path));
 }
 
 /* Sets one tag; formats without tags say no, which is fine, so the result is not checked. */
-static void set_tag(const struct nr_file_sink *f, const struct nr_format *fmt, int which, const char *value)
+static void set_tag(const struct nr_file_sink *f, int which, const char *value)
 {
-    if (!value) return;
-    char *latin1 = fmt->latin1_tags ? to_latin1(value) : NULL;
-    if (fmt->latin1_tags && !latin1) return;
-    sf_set_string(f->sf, which, latin1 ? latin1 : value);
-    free(latin1);
+    if (value) sf_set_string(f->sf, which, value);
 }
 
 /* in_rate if the codec takes it, else the next rate up it takes (the highest at worst). */
@@ -371,7 +336,9 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
     const struct nr_format *fmt = strcmp(path, "-") == 0 ? NULL : find_format(path);
     if (!fmt && strcmp(path, "-") != 0) {
         const char *ext = extension(path);
-        if (ext)
+        if (nr_sink_is_mp3(path))
+            nr_sink_errf(err, errlen, "cannot write %s: MP3 is written by the MP3 joiner (sink/mp3seg.h)", path);
+        else if (ext)
             nr_sink_errf(err, errlen, "cannot write %s: unknown output format '.%s' (" FORMAT_HINT ")",
                          path, ext);
         else
@@ -420,8 +387,8 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
         discard(f);
         return NULL;
     }
-    set_tag(f, fmt, SF_STR_TITLE, title);
-    set_tag(f, fmt, SF_STR_ARTIST, artist);
+    set_tag(f, SF_STR_TITLE, title);
+    set_tag(f, SF_STR_ARTIST, artist);
 
     if (info.samplerate != in_rate) {
         if (nr_dynlib_load(&samplerate_lib, why, sizeof why)) {

@@ -15,9 +15,9 @@
 
 typedef struct nr_sink nr_sink;
 
-/* Opens an audio file; format from the extension (case-insensitive: .wav .mp3 .flac .ogg
- * .opus); "-" = WAV on standard output. title/artist may be NULL. 0 ok, -1 error
- * (one sentence naming the path in err). */
+/* Opens an audio file; format from the extension (case-insensitive: .wav .flac .ogg
+ * .opus; MP3 has its own writer, sink/mp3seg.h); "-" = WAV on standard output.
+ * title/artist may be NULL. 0 ok, -1 error (one sentence naming the path in err). */
 int nr_sink_open_file(nr_sink **out, const char *path, int in_rate,
                       const char *title, const char *artist, char *err, size_t errlen);
 
@@ -39,8 +39,10 @@ double nr_sink_seconds(const nr_sink *s);
 /* "wav, mp3, flac, ogg, opus" — for --help. */
 const char *nr_sink_format_list(void);
 
-/* 1 if nr_sink_open_file would know the format of path (by its extension, or "-"), else 0. */
+/* 1 if narrator writes the format of path (by its extension, or "-"), else 0. */
 int nr_sink_format_known(const char *path);
+/* 1 if path ends in .mp3 (any case): written by sink/mp3seg.h, not nr_sink_open_file. */
+int nr_sink_is_mp3(const char *path);
 
 /* ---- for the files in src/sink/ only: the backends behind the dispatch in sink.c ---- */
 
