@@ -88,9 +88,10 @@ typedef struct {
     const char *espeak_voice;   /* NULL: the voice's; else an eSpeak NG voice name ("en-gb") */
     int jobs;                   /* cores to use; 0: one per core (at most 8); 1: all in the calling
                                  * thread. With more than 1 the front end runs in that many threads
-                                 * and, once sound is asked for (a file, the speakers or an audio
+                                 * and, when sound is asked for (a file, the speakers or an audio
                                  * callback), eSpeak NG speaks in that many worker processes: forks
-                                 * of the calling process, ended by narrator_free (they inherit its
+                                 * of the calling process made when a second chunk is to be spoken
+                                 * (for MP3, the first), ended by narrator_free (they inherit its
                                  * open descriptors while they live) */
     int ssml;                   /* NARRATOR_SSML_AUTO, _ON or _OFF (see below) */
 } narrator_options;
