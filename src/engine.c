@@ -224,7 +224,7 @@ narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
     return NARRATOR_OK;
 }
 
-/* eSpeak NG here (the workers come later, see ensure_workers). */
+/* eSpeak NG here (the workers come later, see speak_in_worker). */
 static narrator_status ensure_synth(narrator *n)
 {
     if (n->synth) return NARRATOR_OK;
