@@ -33,6 +33,9 @@ NR_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null)
 LDLIBS   = $(PKG_LIBS) -lm -lpthread -ldl
+# Programs built on libnarrator.a export this one symbol so that eSpeak NG binds it to
+# narrator's own (src/synth/espeak.c: no sound-server connection for eSpeak NG).
+EXPORT_LDFLAGS = -Wl,--export-dynamic-symbol=create_audio_device_object
 # the sink tests read files back with libsndfile directly
 TEST_LIBS = $(shell pkg-config --libs sndfile 2>/dev/null)
 
@@ -74,14 +77,14 @@ $(B)/libnarrator.so: $(LIB_OBJ)
 
 # The CLI links the static library so build/narrator runs from the tree without LD_LIBRARY_PATH.
 $(B)/narrator: $(CLI_OBJ) $(B)/libnarrator.a
-	$(CC) -o $@ $(CLI_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
+	$(CC) -o $@ $(CLI_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(EXPORT_LDFLAGS) $(LDLIBS)
 
 # The speech-dispatcher output module, on the public API like the CLI.
 $(B)/sd_narrator: $(SD_OBJ) $(B)/libnarrator.a
-	$(CC) -o $@ $(SD_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS)
+	$(CC) -o $@ $(SD_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(EXPORT_LDFLAGS) $(LDLIBS)
 
 $(B)/unit_tests: $(TEST_OBJ) $(B)/libnarrator.a
-	$(CC) -o $@ $(TEST_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+	$(CC) -o $@ $(TEST_OBJ) $(B)/libnarrator.a $(LDFLAGS) $(EXPORT_LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 # Install missing Debian packages (skipped when all are present).
 deps:

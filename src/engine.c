@@ -134,6 +134,8 @@ static int default_jobs(void)
     return cores < 1 ? 1 : cores > 8 ? 8 : (int)cores;
 }
 
+#define NOT_A_VOICE_NAME "'%s' is not an eSpeak NG voice name (such as en-us, en-gb or English_(America))"
+
 narrator_status narrator_new(const narrator_options *opt, narrator **out)
 {
     narrator_options defaults = NARRATOR_OPTIONS_INIT;
@@ -155,6 +157,9 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     }
     if (strlen(n->voice.espeak_voice) >= sizeof n->have.voice)
         return set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG voice name too long: '%s'", n->voice.espeak_voice);
+    /* (a voice file's espeak_voice was checked as it was read) */
+    if (opt->espeak_voice && !nr_synth_voice_name_ok(opt->espeak_voice))
+        return set_error(n, NARRATOR_ERR_VOICE, NOT_A_VOICE_NAME, opt->espeak_voice);
     n->rate_wpm = opt->rate_wpm ? opt->rate_wpm : n->voice.rate_wpm;
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
     n->volume = 100;
@@ -685,6 +690,9 @@ narrator_status narrator_finish(narrator *n)
 {
     narrator_status st = narrator_flush(n);
     if (st) return st;
+    /* a stop that came while the last sound was being written still counts: nothing is
+     * committed (the open files are discarded by narrator_free) */
+    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     if (n->file) {
         nr_sink *f = n->file;
         n->file = NULL;
@@ -760,6 +768,7 @@ narrator_status narrator_set_espeak_voice(narrator *n, const char *name)
 {
     if (!name || !*name) return set_error(n, NARRATOR_ERR_ARG, "no eSpeak NG voice named");
     if (strlen(name) >= sizeof n->have.voice) return set_error(n, NARRATOR_ERR_ARG, "eSpeak NG voice name too long");
+    if (!nr_synth_voice_name_ok(name)) return set_error(n, NARRATOR_ERR_VOICE, NOT_A_VOICE_NAME, name);
     /* between chunks, try it at once (on this process's eSpeak NG, also when workers
      * speak) so that a wrong name is reported here */
     int now = n->synth && !n->in_synth;

@@ -9,6 +9,7 @@
  *   lexicons: [en.yaml]          # relative to voices/lexicons/, or absolute
  */
 #include "voice.h"
+#include "synth/synth.h"
 #include "config.h"
 #include <dirent.h>
 #include <stdio.h>
@@ -113,7 +114,11 @@ static int load_root(nr_yaml *y, yaml_node_t *root)
         if (!k) return nr_yaml_fail(y, kn, "expected a field name");
         if (!strcmp(k, "name")) rc = set_string(y, vn, &v->name);
         else if (!strcmp(k, "description")) rc = set_string(y, vn, &v->description);
-        else if (!strcmp(k, "espeak_voice")) rc = set_string(y, vn, &v->espeak_voice);
+        else if (!strcmp(k, "espeak_voice")) {
+            rc = set_string(y, vn, &v->espeak_voice);
+            if (!rc && !nr_synth_voice_name_ok(v->espeak_voice))     /* never a path for eSpeak NG */
+                rc = nr_yaml_fail(y, vn, "not an eSpeak NG voice name (such as en-us, en-gb or English_(America))");
+        }
         else if (!strcmp(k, "rate")) rc = get_int(y, vn, 80, 450, &v->rate_wpm);
         else if (!strcmp(k, "pitch")) rc = get_int(y, vn, 0, 99, &v->pitch);
         else if (!strcmp(k, "pauses")) rc = load_pauses(y, vn);

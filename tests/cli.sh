@@ -214,7 +214,9 @@ check "the example prints the words for eSpeak NG" grep -q "mister Smith paid fi
 check "the example writes its WAV file" sh -c "sndfile-info '$T/example.wav' | grep -q 'Sample Rate'"
 exported=$(nm -D --defined-only "$T/root/usr/lib/libnarrator.so.0" | awk '{ print $3 }')
 check "libnarrator exports its API" sh -c "echo '$exported' | grep -q '^narrator_new$'"
-check "libnarrator exports nothing but narrator_*" [ -z "$(echo "$exported" | grep -v '^narrator_')" ]
+# and create_audio_device_object, answering eSpeak NG's call for a sound device (src/synth/espeak.c)
+check "libnarrator exports nothing but narrator_* (and eSpeak NG's device call)" \
+    [ -z "$(echo "$exported" | grep -v '^narrator_' | grep -vx 'create_audio_device_object')" ]
 # the speech-dispatcher module goes where speech-dispatcher looks, its config beside the others'
 check "make install puts sd_narrator in speech-dispatcher's module directory" \
     sh -c "find '$T/root' -path '*/speech-dispatcher-modules/sd_narrator' -perm -u+x | grep -q ."
@@ -226,6 +228,43 @@ check "make uninstall removes sd_narrator and narrator.conf" \
     sh -c "! find '$T/root' -name sd_narrator -o -name narrator.conf | grep -q ."
 rm -rf "$T/root2"
 rm -rf "$T/root" "$T/build"
+
+# --- a voice name is a voice name, never a path eSpeak NG would open
+echo "Hello there." >"$T/hello.txt"
+run $N -v ../../../../../../../../etc/passwd -o "$T/passwd.wav" "$T/hello.txt"
+check "-v a path: exits 1" rc_is 1
+check "-v a path: says it is not a voice name" err_has "not an eSpeak NG voice name"
+check "-v a path: eSpeak NG never read the file" sh -c "! grep -q 'root:' '$T/err'"
+check "-v a path: no output file, no temporary" [ -z "$(ls -A "$T" | grep passwd)" ]
+mkdir -p "$T/vp/voices"
+printf 'name: pathy\nespeak_voice: ../../../../../../../../etc/passwd\n' >"$T/vp/voices/pathy.yaml"
+run $N -v "$T/vp/voices/pathy.yaml" -o "$T/pathy.wav" "$T/hello.txt"
+check "espeak_voice: a path in a voice file: exits 1" rc_is 1
+check "espeak_voice: a path in a voice file: file:line:col, not a voice name" err_has "pathy.yaml:2:15: not an eSpeak NG voice name"
+check "espeak_voice: a path: no output file" [ ! -e "$T/pathy.wav" ]
+
+# --- file output never touches the sound system (eSpeak NG 1.51 would connect to PulseAudio)
+cat >"$T/fakepulse.py" <<'PY'
+import os, socket, subprocess, sys
+path = sys.argv[1]
+server = socket.socket(socket.AF_UNIX)
+server.bind(path)
+server.listen(8)
+server.setblocking(False)
+rc = subprocess.call(sys.argv[2:], env=dict(os.environ, PULSE_SERVER="unix:" + path), timeout=60)
+try:
+    server.accept()
+    print("connected", rc)
+except BlockingIOError:
+    print("untouched", rc)
+PY
+for j in 1 2; do
+    /usr/bin/python3 "$T/fakepulse.py" "$T/pulse.sock" $N -q -j $j -o "$T/quiet$j.wav" "$T/hello.txt" >"$T/pulse.out" 2>&1
+    check "-j $j file output: no connection to the sound server ($(cat "$T/pulse.out"))" grep -q "^untouched 0$" "$T/pulse.out"
+    rm -f "$T/pulse.sock"
+done
+(ulimit -f 2048; $N -q -j 1 -o "$T/limited.wav" "$T/hello.txt") >"$T/out" 2>"$T/err"; echo $? >"$T/rc"
+check "under ulimit -f 2048 a short WAV is written (exit $(cat "$T/rc"))" sh -c "[ \"\$(cat '$T/rc')\" = 0 ] && [ -s '$T/limited.wav' ]"
 
 # --- the seed article, when ../shared is there (CI has it)
 if [ -f "$ARTICLE" ]; then

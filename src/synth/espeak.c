@@ -6,8 +6,10 @@
  * dropped: eSpeak NG ends each clause with its own pause, and the front end has already
  * planned the pause we want, appended here as exact digital silence.
  */
+#define _GNU_SOURCE /* RTLD_NEXT */
 #include "synth/synth.h"
 #include "front/clean.h"
+#include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,7 @@ static nr_synth *current;         /* eSpeak NG's callback has no user pointer of
 static int pass_silence(nr_synth *s, size_t n)
 {
     while (n && !s->stopped) {
+        if (s->stop && *s->stop) { s->stopped = 1; break; }    /* a long pause can be cut short too */
         size_t k = n < 1024 ? n : 1024;
         if (s->fn(s->zeros, k, s->user)) s->stopped = 1;
         n -= k;
@@ -127,6 +130,62 @@ static int on_audio(short *wav, int numsamples, espeak_EVENT *events)
     return 0;
 }
 
+/* ---- no sound system for eSpeak NG ---------------------------------------------------
+ * narrator never plays through eSpeak NG (it takes eSpeak NG's PCM and plays it through
+ * libao, or writes a file), yet eSpeak NG 1.51 asks libpcaudio for an audio device inside
+ * espeak_Initialize whatever the output mode: PulseAudio then connects to the sound server
+ * and makes a 64 MB shared-memory file, which is slow, shows up in the mixer, and dies of
+ * SIGXFSZ under `ulimit -f`. This process answers that one call itself: the symbol below
+ * is exported (the Makefile exports it from the programs too), so the dynamic linker binds
+ * eSpeak NG's call here. Outside our espeak_Initialize it hands the call on to libpcaudio,
+ * so a host program that uses libpcaudio itself is not affected. eSpeak NG's synchronous
+ * mode never uses the device, and copes with none. */
+static int initializing;            /* inside our espeak_Initialize (under the caller's lock) */
+
+__attribute__((visibility("default"))) void *create_audio_device_object(const char *device, const char *name,
+                                                                        const char *description)
+{
+    if (initializing) return NULL;
+    typedef void *(*create_fn)(const char *, const char *, const char *);
+    create_fn real = (create_fn)dlsym(RTLD_NEXT, "create_audio_device_object");
+    if (!real) {                    /* libpcaudio loaded privately (RTLD_LOCAL) */
+        void *h = dlopen("libpcaudio.so.0", RTLD_LAZY | RTLD_NOLOAD);
+        real = h ? (create_fn)dlsym(h, "create_audio_device_object") : NULL;
+    }
+    return real && real != create_audio_device_object ? real(device, name, description) : NULL;
+}
+
+/* ---- voice names ----------------------------------------------------------------------
+ * eSpeak NG opens a voice by joining its name onto its voices/ and languages/ folders, so
+ * "../../etc/passwd" would open that file (and crash on it). A name here is what eSpeak NG
+ * lists: letters, digits and _ - ( ) , ' (any UTF-8 letter too), with "/" only between
+ * such parts ("gmw/en-US"), no dots; then an optional "+variant" of letters, digits, _ -. */
+static int name_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+           c == '_' || c == '-' || c == '(' || c == ')' || c == ',' || c == '\'';
+}
+
+int nr_synth_voice_name_ok(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+    size_t part = 0;                /* length of the current part between slashes */
+    for (; *p && *p != '+'; p++) {
+        if (*p == '/') {
+            if (!part) return 0;    /* a leading or doubled slash */
+            part = 0;
+        } else if (name_char(*p)) part++;
+        else return 0;
+    }
+    if (!part) return 0;            /* empty, or ends in a slash */
+    if (!*p) return 1;
+    for (p++, part = 0; *p; p++, part++)     /* the variant: a file name in voices/!v */
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+              (*p == '-' && part)))
+            return 0;
+    return part > 0;
+}
+
 /* 1 if eSpeak NG's language `have` ("en-gb") answers the request `want` ("en", "en-GB"). */
 static int language_matches(const char *have, const char *want)
 {
@@ -138,6 +197,7 @@ static int language_matches(const char *have, const char *want)
  * eSpeak NG picks some voice for any language asked for; only a related one counts. */
 static int set_voice(const char *voice)
 {
+    if (!nr_synth_voice_name_ok(voice)) return 0;       /* never a path for eSpeak NG to open */
     if (espeak_SetVoiceByName(voice) == EE_OK) return 1;
     espeak_VOICE spec;
     memset(&spec, 0, sizeof spec);
@@ -163,7 +223,11 @@ int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
     /* once per process: eSpeak NG 1.51 hangs in a second espeak_Terminate() after a
      * re-initialization, so it stays initialized and each nr_synth sets it up afresh */
     static int rate;
-    if (!rate) rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
+    if (!rate) {
+        initializing = 1;
+        rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
+        initializing = 0;
+    }
     if (rate <= 0) { rate = 0; snprintf(err, errlen, "eSpeak NG failed to start (is espeak-ng-data installed?)"); return -1; }
     if (!set_voice(voice)) {
         snprintf(err, errlen, "eSpeak NG has no voice '%s'", voice);

@@ -30,6 +30,10 @@ void nr_synth_set_capitals(nr_synth *s, int mode);
 void nr_synth_set_punctuation(nr_synth *s, int mode, const char *some);
 /* 0 ok; -1 when eSpeak NG has no such voice (the previous voice stays). */
 int nr_synth_set_voice(nr_synth *s, const char *voice);
+/* 1 if `name` has the shape of an eSpeak NG voice name ("en-us", "English_(America)",
+ * "gmw/en-US", "en+f3"), 0 if not: in particular nothing eSpeak NG would open as a path
+ * outside its voice folders. Pure: needs no eSpeak NG. */
+int nr_synth_voice_name_ok(const char *name);
 
 /* Every setting a chunk is spoken with, as plain values: a snapshot travels with each
  * chunk to whichever eSpeak NG speaks it (this process's or a worker's). */

@@ -4,6 +4,7 @@
 #include "fixtures.h"
 #include "narrator.h"
 #include "front/buf.h"
+#include "synth/synth.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,5 +237,82 @@ NR_TEST(engine_errors)
     CHECK(narrator_open_file(n, "/tmp/x.unknown", NULL) == NARRATOR_ERR_FORMAT, "unknown extension");
     CHECK(strstr(narrator_errmsg(n), "wav, mp3") != NULL, "message lists the formats: %s", narrator_errmsg(n));
     CHECK(strcmp(narrator_strerror(NARRATOR_ERR_YAML), "malformed voice or lexicon file") == 0, "strerror");
+    narrator_free(n);
+}
+
+/* A stop that comes while the last chunk's pause is written (Ctrl-C at the very end): the
+ * file must not be committed and finish must say stopped. */
+typedef struct {
+    narrator *n;
+    int stopped;
+} last_pause_stopper;
+
+static int stop_in_last_pause(const int16_t *pcm, size_t len, int rate, const narrator_chunk *c, int start, void *user)
+{
+    (void)rate, (void)start;
+    last_pause_stopper *s = user;
+    if (s->stopped || !c || c->text_len < 4 || memcmp(c->text + c->text_len - 4, "End.", 4) != 0) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (pcm[i]) return 0;       /* still the words: wait for the pause */
+    narrator_stop(s->n);
+    s->stopped = 1;
+    return 0;
+}
+
+NR_TEST(engine_stop_in_last_pause_commits_nothing)
+{
+    const char *text = "First paragraph here.\n\nA second one, a little longer.\n\nEnd.";
+    const char *outs[] = { "out.wav", "out.mp3" };
+    for (int jobs = 1; jobs <= 2; jobs++)
+        for (int k = 0; k < 2; k++) {
+            char *dir = test_make_dir();
+            if (!dir) return;
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dir, outs[k]);
+            narrator *n = make_jobs(0, jobs);
+            last_pause_stopper s = { n, 0 };
+            CHECK(narrator_open_file(n, path, NULL) == NARRATOR_OK, "open %s: %s", path, narrator_errmsg(n));
+            narrator_on_audio(n, stop_in_last_pause, &s);
+            CHECK(narrator_feed(n, text, strlen(text)) == NARRATOR_OK, "feed: %s", narrator_errmsg(n));
+            narrator_status st = narrator_finish(n);
+            CHECK(s.stopped && st == NARRATOR_ERR_STOPPED, "-j %d %s: stopped in the last pause (%d), finish says %s",
+                  jobs, outs[k], s.stopped, narrator_strerror(st));
+            narrator_free(n);
+            char only[256] = "";
+            CHECK(test_dir_count(dir, only, sizeof only) == 0, "-j %d %s: no file left (%s)", jobs, outs[k], only);
+            test_rm_tree(dir);
+        }
+}
+
+/* A voice name is a voice name: never a path eSpeak NG would open. */
+NR_TEST(engine_voice_names)
+{
+    static const char *good[] = { "en-us", "en-gb-x-rp", "English_(America)", "Chinese_(Mandarin,_latin_as_English)",
+                                  "gmw/en-US", "en+f3", "en-us+klatt", "mb-en1" };
+    static const char *bad[] = { "../../../../etc/passwd", "/etc/passwd", "gmw/../../x", ".hidden", "en+../f3", "en+",
+                                 "+f3", "", "a//b", "en/", "a b", "en+f3/x", "!v/f3", "en\n", "en+-x" };
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        CHECK(nr_synth_voice_name_ok(good[i]), "'%s' is a voice name", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK(!nr_synth_voice_name_ok(bad[i]), "'%s' is not a voice name", bad[i]);
+        if (!bad[i][0]) continue;
+        narrator *n = make(0);
+        CHECK(narrator_set_espeak_voice(n, bad[i]) == NARRATOR_ERR_VOICE, "set_espeak_voice refuses '%s'", bad[i]);
+        narrator_free(n);
+        narrator_options opt = NARRATOR_OPTIONS_INIT;
+        opt.data_dir = ".";
+        opt.espeak_voice = bad[i];
+        n = NULL;
+        CHECK(narrator_new(&opt, &n) == NARRATOR_ERR_VOICE, "narrator_new refuses '%s'", bad[i]);
+        CHECK(n && strstr(narrator_errmsg(n), "not an eSpeak NG voice name"), "message: %s", n ? narrator_errmsg(n) : "");
+        narrator_free(n);
+    }
+    /* with eSpeak NG loaded, the refused name never reaches it and the voice stays */
+    narrator *n = make(0);
+    test_sound heard = TEST_SOUND_INIT;
+    CHECK(narrator_on_audio(n, test_listen, &heard) == NARRATOR_OK, "audio: %s", narrator_errmsg(n));
+    CHECK(narrator_set_espeak_voice(n, "../../../../etc/passwd") == NARRATOR_ERR_VOICE, "refused with eSpeak NG loaded");
+    CHECK(narrator_feed(n, "Still here.", 11) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK && heard.samples > 0,
+          "still speaks: %s", narrator_errmsg(n));
     narrator_free(n);
 }
