@@ -12,6 +12,8 @@
 #include "front/paragraph.h"
 #include "front/spell.h"
 #include "frontpool.h"
+#include "input/decode.h"
+#include "input/sniff.h"
 #include "markup.h"
 #include "ssml.h"
 #include "sink/mp3seg.h"
@@ -55,6 +57,11 @@ struct narrator {
     void *audio_user;
     narrator_mark_fn mark_fn;
     void *mark_user;
+    /* what the input's bytes are (input/sniff.h), decided at the start and after a reset */
+    nr_bytes_kind bytes;            /* NR_BYTES_UNDECIDED until enough bytes came */
+    nr_buf sniffed;                 /* the first bytes, held until then */
+    nr_decoder *decoder;            /* UTF-16 input: to UTF-8 */
+    nr_buf decoded;
     /* SSML (ssml.h, markup.h): what the input is, decided at the start and after a reset */
     int ssml_option;                /* NARRATOR_SSML_AUTO, _ON, _OFF */
     enum { INPUT_UNDECIDED, INPUT_PLAIN, INPUT_SSML } input;
@@ -95,6 +102,7 @@ const char *narrator_strerror(narrator_status status)
     case NARRATOR_ERR_STOPPED: return "stopped";
     case NARRATOR_ERR_CALLBACK: return "stopped by a callback";
     case NARRATOR_ERR_SSML: return "malformed SSML";
+    case NARRATOR_ERR_INPUT: return "not text (binary data)";
     }
     return "unknown error";
 }
@@ -164,6 +172,7 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
     n->volume = 100;
     n->lines = opt->lines;
+    n->bytes = n->lines ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
     if (opt->ssml < NARRATOR_SSML_AUTO || opt->ssml > NARRATOR_SSML_OFF)
         return set_error(n, NARRATOR_ERR_ARG, "ssml option %d is not AUTO, ON or OFF", opt->ssml);
     n->ssml_option = opt->ssml;
@@ -200,6 +209,9 @@ void narrator_free(narrator *n)
     nr_buf_free(&n->mp3_pcm);
     free(n->punct_some);
     nr_buf_free(&n->head);
+    nr_buf_free(&n->sniffed);
+    nr_decoder_free(n->decoder);
+    nr_buf_free(&n->decoded);
     nr_buf_free(&n->ssml_text);
     nr_ssml_free(n->ssml);
     nr_markup_free(&n->markup);
@@ -644,14 +656,57 @@ static narrator_status decide_input(narrator *n, int at_end)
     return st;
 }
 
-narrator_status narrator_feed(narrator *n, const char *text, size_t len)
+/* Text (UTF-8 or repairable bytes) on to SSML or plain text, as the input was judged. */
+static narrator_status feed_text(narrator *n, const char *text, size_t len)
 {
-    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
     if (n->input == INPUT_PLAIN) return feed_plain(n, text, len);
     if (n->input == INPUT_SSML) return feed_ssml(n, text, len, 0);
     nr_buf_put(&n->head, text, len);
     if (n->head.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     return decide_input(n, 0);
+}
+
+/* Bytes on to feed_text, through the decoder when the input is UTF-16; `end`: the input
+ * is over for now (a flush), so a character cut off at the end is not waited for. */
+static narrator_status feed_bytes(narrator *n, const char *bytes, size_t len, int end)
+{
+    if (!n->decoder) return len ? feed_text(n, bytes, len) : NARRATOR_OK;
+    nr_buf_clear(&n->decoded);
+    if (nr_decoder_feed(n->decoder, bytes, len, end, &n->decoded)) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return n->decoded.len ? feed_text(n, n->decoded.s, n->decoded.len) : NARRATOR_OK;
+}
+
+static narrator_status not_text(narrator *n) { return set_error(n, NARRATOR_ERR_INPUT, "not text (binary data)"); }
+
+/* Judges the held first bytes once there are enough (or the input is over), then hands
+ * them on. */
+static narrator_status decide_bytes(narrator *n, int at_end)
+{
+    nr_bytes_kind kind = nr_sniff_bytes(nr_buf_str(&n->sniffed), n->sniffed.len, at_end);
+    if (kind == NR_BYTES_UNDECIDED) return NARRATOR_OK;
+    n->bytes = kind;
+    if (kind == NR_BYTES_BINARY) {
+        nr_buf_clear(&n->sniffed);
+        return not_text(n);
+    }
+    if ((kind == NR_BYTES_UTF16LE || kind == NR_BYTES_UTF16BE) && !(n->decoder = nr_decoder_new(kind)))
+        return set_error(n, NARRATOR_ERR_NOMEM, "cannot read UTF-16 text: no converter (out of memory?)");
+    nr_buf held = n->sniffed;
+    memset(&n->sniffed, 0, sizeof n->sniffed);
+    size_t bom = nr_sniff_bom_length(held.s, held.len, kind);
+    narrator_status st = feed_bytes(n, held.s + bom, held.len - bom, 0);
+    nr_buf_free(&held);
+    return st;
+}
+
+narrator_status narrator_feed(narrator *n, const char *text, size_t len)
+{
+    if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    if (n->bytes == NR_BYTES_BINARY) return not_text(n);
+    if (n->bytes != NR_BYTES_UNDECIDED) return feed_bytes(n, text, len, 0);
+    nr_buf_put(&n->sniffed, text, len);
+    if (n->sniffed.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    return decide_bytes(n, 0);
 }
 
 static int initial_input(const narrator *n)
@@ -671,8 +726,11 @@ static void end_document(narrator *n)
 narrator_status narrator_flush(narrator *n)
 {
     if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
+    if (n->bytes == NR_BYTES_BINARY) return not_text(n);
     narrator_status st = NARRATOR_OK;
-    if (n->input == INPUT_UNDECIDED) st = decide_input(n, 1);
+    if (n->bytes == NR_BYTES_UNDECIDED && n->sniffed.len) st = decide_bytes(n, 1);
+    if (!st && n->decoder) st = feed_bytes(n, NULL, 0, 1);
+    if (!st && n->input == INPUT_UNDECIDED) st = decide_input(n, 1);
     int document = n->input == INPUT_SSML && n->ssml;
     if (!st && document) st = feed_ssml(n, NULL, 0, 1);
     if (!st && n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
@@ -724,6 +782,10 @@ narrator_status narrator_reset(narrator *n)
     if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, NULL);
     n->warm = 0;
     nr_buf_clear(&n->head);
+    nr_buf_clear(&n->sniffed);
+    nr_decoder_free(n->decoder);
+    n->decoder = NULL;
+    n->bytes = n->lines ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
     end_document(n);
     n->failure = NARRATOR_OK;
     n->err[0] = '\0';

@@ -48,7 +48,8 @@ typedef enum {
     NARRATOR_ERR_AUDIO,     /* audio device failed */
     NARRATOR_ERR_STOPPED,   /* narrator_stop() was called */
     NARRATOR_ERR_CALLBACK,  /* a callback asked to stop */
-    NARRATOR_ERR_SSML       /* malformed SSML: narrator_errmsg() says "LINE:COLUMN: why" */
+    NARRATOR_ERR_SSML,      /* malformed SSML: narrator_errmsg() says "LINE:COLUMN: why" */
+    NARRATOR_ERR_INPUT      /* the input is not text (binary data): see narrator_feed */
 } narrator_status;
 
 /* Where a chunk ends: the pause after it grows with the level. */
@@ -107,6 +108,15 @@ typedef struct {
  * narrator_reset(). Chunk callbacks get the say text without markup ([[...]] for a phoneme),
  * with a break after the last word added to pause_ms. */
 enum { NARRATOR_SSML_AUTO = 0, NARRATOR_SSML_ON = 1, NARRATOR_SSML_OFF = 2 };
+
+/* What the input's bytes are is decided once per input (at the start and after each
+ * narrator_reset), from its first 512 bytes (a start without control bytes is text at
+ * once; the end at narrator_flush decides with what came): UTF-16 (by its byte-order mark, or NUL in every other byte) is read
+ * as UTF-16; binary data (a program, an image, an archive, PDF: many control bytes, or such
+ * a file's signature) is refused with NARRATOR_ERR_INPUT and narrator_errmsg() "not text
+ * (binary data)", and every later call fails the same way until narrator_reset(). Anything
+ * else is text: UTF-8, with any other bytes repaired (see README). With `lines` set the
+ * bytes are taken as they are (one unit a line, whatever the bytes). */
 
 #define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO }
 

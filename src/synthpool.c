@@ -553,9 +553,9 @@ static int hand_on(nr_synthpool *p, job *j, const nr_synthpool_sink *sink)
             static const int16_t zeros[4096];
             uint64_t left;
             memcpy(&left, body, sizeof left);
-            for (size_t k; left && !rc; left -= k) {
+            for (size_t k; left && !rc; left -= k) {     /* a stop cuts a long pause short */
                 k = left < 4096 ? (size_t)left : 4096;
-                rc = sink->pcm(zeros, k, j->tag, sink->user);
+                rc = p->stop && *p->stop ? 1 : sink->pcm(zeros, k, j->tag, sink->user);
             }
         } else if (r.type == MP3) {
             mp3_head h;

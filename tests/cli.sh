@@ -229,6 +229,28 @@ check "make uninstall removes sd_narrator and narrator.conf" \
 rm -rf "$T/root2"
 rm -rf "$T/root" "$T/build"
 
+# --- binary input is refused; UTF-16 is read as text; a NUL never joins two words
+cp /bin/ls "$T/prog"
+run $N -o "$T/prog.wav" "$T/prog"
+check "binary input: exits 1" rc_is 1
+check "binary input: 'FILE: not text (binary data)'" err_has "^narrator: $T/prog: not text (binary data)$"
+check "binary input: no output file, no temporary" [ -z "$(ls -A "$T" | grep 'prog\.wav')" ]
+echo keep >"$T/kept.mp3"
+run $N -o "$T/kept.mp3" "$T/prog"
+check "binary input: an existing output file is untouched" [ "$(cat "$T/kept.mp3")" = keep ]
+run sh -c "$N plan <'$T/prog'"
+check "binary on standard input: 'stdin: not text'" err_has "^narrator: stdin: not text (binary data)$"
+check "binary input: nothing planned" [ ! -s "$T/out" ]
+printf 'The caf\303\251 owner M\303\274ller paid \342\202\2545.\n' >"$T/utf8.txt"
+$N normalize "$T/utf8.txt" >"$T/utf8.out"
+for enc in UTF-16 UTF-16LE UTF-16BE; do
+    iconv -f UTF-8 -t $enc "$T/utf8.txt" >"$T/wide.txt"
+    run $N normalize "$T/wide.txt"
+    check "$enc input reads as the UTF-8 text does" sh -c "[ \"\$(cat '$T/rc')\" = 0 ] && cmp -s '$T/out' '$T/utf8.out'"
+done
+printf 'Hello\000world.\n' | $N normalize >"$T/nul.out"
+check "a NUL between words keeps them apart" grep -q "^Hello world\.$" "$T/nul.out"
+
 # --- a voice name is a voice name, never a path eSpeak NG would open
 echo "Hello there." >"$T/hello.txt"
 run $N -v ../../../../../../../../etc/passwd -o "$T/passwd.wav" "$T/hello.txt"

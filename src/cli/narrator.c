@@ -222,8 +222,13 @@ static int fail(narrator *n, narrator_status st, const char *input)
         return 130;
     }
     const char *msg = n ? narrator_errmsg(n) : "";
+    const char *name = input && strcmp(input, "-") ? input : "stdin";
     if (st == NARRATOR_ERR_SSML && msg[0] >= '0' && msg[0] <= '9') {   /* "LINE:COL: why" */
-        fprintf(stderr, "narrator: %s:%s\n", input && strcmp(input, "-") ? input : "stdin", msg);
+        fprintf(stderr, "narrator: %s:%s\n", name, msg);
+        return 1;
+    }
+    if (st == NARRATOR_ERR_INPUT) {     /* about the input as a whole: "FILE: not text (binary data)" */
+        fprintf(stderr, "narrator: %s: %s\n", name, *msg ? msg : narrator_strerror(st));
         return 1;
     }
     fprintf(stderr, "narrator: %s\n", *msg ? msg : narrator_strerror(st));

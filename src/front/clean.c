@@ -208,9 +208,8 @@ static char group_space_as(const nr_buf *out, size_t start, const char *in, size
 
 static void put_ascii(nr_buf *out, uint32_t c)
 {
-    if (c == 0) return;                                   /* NUL: dropped */
     if (c == '\n' || (c >= 0x20 && c < 0x7F)) nr_buf_putc(out, (char)c);
-    else nr_buf_putc(out, ' ');                           /* tab, other C0, DEL */
+    else nr_buf_putc(out, ' ');   /* NUL, tab, other C0, DEL: a space, so words never join */
 }
 
 /* Bytes at s that pass through unchanged: printable ASCII and '\n'. Nearly all of an

@@ -89,3 +89,13 @@ int test_dir_count(const char *dir, char *only, size_t onlylen)
     if (d) closedir(d);
     return n;
 }
+
+size_t test_decode_nul(char *s)
+{
+    size_t w = 0;
+    for (size_t r = 0; s[r]; r++) {
+        if (s[r] == '\\' && s[r + 1] == '0') { s[w++] = '\0'; r++; }
+        else s[w++] = s[r];
+    }
+    return w;
+}

@@ -29,4 +29,8 @@ char *test_make_dir(void);
 void test_rm_tree(char *dir);
 int test_dir_count(const char *dir, char *only, size_t onlylen);
 
+/* Turns each "\\0" a table cell holds into a NUL byte (table cells are C strings, so the
+ * reader cannot carry one), in place; returns the new length. */
+size_t test_decode_nul(char *s);
+
 #endif

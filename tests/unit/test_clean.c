@@ -5,6 +5,7 @@
 #include "harness.h"
 #include "front/clean.h"
 #include "front/junk.h"
+#include "fixtures.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,22 +13,11 @@
 static const char *const BOILERPLATE[] = { "Source link", "Read more", "Advertisement", "Updated *",
                                             "AP Photo*", "* All rights reserved", "* min read", NULL };
 
-/* Turns each "\0" left by the table reader into a NUL byte; returns the new length. */
-static size_t decode_nul(char *s)
-{
-    size_t w = 0;
-    for (size_t r = 0; s[r]; r++) {
-        if (s[r] == '\\' && s[r + 1] == '0') { s[w++] = '\0'; r++; }
-        else s[w++] = s[r];
-    }
-    return w;
-}
-
 static void clean_row(char **cols, int n, const char *where, void *user)
 {
     (void)user;
     if (!CHECK(n == 2, "%s: want 2 columns, got %d", where, n)) return;
-    size_t len = decode_nul(cols[0]);
+    size_t len = test_decode_nul(cols[0]);
     nr_buf out = { 0 };
     nr_clean(&out, cols[0], len);
     CHECK_STR(nr_buf_str(&out), cols[1], "%s", where);
