@@ -94,6 +94,21 @@ def decode_audio(lines):
     return bytes(out), params
 
 
+def reply_past_events(m, text, timeout=10.0):
+    """Sends text; returns the next reply (not an event, 7xx) as str and the event codes
+    that came before it (the stopped message's last sound, its STOP)."""
+    m.send(text)
+    events = []
+    while True:
+        msg = m.next(timeout)
+        if msg is None:
+            return None, events
+        code = msg[-1][:3].decode(errors="replace")
+        if not code.startswith("7"):
+            return msg[-1].decode(errors="replace"), events
+        events.append(code)
+
+
 def speak(m, text, cmd="SPEAK"):
     """Sends a message; returns the reply to the data ("200 OK SPEAKING" when accepted)."""
     first = m.reply(cmd + "\n")
@@ -280,6 +295,40 @@ def main():
     check(speak(m, "plain\0text with a NUL\n..a dotted line", "SPEAK") == "200 OK SPEAKING", "NUL and dot lines: 200")
     codes = [c for c, _ in m.events_until({"702", "703"})]
     check(codes[-1:] == ["702"], f"NUL and dot lines are spoken to the end ({codes[-2:]})")
+
+    # SPEAK before a STOP has finished: answered at once, as speech-dispatcher's own modules
+    # answer it (module_speak_queue_before_synth refuses while not idle: 301 CANT SPEAK),
+    # or taken when the stop is already done; either way the module goes on answering
+    answers = []
+    for _ in range(10):
+        check(speak(m, "<speak>" + "A long sentence to be cut short. " * 40 + "</speak>") == "200 OK SPEAKING",
+              "cancel-then-speak: the first message is taken")
+        m.events_until({"701"})
+        m.send("STOP\n")
+        first, ends = reply_past_events(m, "SPEAK\n")
+        answer = first
+        if first == "202 OK RECEIVING MESSAGE":
+            answer, more = reply_past_events(m, "Right after the stop.\n.\n")
+            ends += more
+        answers.append(answer)
+        if "703" not in ends:
+            ends += [c for c, _ in m.events_until({"703"})]
+        if answer == "200 OK SPEAKING":
+            ends += [c for c, _ in m.events_until({"702", "703"})]
+        check(ends[-1:] in (["702"], ["703"]), f"cancel-then-speak: every message ends with an event ({ends[-3:]})")
+    check(all(a in ("200 OK SPEAKING", "301 ERROR CANT SPEAK") for a in answers),
+          f"SPEAK right after STOP: always answered, 200 or 301 ({answers.count('200 OK SPEAKING')} x 200, "
+          f"{answers.count('301 ERROR CANT SPEAK')} x 301, others {sorted(set(answers) - {'200 OK SPEAKING', '301 ERROR CANT SPEAK'})})")
+    check(speak(m, "And now again.") == "200 OK SPEAKING", "after the stops, SPEAK is taken")
+    codes = [c for c, _ in m.events_until({"702", "703"})]
+    check(codes[-1:] == ["702"], f"after the stops, the message is spoken to the end ({codes[-2:]})")
+    # a voice name that is a path is refused (logged) and the voice stays: still spoken
+    check(m.reply("SET\n") == "207 OK RECEIVING SETTINGS", "SET synthesis_voice: 207")
+    check(m.reply("synthesis_voice=../../../../../../../../etc/passwd\n.\n") == "203 OK SETTINGS RECEIVED",
+          "SET synthesis_voice to a path: taken as a setting")
+    check(speak(m, "Still my voice.") == "200 OK SPEAKING", "SPEAK after a path as the voice: 200")
+    codes = [c for c, _ in m.events_until({"702", "703"})]
+    check(codes[:1] == ["701"] and codes[-1:] == ["702"], f"a path as the voice: spoken in the old voice ({codes[-2:]})")
 
     # QUIT
     check(m.reply("QUIT\n") == "210 OK QUIT", "QUIT: 210 OK QUIT")
