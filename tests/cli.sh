@@ -168,6 +168,25 @@ check "Ctrl-C exits 130 (got $rc)" [ $rc = 130 ]
 check "Ctrl-C leaves no output file" [ ! -e "$T/int.wav" ]
 check "Ctrl-C leaves no temporary file" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
 
+# --- replacing a file keeps its mode; -o onto a symbolic link writes the file it points to
+echo "A short sentence, written twice." >"$T/short.txt"
+for ext in wav mp3; do
+    echo old >"$T/mode.$ext"; chmod 600 "$T/mode.$ext"
+    $N -q -o "$T/mode.$ext" "$T/short.txt"
+    check "$ext: a mode 600 file replaced stays 600 (got $(stat -c %a "$T/mode.$ext"))" [ "$(stat -c %a "$T/mode.$ext")" = 600 ]
+    check "$ext: and is the new audio" between "$(seconds_of "$T/mode.$ext")" 1 10
+    echo old >"$T/real.$ext"; ln -s "real.$ext" "$T/link.$ext"
+    $N -q -o "$T/link.$ext" "$T/short.txt"
+    check "$ext: -o onto a symlink keeps the link" sh -c '[ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]' sh "$T/link.$ext" "real.$ext"
+    check "$ext: -o onto a symlink replaces the file it points to" between "$(seconds_of "$T/real.$ext")" 1 10
+    ln -s "made.$ext" "$T/dangling.$ext"
+    $N -q -o "$T/dangling.$ext" "$T/short.txt"
+    check "$ext: -o onto a dangling symlink keeps the link" [ -L "$T/dangling.$ext" ]
+    check "$ext: -o onto a dangling symlink makes its target" between "$(seconds_of "$T/made.$ext")" 1 10
+    rm -f "$T/mode.$ext" "$T/real.$ext" "$T/link.$ext" "$T/dangling.$ext" "$T/made.$ext"
+done
+check "no temporary files left beside them" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
+
 # --- SSML: auto-detected or forced with --ssml; malformed: FILE:LINE:COL, exit 1, no file
 run $N --help; check "--help shows --ssml" out_has "--ssml"
 printf '<?xml version="1.0"?>\n<speak><p>Hi <mark name="m"/><say-as interpret-as="characters">ok</say-as>.</p></speak>\n' >"$T/doc.ssml"

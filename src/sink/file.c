@@ -6,11 +6,8 @@
  * synthesizer's rate (22050 Hz) is not one of a format's rates, libsamplerate converts
  * each write as it comes (streaming) and is flushed at close.
  *
- * Nothing partial is left behind: we write to ".<name>.XXXXXX" in the target's directory
- * and rename it into place on close(commit=1); any error or commit=0 unlinks it. The
- * temporary file is created with open(O_CREAT|O_EXCL, 0666) rather than mkstemp, so the
- * kernel applies the umask (and any default ACL) exactly as for a plain fopen — no
- * fchmod, and no umask(0)/umask(old) dance that would race with other threads.
+ * Nothing partial is left behind: files are written through outfile.c, unnamed until
+ * close(commit=1) puts them over the target; any error or commit=0 drops them.
  *
  * Standard output ("-"): libsndfile 1.2 refuses to write WAV to a pipe ("this file format
  * does not support pipe write"), so we write a 44-byte WAV header ourselves with the
@@ -30,7 +27,6 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
-#define _GNU_SOURCE /* sync_file_range */
 #include "sink/sink.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -41,7 +37,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "dynlib.h"
 
@@ -93,13 +88,12 @@ static const struct nr_format {
 
 #define BLOCK 4096 /* samples per conversion step; any input size is processed in steps */
 
-#define WRITE_BEHIND (8u << 20) /* bytes between starts of writeback */
 #define GATHER 32768        /* samples handed to libsndfile at a time (64 KB) */
 
 struct nr_file_sink {
     char *path;             /* the target */
-    char *tmp;              /* the temporary file while it exists, else NULL */
-    int fd;                 /* of tmp, or 1 for standard output; -1 when closed */
+    nr_outfile out;         /* the file being written (fd -1 on standard output) */
+    int fd;                 /* out.fd, or 1 for standard output */
     SNDFILE *sf;
     SRC_STATE *src;         /* only when the format needs another rate */
     double ratio;           /* out_rate / in_rate */
@@ -168,54 +162,12 @@ static int pick_rate(const int *rates, int in_rate)
     return last;
 }
 
-int nr_sink_open_temp(const char *path, char **tmp_out)
-{
-    static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    size_t baselen = strlen(path + dirlen);
-    char *tmp = malloc(dirlen + 1 + baselen + 8);
-    if (!tmp) return -1;
-    memcpy(tmp, path, dirlen);
-    tmp[dirlen] = '.';
-    memcpy(tmp + dirlen + 1, path + dirlen, baselen);
-    char *suffix = tmp + dirlen + 1 + baselen;
-    suffix[0] = '.';
-    suffix[7] = '\0';
-
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ ((uint64_t)getpid() << 40) ^
-                 (uint64_t)(uintptr_t)&ts;
-    for (int tries = 0; tries < 100; tries++) {
-        for (int i = 1; i <= 6; i++) {
-            x += 0x9E3779B97F4A7C15u; /* splitmix64 */
-            uint64_t z = x;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-            suffix[i] = chars[(z ^ (z >> 31)) % (sizeof chars - 1)];
-        }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            *tmp_out = tmp;
-            return fd;
-        }
-        if (errno != EEXIST) break;
-    }
-    int e = errno;
-    free(tmp);
-    errno = e;
-    return -1;
-}
-
-/* Frees everything; the temporary file, if still there, is removed. Never touches fd 1. */
+/* Frees everything; the file, if not committed, is dropped. Never touches fd 1. */
 static void discard(struct nr_file_sink *f)
 {
     if (f->sf) sf_close(f->sf);
     if (f->src) src_delete(f->src);
-    if (f->fd >= 0 && !f->is_stdout) close(f->fd);
-    if (f->tmp) unlink(f->tmp);
-    free(f->tmp);
+    nr_outfile_discard(&f->out);
     free(f->path);
     free(f);
 }
@@ -244,26 +196,6 @@ static void wav_header(unsigned char h[44], int rate, uint32_t data_bytes)
     h[34] = 16, h[35] = 0;                               /* bits per sample */
     memcpy(h + 36, "data", 4);
     put32(h + 40, data_bytes);
-}
-
-void nr_sink_write_behind(int fd, size_t *unflushed, size_t written)
-{
-    *unflushed += written;
-    if (*unflushed < WRITE_BEHIND) return;
-    *unflushed = 0;
-    (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-}
-
-int nr_sink_write_all(int fd, const void *buf, size_t n)
-{
-    const unsigned char *p = buf;
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w, n -= (size_t)w;
-    }
-    return 0;
 }
 
 static struct nr_file_sink *stdout_open(struct nr_file_sink *f, char *err, size_t errlen)
@@ -354,7 +286,7 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
         free(f);
         return NULL;
     }
-    f->fd = -1;
+    f->fd = f->out.fd = -1; /* no file yet (calloc's 0 would be standard input) */
     f->in_rate = in_rate;
     if (!fmt) return stdout_open(f, err, errlen);
     char why[256];
@@ -374,7 +306,7 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
         discard(f);
         return NULL;
     }
-    f->fd = nr_sink_open_temp(path, &f->tmp);
+    f->fd = nr_outfile_open(&f->out, path) ? -1 : f->out.fd;
     if (f->fd < 0) {
         nr_sink_errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         discard(f);
@@ -496,7 +428,7 @@ int nr_file_sink_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, cha
     return rc;
 }
 
-/* Flushes, closes and renames into place; on failure the caller's discard() unlinks tmp. */
+/* Flushes and puts the file over the target; on failure the caller's discard() drops it. */
 static int commit_file(struct nr_file_sink *f, char *err, size_t errlen)
 {
     if (f->src && resample_write(f, NULL, 0, 1, err, errlen)) return -1;
@@ -507,19 +439,11 @@ static int commit_file(struct nr_file_sink *f, char *err, size_t errlen)
         nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_error_number(e));
         return -1;
     }
-    int why = 0;
-    /* No fsync: the rename already makes the file appear whole or not at all, and forcing
-     * hundreds of megabytes of WAV to disk before returning would cost seconds (espeak-ng,
-     * lame and sox don't either). Write errors still surface: write() and close() report them. */
-    if (close(f->fd) != 0) why = errno;
     f->fd = -1;
-    if (!why && rename(f->tmp, f->path) != 0) why = errno;
-    if (why) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(why));
+    if (nr_outfile_commit(&f->out)) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
         return -1;
     }
-    free(f->tmp); /* renamed: nothing left to unlink */
-    f->tmp = NULL;
     return 0;
 }
 
