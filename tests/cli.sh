@@ -187,6 +187,28 @@ for ext in wav mp3; do
 done
 check "no temporary files left beside them" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
 
+# --- kill -9 of narrator mid-run: the file being written has no name, so nothing is left;
+# its workers end with it (a zombie waiting for init to reap it does not run)
+children_of() { for d in /proc/[0-9]*; do
+    [ "$(awk '/^PPid:/ { print $2 }' "$d/status" 2>/dev/null)" = "$1" ] && echo "${d#/proc/}"; done; }
+running() { for p in "$@"; do
+    s=$(awk '{ print $3 }' "/proc/$p/stat" 2>/dev/null) && [ "$s" != Z ] && return 0; done; return 1; }
+none_running() { ! running "$@"; }
+for ext in wav mp3; do
+    $N -j 2 -q -o "$T/k9.$ext" "$T/long.txt" 2>/dev/null &
+    pid=$!
+    sleep 0.5
+    workers=$(children_of $pid)
+    kill -9 $pid
+    wait $pid 2>/dev/null
+    check "kill -9 ($ext): no file and no .k9.$ext.* left" [ "$(ls -A "$T" | grep -c 'k9')" = 0 ]
+    check "kill -9 ($ext): it had workers" [ -n "$workers" ]
+    # shellcheck disable=SC2086  # one argument per worker
+    i=0; while [ $i -lt 30 ] && running $workers; do sleep 0.1; i=$((i + 1)); done
+    # shellcheck disable=SC2086
+    check "kill -9 ($ext): its workers are gone within 3 s" none_running $workers
+done
+
 # --- SSML: auto-detected or forced with --ssml; malformed: FILE:LINE:COL, exit 1, no file
 run $N --help; check "--help shows --ssml" out_has "--ssml"
 printf '<?xml version="1.0"?>\n<speak><p>Hi <mark name="m"/><say-as interpret-as="characters">ok</say-as>.</p></speak>\n' >"$T/doc.ssml"
