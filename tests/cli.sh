@@ -209,6 +209,17 @@ for ext in wav mp3; do
     check "kill -9 ($ext): its workers are gone within 3 s" none_running $workers
 done
 
+# --- WAV past the limit of a plain RIFF file is RF64 (NARRATOR_TEST_RF64_LIMIT lowers the
+# 4 GiB limit for the test): libsndfile reads it with the same length and tags
+$N -q --title "Long one" -o "$T/plain.wav" "$T/short.txt"
+NARRATOR_TEST_RF64_LIMIT=65536 $N -q --title "Long one" -o "$T/rf64.wav" "$T/short.txt"
+check "WAV under the limit: RIFF" [ "$(head -c 4 "$T/plain.wav")" = RIFF ]
+check "WAV over the limit: RF64 with a ds64 chunk" \
+    sh -c '[ "$(head -c 4 "$1")" = RF64 ] && sndfile-info "$1" | grep -q "^ds64 : 28"' sh "$T/rf64.wav"
+fp=$(frames "$T/plain.wav"); fr=$(frames "$T/rf64.wav")
+check "RF64 reads back as long as the plain WAV ($fr and $fp frames)" sh -c '[ -n "$1" ] && [ "$1" -gt 20000 ] && [ "$1" = "$2" ]' sh "$fp" "$fr"
+check "RF64 keeps the title" sh -c 'sndfile-info "$1" | grep -q "INAM : Long one"' sh "$T/rf64.wav"
+
 # --- SSML: auto-detected or forced with --ssml; malformed: FILE:LINE:COL, exit 1, no file
 run $N --help; check "--help shows --ssml" out_has "--ssml"
 printf '<?xml version="1.0"?>\n<speak><p>Hi <mark name="m"/><say-as interpret-as="characters">ok</say-as>.</p></speak>\n' >"$T/doc.ssml"

@@ -1,5 +1,6 @@
 /*
- * sink.h — where the audio goes: a file (libsndfile) or the speakers (libao).
+ * sink.h — where the audio goes: a file (WAV: wav.c; FLAC, Ogg Opus: libsndfile) or the
+ * speakers (libao).
  *
  * The engine hands every sink the same thing: mono int16 PCM at the synthesizer's rate
  * (22050 Hz from eSpeak NG). A sink converts what it must (Opus needs 24 kHz) and hides
