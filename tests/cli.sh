@@ -220,6 +220,30 @@ fp=$(frames "$T/plain.wav"); fr=$(frames "$T/rf64.wav")
 check "RF64 reads back as long as the plain WAV ($fr and $fp frames)" sh -c '[ -n "$1" ] && [ "$1" -gt 20000 ] && [ "$1" = "$2" ]' sh "$fp" "$fr"
 check "RF64 keeps the title" sh -c 'sndfile-info "$1" | grep -q "INAM : Long one"' sh "$T/rf64.wav"
 
+# --- SIGHUP and SIGTERM mid-run: stopped as by Ctrl-C, exit 128+signal, the old file untouched
+for sig in HUP:129 TERM:143; do
+    echo old >"$T/sig.wav"
+    $N -q -o "$T/sig.wav" "$T/long.txt" 2>"$T/sig.err" &
+    pid=$!
+    sleep 0.5
+    kill -"${sig%:*}" $pid
+    wait $pid; rc=$?
+    check "SIG${sig%:*} exits ${sig#*:} (got $rc)" [ $rc = "${sig#*:}" ]
+    check "SIG${sig%:*} says so" grep -q "^narrator: interrupted$" "$T/sig.err"
+    check "SIG${sig%:*} leaves the old file as it was" [ "$(cat "$T/sig.wav")" = old ]
+    check "SIG${sig%:*} leaves no temporary file" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
+done
+rm -f "$T/sig.wav"
+run $N --help; check "--help gives the exit status after a signal" out_has "128+N stopped by signal N"
+
+# --- past `ulimit -f` (72 MB: above the 64 MB eSpeak NG's start-up asks for): SIGXFSZ does
+# not kill narrator, the write fails: one message, exit 1, no file
+prlimit --fsize=72000000 $N -q -o "$T/big.wav" "$T/long.txt" 2>"$T/big.err"; rc=$?
+check "past ulimit -f: exit 1 (got $rc)" [ $rc = 1 ]
+check "past ulimit -f: one clear message (got: $(head -c 200 "$T/big.err"))" \
+    [ "$(cat "$T/big.err")" = "narrator: cannot write $T/big.wav: File too large" ]
+check "past ulimit -f: no file, no temporary" [ "$(ls -A "$T" | grep -c 'big\.wav')" = 0 ]
+
 # --- SSML: auto-detected or forced with --ssml; malformed: FILE:LINE:COL, exit 1, no file
 run $N --help; check "--help shows --ssml" out_has "--ssml"
 printf '<?xml version="1.0"?>\n<speak><p>Hi <mark name="m"/><say-as interpret-as="characters">ok</say-as>.</p></speak>\n' >"$T/doc.ssml"
