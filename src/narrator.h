@@ -149,7 +149,10 @@ NARRATOR_API narrator_status narrator_on_audio(narrator *n, narrator_audio_fn fn
 NARRATOR_API narrator_status narrator_on_mark(narrator *n, narrator_mark_fn fn, void *user);
 /* Audio file, format from the extension (.wav .mp3 .flac .ogg .opus); the path "-"
  * writes WAV to standard output. The file appears only when narrator_finish()
- * succeeds; on failure, stop or narrator_free() before finishing, nothing is left behind. */
+ * succeeds; on failure, stop or narrator_free() before finishing, nothing is left behind
+ * (nor when the process dies: it has no name until then, where the filesystem has
+ * O_TMPFILE). It replaces path keeping the old file's permission bits; a symbolic link is
+ * written through (the link stays). WAV past 4 GiB is RF64. */
 NARRATOR_API narrator_status narrator_open_file(narrator *n, const char *path, const narrator_tags *tags);
 /* Speakers through libao; driver NULL for the default ("null" discards). */
 NARRATOR_API narrator_status narrator_open_speaker(narrator *n, const char *driver);

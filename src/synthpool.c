@@ -226,6 +226,9 @@ static int wait_for_room(outbox *o)
 static int gather_pcm(const int16_t *pcm, size_t n, void *user)
 {
     outbox *o = user;
+    /* An orphan stops now, not at the chunk's end: as a fork it holds the parent's file
+     * descriptors, the unnamed output file among them, which lives while they are open. */
+    if (getppid() != o->parent) return o->failed = 1;
     if (o->want & NR_SPEAK_MP3) nr_buf_put(&o->whole, (const char *)pcm, n * sizeof *pcm);
     if (!(o->want & NR_SPEAK_PCM)) return 0;
     while (n) {

@@ -168,6 +168,82 @@ check "Ctrl-C exits 130 (got $rc)" [ $rc = 130 ]
 check "Ctrl-C leaves no output file" [ ! -e "$T/int.wav" ]
 check "Ctrl-C leaves no temporary file" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
 
+# --- replacing a file keeps its mode; -o onto a symbolic link writes the file it points to
+echo "A short sentence, written twice." >"$T/short.txt"
+for ext in wav mp3; do
+    echo old >"$T/mode.$ext"; chmod 600 "$T/mode.$ext"
+    $N -q -o "$T/mode.$ext" "$T/short.txt"
+    check "$ext: a mode 600 file replaced stays 600 (got $(stat -c %a "$T/mode.$ext"))" [ "$(stat -c %a "$T/mode.$ext")" = 600 ]
+    check "$ext: and is the new audio" between "$(seconds_of "$T/mode.$ext")" 1 10
+    echo old >"$T/real.$ext"; ln -s "real.$ext" "$T/link.$ext"
+    $N -q -o "$T/link.$ext" "$T/short.txt"
+    check "$ext: -o onto a symlink keeps the link" sh -c '[ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]' sh "$T/link.$ext" "real.$ext"
+    check "$ext: -o onto a symlink replaces the file it points to" between "$(seconds_of "$T/real.$ext")" 1 10
+    ln -s "made.$ext" "$T/dangling.$ext"
+    $N -q -o "$T/dangling.$ext" "$T/short.txt"
+    check "$ext: -o onto a dangling symlink keeps the link" [ -L "$T/dangling.$ext" ]
+    check "$ext: -o onto a dangling symlink makes its target" between "$(seconds_of "$T/made.$ext")" 1 10
+    rm -f "$T/mode.$ext" "$T/real.$ext" "$T/link.$ext" "$T/dangling.$ext" "$T/made.$ext"
+done
+check "no temporary files left beside them" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
+
+# --- kill -9 of narrator mid-run: the file being written has no name, so nothing is left;
+# its workers end with it (a zombie waiting for init to reap it does not run)
+children_of() { for d in /proc/[0-9]*; do
+    [ "$(awk '/^PPid:/ { print $2 }' "$d/status" 2>/dev/null)" = "$1" ] && echo "${d#/proc/}"; done; }
+running() { for p in "$@"; do
+    s=$(awk '{ print $3 }' "/proc/$p/stat" 2>/dev/null) && [ "$s" != Z ] && return 0; done; return 1; }
+none_running() { ! running "$@"; }
+for ext in wav mp3; do
+    $N -j 2 -q -o "$T/k9.$ext" "$T/long.txt" 2>/dev/null &
+    pid=$!
+    sleep 0.5
+    workers=$(children_of $pid)
+    kill -9 $pid
+    wait $pid 2>/dev/null
+    check "kill -9 ($ext): no file and no .k9.$ext.* left" [ "$(ls -A "$T" | grep -c 'k9')" = 0 ]
+    check "kill -9 ($ext): it had workers" [ -n "$workers" ]
+    # shellcheck disable=SC2086  # one argument per worker
+    i=0; while [ $i -lt 30 ] && running $workers; do sleep 0.1; i=$((i + 1)); done
+    # shellcheck disable=SC2086
+    check "kill -9 ($ext): its workers are gone within 3 s" none_running $workers
+done
+
+# --- WAV past the limit of a plain RIFF file is RF64 (NARRATOR_TEST_RF64_LIMIT lowers the
+# 4 GiB limit for the test): libsndfile reads it with the same length and tags
+$N -q --title "Long one" -o "$T/plain.wav" "$T/short.txt"
+NARRATOR_TEST_RF64_LIMIT=65536 $N -q --title "Long one" -o "$T/rf64.wav" "$T/short.txt"
+check "WAV under the limit: RIFF" [ "$(head -c 4 "$T/plain.wav")" = RIFF ]
+check "WAV over the limit: RF64 with a ds64 chunk" \
+    sh -c '[ "$(head -c 4 "$1")" = RF64 ] && sndfile-info "$1" | grep -q "^ds64 : 28"' sh "$T/rf64.wav"
+fp=$(frames "$T/plain.wav"); fr=$(frames "$T/rf64.wav")
+check "RF64 reads back as long as the plain WAV ($fr and $fp frames)" sh -c '[ -n "$1" ] && [ "$1" -gt 20000 ] && [ "$1" = "$2" ]' sh "$fp" "$fr"
+check "RF64 keeps the title" sh -c 'sndfile-info "$1" | grep -q "INAM : Long one"' sh "$T/rf64.wav"
+
+# --- SIGHUP and SIGTERM mid-run: stopped as by Ctrl-C, exit 128+signal, the old file untouched
+for sig in HUP:129 TERM:143; do
+    echo old >"$T/sig.wav"
+    $N -q -o "$T/sig.wav" "$T/long.txt" 2>"$T/sig.err" &
+    pid=$!
+    sleep 0.5
+    kill -"${sig%:*}" $pid
+    wait $pid; rc=$?
+    check "SIG${sig%:*} exits ${sig#*:} (got $rc)" [ $rc = "${sig#*:}" ]
+    check "SIG${sig%:*} says so" grep -q "^narrator: interrupted$" "$T/sig.err"
+    check "SIG${sig%:*} leaves the old file as it was" [ "$(cat "$T/sig.wav")" = old ]
+    check "SIG${sig%:*} leaves no temporary file" [ "$(ls -A "$T" | grep -c '^\.')" = 0 ]
+done
+rm -f "$T/sig.wav"
+run $N --help; check "--help gives the exit status after a signal" out_has "128+N stopped by signal N"
+
+# --- past `ulimit -f` (72 MB: above the 64 MB eSpeak NG's start-up asks for): SIGXFSZ does
+# not kill narrator, the write fails: one message, exit 1, no file
+prlimit --fsize=72000000 $N -q -o "$T/big.wav" "$T/long.txt" 2>"$T/big.err"; rc=$?
+check "past ulimit -f: exit 1 (got $rc)" [ $rc = 1 ]
+check "past ulimit -f: one clear message (got: $(head -c 200 "$T/big.err"))" \
+    [ "$(cat "$T/big.err")" = "narrator: cannot write $T/big.wav: File too large" ]
+check "past ulimit -f: no file, no temporary" [ "$(ls -A "$T" | grep -c 'big\.wav')" = 0 ]
+
 # --- SSML: auto-detected or forced with --ssml; malformed: FILE:LINE:COL, exit 1, no file
 run $N --help; check "--help shows --ssml" out_has "--ssml"
 printf '<?xml version="1.0"?>\n<speak><p>Hi <mark name="m"/><say-as interpret-as="characters">ok</say-as>.</p></speak>\n' >"$T/doc.ssml"

@@ -2,7 +2,12 @@
  * narrator — the command line. Thin: it parses options, reads input, and drives the
  * public libnarrator API (src/narrator.h); everything else lives in the library.
  *
- * Exit codes: 0 ok, 1 runtime error, 2 usage error, 130 interrupted (Ctrl-C).
+ * Exit codes: 0 ok, 1 runtime error, 2 usage error, 128+N stopped by signal N (SIGINT,
+ * SIGTERM, SIGHUP: 130 for Ctrl-C, as the shell reports a process a signal ended).
+ *
+ * A stopping signal makes the library stop at its next chunk and drop the output file
+ * (nothing partial is left). SIGXFSZ is ignored, so that a file that grows past `ulimit -f`
+ * fails its write with EFBIG ("File too large") and gets one message, not a core dump.
  */
 #include "narrator.h"
 #include <errno.h>
@@ -25,11 +30,12 @@ typedef struct {
     const char *lexicons[64];
 } cli;
 
-static narrator *running;   /* for the Ctrl-C handler */
+static narrator *running;   /* for the signal handler */
+static volatile sig_atomic_t stopped_by; /* the signal that stopped us, for the exit status */
 
 static void on_signal(int sig)
 {
-    (void)sig;
+    stopped_by = sig;
     narrator_stop(running);
 }
 
@@ -69,7 +75,8 @@ static void usage(FILE *f)
 "  -h, --help              show this help\n"
 "      --version           show the version\n"
 "\n"
-"Exit status: 0 ok, 1 error, 2 usage error, 130 interrupted.\n");
+"Exit status: 0 ok, 1 error, 2 usage error, 128+N stopped by signal N (130 Ctrl-C,\n"
+"129 SIGHUP, 143 SIGTERM); then no output file is left behind.\n");
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -219,7 +226,7 @@ static int fail(narrator *n, narrator_status st, const char *input)
 {
     if (st == NARRATOR_ERR_STOPPED) {
         fprintf(stderr, "narrator: interrupted\n");
-        return 130;
+        return 128 + (stopped_by ? stopped_by : SIGINT);
     }
     const char *msg = n ? narrator_errmsg(n) : "";
     const char *name = input && strcmp(input, "-") ? input : "stdin";
@@ -322,6 +329,7 @@ static narrator_status open_outputs(cli *c, narrator *n)
 int main(int argc, char **argv)
 {
     started = now_s();
+    signal(SIGXFSZ, SIG_IGN);   /* past `ulimit -f` a write fails with EFBIG: one clear message */
     cli c = { .opt = NARRATOR_OPTIONS_INIT };
     int rc = parse_args(&c, argc, argv);
     if (rc) return rc;
@@ -343,6 +351,7 @@ int main(int argc, char **argv)
         struct sigaction sa = { .sa_handler = on_signal };
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
         st = c.lines ? feed_lines(n, in) : feed_all(n, in);
         if (!st && ferror(in)) {
             fprintf(stderr, "narrator: cannot read %s: %s\n", c.input ? c.input : "standard input", strerror(errno));

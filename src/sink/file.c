@@ -1,27 +1,25 @@
 /*
- * file.c — audio files through libsndfile, and WAV on standard output.
+ * file.c — audio files: WAV through narrator's own writer (wav.c), on a file or standard
+ * output; FLAC and Ogg Opus through libsndfile.
  *
- * One table maps an extension to a libsndfile format and the sample rates it takes;
- * everything else is one code path. Opus only takes 8/12/16/24/48 kHz, so when the
- * synthesizer's rate (22050 Hz) is not one of a format's rates, libsamplerate converts
- * each write as it comes (streaming) and is flushed at close.
+ * One table maps an extension to its writer and the sample rates it takes; everything
+ * else is one code path. Opus only takes 8/12/16/24/48 kHz, so when the synthesizer's
+ * rate (22050 Hz) is not one of a format's rates, libsamplerate converts each write as it
+ * comes (streaming) and is flushed at close.
  *
- * Nothing partial is left behind: we write to ".<name>.XXXXXX" in the target's directory
- * and rename it into place on close(commit=1); any error or commit=0 unlinks it. The
- * temporary file is created with open(O_CREAT|O_EXCL, 0666) rather than mkstemp, so the
- * kernel applies the umask (and any default ACL) exactly as for a plain fopen — no
- * fchmod, and no umask(0)/umask(old) dance that would race with other threads.
+ * Nothing partial is left behind: files are written through outfile.c, unnamed until
+ * close(commit=1) puts them over the target; any error or commit=0 drops them.
  *
- * Standard output ("-"): libsndfile 1.2 refuses to write WAV to a pipe ("this file format
- * does not support pipe write"), so we write a 44-byte WAV header ourselves with the
- * sizes set to 0xFFFFFFFF ("unknown", as streaming tools do), then raw little-endian
- * PCM. If standard output turns out to be a regular file we can seek in, close fixes
- * the two sizes so the result is an ordinary WAV file. A terminal is refused: binary
- * audio there is never what the user meant.
+ * WAV is ours, not libsndfile's: libsndfile 1.2 refuses to write WAV to a pipe ("this
+ * file format does not support pipe write") and writes a plain RIFF file whose 32-bit
+ * sizes wrap past 4 GiB; wav.c writes standard output too and turns a long file into
+ * RF64. On standard output a terminal is refused: binary audio there is never what the
+ * user meant. WAV needs no library: narrator opens libsndfile for FLAC and Ogg Opus only.
  *
- * Tags: libsndfile 1.2.0 keeps title and artist in these formats (WAV: LIST/INFO
- * INAM/IART; FLAC, Ogg Opus: Vorbis comments, UTF-8). Except for WAV they must be set
- * before the first sample is written, so we set them right after opening.
+ * Tags: wav.c writes title and artist as LIST/INFO INAM/IART, as libsndfile did (none on
+ * standard output). libsndfile 1.2.0 keeps them in FLAC and Ogg Opus as Vorbis comments
+ * (UTF-8); they must be set before the first sample is written, so we set them right
+ * after opening.
  *
  * MP3 is not written here: libsndfile's (LAME's ID3 writer) keeps tags only as Latin-1;
  * mp3seg.c writes MP3 pieces with an ID3v2.4 UTF-8 tag, whatever the number of workers.
@@ -30,7 +28,6 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
-#define _GNU_SOURCE /* sync_file_range */
 #include "sink/sink.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -41,9 +38,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "dynlib.h"
+#include "sink/wav.h"
 
 /* libsndfile, loaded at first use (dynlib.h): calls below go through these pointers. */
 #define SNDFILE_FUNCTIONS(X) X(sf_close) X(sf_command) X(sf_error_number) X(sf_format_check) \
@@ -79,10 +76,10 @@ static const int opus_rates[] = {8000, 12000, 16000, 24000, 48000, 0};
 
 static const struct nr_format {
     const char *ext;  /* lower case, no dot */
-    int sf_format;
+    int sf_format;    /* 0: WAV, narrator's own writer (wav.c) */
     const int *rates; /* zero-terminated list of rates the codec takes; NULL = any */
 } formats[] = {
-    {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, NULL},
+    {"wav", 0, NULL},
     {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, NULL},
     {"ogg", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates},
     {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, opus_rates},
@@ -93,30 +90,18 @@ static const struct nr_format {
 
 #define BLOCK 4096 /* samples per conversion step; any input size is processed in steps */
 
-#define WRITE_BEHIND (8u << 20) /* bytes between starts of writeback */
-#define GATHER 32768        /* samples handed to libsndfile at a time (64 KB) */
-
 struct nr_file_sink {
-    char *path;             /* the target */
-    char *tmp;              /* the temporary file while it exists, else NULL */
-    int fd;                 /* of tmp, or 1 for standard output; -1 when closed */
-    SNDFILE *sf;
+    char *path;             /* the target as given */
+    nr_outfile out;         /* the file being written (fd -1 on standard output) */
+    nr_wav *wav;            /* WAV, to the file or standard output */
+    SNDFILE *sf;            /* FLAC, Ogg Opus */
     SRC_STATE *src;         /* only when the format needs another rate */
     double ratio;           /* out_rate / in_rate */
     int failed;             /* a write failed: the file can only be discarded */
     int in_rate;
-    /* standard output */
     int is_stdout;
-    int can_fix_header;     /* a regular file, not O_APPEND: sizes fixed at close */
-    off_t start;            /* where the header begins */
-    uint64_t data_bytes;
+    size_t unflushed;       /* bytes handed to libsndfile since writeback was last started */
     float fin[BLOCK], fout[BLOCK];
-    unsigned char bytes[BLOCK * 2];
-    /* PCM gathered for libsndfile, which writes each call through at once: small writes
-     * cost the kernel a partial block to zero for every one of them */
-    int16_t pending[GATHER];
-    size_t n_pending;
-    size_t unflushed;       /* bytes written since writeback was last started */
 };
 
 const char *nr_sink_format_list(void) { return FORMAT_LIST; }
@@ -168,109 +153,26 @@ static int pick_rate(const int *rates, int in_rate)
     return last;
 }
 
-int nr_sink_open_temp(const char *path, char **tmp_out)
-{
-    static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    size_t baselen = strlen(path + dirlen);
-    char *tmp = malloc(dirlen + 1 + baselen + 8);
-    if (!tmp) return -1;
-    memcpy(tmp, path, dirlen);
-    tmp[dirlen] = '.';
-    memcpy(tmp + dirlen + 1, path + dirlen, baselen);
-    char *suffix = tmp + dirlen + 1 + baselen;
-    suffix[0] = '.';
-    suffix[7] = '\0';
-
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ ((uint64_t)getpid() << 40) ^
-                 (uint64_t)(uintptr_t)&ts;
-    for (int tries = 0; tries < 100; tries++) {
-        for (int i = 1; i <= 6; i++) {
-            x += 0x9E3779B97F4A7C15u; /* splitmix64 */
-            uint64_t z = x;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-            suffix[i] = chars[(z ^ (z >> 31)) % (sizeof chars - 1)];
-        }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            *tmp_out = tmp;
-            return fd;
-        }
-        if (errno != EEXIST) break;
-    }
-    int e = errno;
-    free(tmp);
-    errno = e;
-    return -1;
-}
-
-/* Frees everything; the temporary file, if still there, is removed. Never touches fd 1. */
+/* Frees everything; the file, if not committed, is dropped. Never touches fd 1. */
 static void discard(struct nr_file_sink *f)
 {
+    nr_wav_free(f->wav);
     if (f->sf) sf_close(f->sf);
     if (f->src) src_delete(f->src);
-    if (f->fd >= 0 && !f->is_stdout) close(f->fd);
-    if (f->tmp) unlink(f->tmp);
-    free(f->tmp);
+    nr_outfile_discard(&f->out);
     free(f->path);
     free(f);
 }
 
 static const char *shown(const struct nr_file_sink *f) { return f->is_stdout ? "standard output" : f->path; }
 
-/* ---- standard output: hand-written WAV header, raw PCM ---- */
-
-static void put32(unsigned char *p, uint32_t v)
-{
-    p[0] = v & 0xff, p[1] = (v >> 8) & 0xff, p[2] = (v >> 16) & 0xff, p[3] = v >> 24;
-}
-
-/* A 44-byte PCM WAV header for mono 16-bit; data_bytes 0xFFFFFFFF = unknown (streaming). */
-static void wav_header(unsigned char h[44], int rate, uint32_t data_bytes)
-{
-    memcpy(h, "RIFF", 4);
-    put32(h + 4, data_bytes == 0xFFFFFFFFu ? 0xFFFFFFFFu : data_bytes + 36);
-    memcpy(h + 8, "WAVEfmt ", 8);
-    put32(h + 16, 16);                                   /* fmt chunk size */
-    h[20] = 1, h[21] = 0;                                /* PCM */
-    h[22] = 1, h[23] = 0;                                /* mono */
-    put32(h + 24, (uint32_t)rate);
-    put32(h + 28, (uint32_t)rate * 2);                   /* bytes per second */
-    h[32] = 2, h[33] = 0;                                /* block align */
-    h[34] = 16, h[35] = 0;                               /* bits per sample */
-    memcpy(h + 36, "data", 4);
-    put32(h + 40, data_bytes);
-}
-
-void nr_sink_write_behind(int fd, size_t *unflushed, size_t written)
-{
-    *unflushed += written;
-    if (*unflushed < WRITE_BEHIND) return;
-    *unflushed = 0;
-    (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-}
-
-int nr_sink_write_all(int fd, const void *buf, size_t n)
-{
-    const unsigned char *p = buf;
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return -1;
-        p += w, n -= (size_t)w;
-    }
-    return 0;
-}
+/* ---- standard output: WAV as a stream ---- */
 
 static struct nr_file_sink *stdout_open(struct nr_file_sink *f, char *err, size_t errlen)
 {
     f->is_stdout = 1;
-    f->fd = STDOUT_FILENO;
-    if (isatty(f->fd)) {
+    int fd = STDOUT_FILENO;
+    if (isatty(fd)) {
         nr_sink_errf(err, errlen, "cannot write audio to standard output: it is a terminal "
                                   "(redirect it to a file or a pipe)");
         discard(f);
@@ -278,49 +180,93 @@ static struct nr_file_sink *stdout_open(struct nr_file_sink *f, char *err, size_
     }
     fflush(stdout); /* anything the program printed goes before the header, not into the audio */
     struct stat st;
-    int fl = fcntl(f->fd, F_GETFL);
-    f->start = lseek(f->fd, 0, SEEK_CUR);
-    f->can_fix_header = f->start >= 0 && fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && fl >= 0 &&
-                        !(fl & O_APPEND);
-    unsigned char h[44];
-    wav_header(h, f->in_rate, 0xFFFFFFFFu);
-    if (nr_sink_write_all(f->fd, h, sizeof h)) {
-        nr_sink_errf(err, errlen, "cannot write standard output: %s", strerror(errno));
+    int fl = fcntl(fd, F_GETFL);
+    off_t start = lseek(fd, 0, SEEK_CUR);
+    int can_fix = start >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && fl >= 0 && !(fl & O_APPEND);
+    if (nr_wav_open_stream(&f->wav, fd, shown(f), f->in_rate, can_fix ? start : -1, err, errlen)) {
         discard(f);
         return NULL;
     }
     return f;
 }
 
-static int stdout_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
+/* ---- files ---- */
+
+/* Opens the file that appears whole at the end; 0, or -1 with a sentence in err. */
+static int open_out(struct nr_file_sink *f, char *err, size_t errlen)
 {
-    for (size_t done = 0; done < n;) {
-        size_t k = n - done < BLOCK ? n - done : BLOCK;
-        for (size_t i = 0; i < k; i++) {
-            uint16_t v = (uint16_t)pcm[done + i];
-            f->bytes[2 * i] = v & 0xff;
-            f->bytes[2 * i + 1] = v >> 8;
-        }
-        if (nr_sink_write_all(f->fd, f->bytes, 2 * k)) {
-            nr_sink_errf(err, errlen, "cannot write standard output: %s", strerror(errno));
-            return -1;
-        }
-        done += k;
-        f->data_bytes += 2 * k;
+    if (nr_outfile_open(&f->out, f->path) == 0) return 0;
+    nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
+    return -1;
+}
+
+static struct nr_file_sink *wav_open(struct nr_file_sink *f, const char *title, const char *artist,
+                                     char *err, size_t errlen)
+{
+    if (open_out(f, err, errlen) ||
+        nr_wav_open_file(&f->wav, f->out.fd, f->path, f->in_rate, title, artist, err, errlen)) {
+        discard(f);
+        return NULL;
     }
-    return 0;
+    return f;
 }
 
-/* Best effort: on a seekable regular file, put the real sizes into the header. */
-static void stdout_fix_header(struct nr_file_sink *f)
+static struct nr_file_sink *sndfile_open(struct nr_file_sink *f, const struct nr_format *fmt, const char *title,
+                                         const char *artist, char *err, size_t errlen)
 {
-    if (!f->can_fix_header || f->data_bytes > 0xFFFFFFFFu - 36) return;
-    unsigned char h[44];
-    wav_header(h, f->in_rate, (uint32_t)f->data_bytes);
-    if (pwrite(f->fd, h, sizeof h, f->start) != (ssize_t)sizeof h) return; /* stays "unknown" */
-}
+    const char *path = f->path;
+    int in_rate = f->in_rate;
+    char why[256];
+    if (nr_dynlib_load(&sndfile_lib, why, sizeof why)) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", path, why);
+        discard(f);
+        return NULL;
+    }
 
-/* ---- files through libsndfile ---- */
+    SF_INFO info = {0};
+    info.samplerate = pick_rate(fmt->rates, in_rate);
+    info.channels = 1;
+    info.format = fmt->sf_format;
+    if (!sf_format_check(&info)) {
+        nr_sink_errf(err, errlen, "cannot write %s: this libsndfile cannot write .%s files at %d Hz",
+                     path, fmt->ext, info.samplerate);
+        discard(f);
+        return NULL;
+    }
+    if (open_out(f, err, errlen)) {
+        discard(f);
+        return NULL;
+    }
+    /* close_desc = 0: the fd is outfile.c's to close, whatever libsndfile did. */
+    f->sf = sf_open_fd(f->out.fd, SFM_WRITE, &info, 0);
+    if (!f->sf) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", path, sf_strerror(NULL));
+        discard(f);
+        return NULL;
+    }
+    set_tag(f, SF_STR_TITLE, title);
+    set_tag(f, SF_STR_ARTIST, artist);
+
+    if (info.samplerate != in_rate) {
+        if (nr_dynlib_load(&samplerate_lib, why, sizeof why)) {
+            nr_sink_errf(err, errlen, "cannot write %s: %s", path, why);
+            discard(f);
+            return NULL;
+        }
+        int e = 0;
+        f->src = src_new(SRC_SINC_MEDIUM_QUALITY, 1, &e);
+        if (!f->src) {
+            nr_sink_errf(err, errlen, "cannot write %s: cannot resample to %d Hz: %s", path,
+                         info.samplerate, src_strerror(e));
+            discard(f);
+            return NULL;
+        }
+        f->ratio = (double)info.samplerate / in_rate;
+        /* Resampled floats may overshoot ±1.0 a little: clip, never wrap around. */
+        sf_command(f->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+    }
+    return f;
+}
 
 struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char *title,
                                        const char *artist, char *err, size_t errlen)
@@ -354,61 +300,11 @@ struct nr_file_sink *nr_file_sink_open(const char *path, int in_rate, const char
         free(f);
         return NULL;
     }
-    f->fd = -1;
+    f->out.fd = -1; /* no file yet (calloc's 0 would be standard input) */
     f->in_rate = in_rate;
     if (!fmt) return stdout_open(f, err, errlen);
-    char why[256];
-    if (nr_dynlib_load(&sndfile_lib, why, sizeof why)) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", path, why);
-        discard(f);
-        return NULL;
-    }
-
-    SF_INFO info = {0};
-    info.samplerate = pick_rate(fmt->rates, in_rate);
-    info.channels = 1;
-    info.format = fmt->sf_format;
-    if (!sf_format_check(&info)) {
-        nr_sink_errf(err, errlen, "cannot write %s: this libsndfile cannot write .%s files at %d Hz",
-                     path, fmt->ext, info.samplerate);
-        discard(f);
-        return NULL;
-    }
-    f->fd = nr_sink_open_temp(path, &f->tmp);
-    if (f->fd < 0) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        discard(f);
-        return NULL;
-    }
-    /* close_desc = 0: we close the fd ourselves, whatever libsndfile did. */
-    f->sf = sf_open_fd(f->fd, SFM_WRITE, &info, 0);
-    if (!f->sf) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", path, sf_strerror(NULL));
-        discard(f);
-        return NULL;
-    }
-    set_tag(f, SF_STR_TITLE, title);
-    set_tag(f, SF_STR_ARTIST, artist);
-
-    if (info.samplerate != in_rate) {
-        if (nr_dynlib_load(&samplerate_lib, why, sizeof why)) {
-            nr_sink_errf(err, errlen, "cannot write %s: %s", path, why);
-            discard(f);
-            return NULL;
-        }
-        int e = 0;
-        f->src = src_new(SRC_SINC_MEDIUM_QUALITY, 1, &e);
-        if (!f->src) {
-            nr_sink_errf(err, errlen, "cannot write %s: cannot resample to %d Hz: %s", path,
-                         info.samplerate, src_strerror(e));
-            discard(f);
-            return NULL;
-        }
-        f->ratio = (double)info.samplerate / in_rate;
-        /* Resampled floats may overshoot ±1.0 a little: clip, never wrap around. */
-        sf_command(f->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
-    }
-    return f;
+    if (!fmt->sf_format) return wav_open(f, title, artist, err, errlen);
+    return sndfile_open(f, fmt, title, artist, err, errlen);
 }
 
 /* Feeds n samples (none with end_of_input to flush) through the resampler into the file. */
@@ -452,30 +348,7 @@ static int write_through(struct nr_file_sink *f, const int16_t *pcm, size_t n, c
         nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_strerror(f->sf));
         return -1;
     }
-    nr_sink_write_behind(f->fd, &f->unflushed, n * sizeof *pcm);
-    return 0;
-}
-
-/* Hands the gathered PCM to libsndfile. */
-static int write_pending(struct nr_file_sink *f, char *err, size_t errlen)
-{
-    size_t n = f->n_pending;
-    f->n_pending = 0;
-    return write_through(f, f->pending, n, err, errlen);
-}
-
-/* Gathers PCM into large writes (a large piece with nothing gathered goes straight through). */
-static int gather_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
-{
-    if (!f->n_pending && n >= GATHER) return write_through(f, pcm, n, err, errlen);
-    while (n) {
-        size_t k = GATHER - f->n_pending < n ? GATHER - f->n_pending : n;
-        memcpy(f->pending + f->n_pending, pcm, k * sizeof *pcm);
-        f->n_pending += k;
-        pcm += k;
-        n -= k;
-        if (f->n_pending == GATHER && write_pending(f, err, errlen)) return -1;
-    }
+    nr_sink_write_behind(f->out.fd, &f->unflushed, n * sizeof *pcm);
     return 0;
 }
 
@@ -486,40 +359,33 @@ int nr_file_sink_write(struct nr_file_sink *f, const int16_t *pcm, size_t n, cha
         return -1;
     }
     int rc = 0;
-    if (f->is_stdout)
-        rc = stdout_write(f, pcm, n, err, errlen);
+    if (f->wav)
+        rc = nr_wav_write(f->wav, pcm, n, err, errlen);
     else if (f->src)
         rc = resample_write(f, pcm, n, 0, err, errlen);
     else
-        rc = gather_write(f, pcm, n, err, errlen);
+        rc = write_through(f, pcm, n, err, errlen);
     if (rc) f->failed = 1;
     return rc;
 }
 
-/* Flushes, closes and renames into place; on failure the caller's discard() unlinks tmp. */
+/* Finishes the file and puts it over the target; on failure the caller's discard() drops it. */
 static int commit_file(struct nr_file_sink *f, char *err, size_t errlen)
 {
+    if (f->wav && nr_wav_finish(f->wav, err, errlen)) return -1;
     if (f->src && resample_write(f, NULL, 0, 1, err, errlen)) return -1;
-    if (write_pending(f, err, errlen)) return -1;
-    int e = sf_close(f->sf);
-    f->sf = NULL;
-    if (e) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_error_number(e));
+    if (f->sf) {
+        int e = sf_close(f->sf);
+        f->sf = NULL;
+        if (e) {
+            nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, sf_error_number(e));
+            return -1;
+        }
+    }
+    if (nr_outfile_commit(&f->out)) {
+        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
         return -1;
     }
-    int why = 0;
-    /* No fsync: the rename already makes the file appear whole or not at all, and forcing
-     * hundreds of megabytes of WAV to disk before returning would cost seconds (espeak-ng,
-     * lame and sox don't either). Write errors still surface: write() and close() report them. */
-    if (close(f->fd) != 0) why = errno;
-    f->fd = -1;
-    if (!why && rename(f->tmp, f->path) != 0) why = errno;
-    if (why) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(why));
-        return -1;
-    }
-    free(f->tmp); /* renamed: nothing left to unlink */
-    f->tmp = NULL;
     return 0;
 }
 
@@ -532,7 +398,7 @@ int nr_file_sink_close(struct nr_file_sink *f, int commit, char *err, size_t err
         rc = -1;
     } else if (commit) {
         if (f->is_stdout)
-            stdout_fix_header(f);
+            nr_wav_finish(f->wav, err, errlen); /* best effort: the sizes, if it can seek */
         else
             rc = commit_file(f, err, errlen);
     }

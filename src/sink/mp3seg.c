@@ -257,8 +257,7 @@ int nr_mp3seg_encode(const int16_t *pcm, size_t n, int rate, nr_buf *out, size_t
 
 struct nr_mp3file {
     char *path;
-    char *tmp;          /* the temporary file while it exists */
-    int fd;
+    nr_outfile out;     /* the file, unnamed until commit (outfile.c) */
     int failed;         /* a write failed: the file can only be discarded */
     mpeg_kind kind;
     int xing_bitrate;   /* bitrate index of the Xing frame */
@@ -352,9 +351,7 @@ static void xing_frame(const struct nr_mp3file *f, unsigned char *buf)
 
 static void discard(nr_mp3file *f)
 {
-    if (f->fd >= 0) close(f->fd);
-    if (f->tmp) unlink(f->tmp);
-    free(f->tmp);
+    nr_outfile_discard(&f->out);
     free(f->path);
     free(f->frame.v);
     free(f);
@@ -375,7 +372,7 @@ int nr_mp3file_open(nr_mp3file **out, const char *path, int rate, const char *ti
         free(f);
         return -1;
     }
-    f->fd = -1;
+    f->out.fd = -1;
     if (kind_of_rate(rate, &f->kind)) {
         nr_sink_errf(err, errlen, "cannot write %s: %d Hz is not an MPEG sample rate", path, rate);
         discard(f);
@@ -393,8 +390,8 @@ int nr_mp3file_open(nr_mp3file **out, const char *path, int rate, const char *ti
     f->xing_len = frame_bytes(&f->kind, f->xing_bitrate, 0);
     f->bytes = f->xing_len;
     for (size_t i = 0; i < f->xing_len; i++) nr_buf_putc(&head, 0); /* filled in at close */
-    f->fd = nr_sink_open_temp(path, &f->tmp);
-    int e = f->fd < 0 ? errno : head.oom ? ENOMEM : nr_sink_write_all(f->fd, head.s, head.len) ? errno : 0;
+    int e = nr_outfile_open(&f->out, path) ? errno : head.oom ? ENOMEM
+          : nr_sink_write_all(f->out.fd, head.s, head.len) ? errno : 0;
     nr_buf_free(&head);
     if (e) {
         nr_sink_errf(err, errlen, "cannot write %s: %s", path, strerror(e));
@@ -421,10 +418,10 @@ int nr_mp3file_write(nr_mp3file *f, const void *frames_bytes, size_t len, size_t
     else if (count < 0 || (size_t)count != n_frames || decoded_samples != n_frames * (size_t)f->kind.spf)
         nr_sink_errf(err, errlen, "cannot write %s: the piece is not %zu whole %d Hz MP3 frames decoding to "
                      "%zu samples", f->path, n_frames, f->kind.rate, decoded_samples);
-    else if (nr_sink_write_all(f->fd, frames_bytes, len))
+    else if (nr_sink_write_all(f->out.fd, frames_bytes, len))
         nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
     else {
-        nr_sink_write_behind(f->fd, &f->unflushed, len);
+        nr_sink_write_behind(f->out.fd, &f->unflushed, len);
         f->bytes += len;
         f->failed = 0;
         return 0;
@@ -446,19 +443,13 @@ int nr_mp3file_close(nr_mp3file *f, int commit, char *err, size_t errlen)
         else {
             xing_frame(f, x);
             errno = 0;
-            if (pwrite(f->fd, x, f->xing_len, f->xing_at) != (ssize_t)f->xing_len) why = errno ? errno : EIO;
+            if (pwrite(f->out.fd, x, f->xing_len, f->xing_at) != (ssize_t)f->xing_len) why = errno ? errno : EIO;
             free(x);
         }
-        /* no fsync, as for the other formats (file.c): the rename makes it appear whole */
-        if (close(f->fd) != 0 && !why) why = errno;
-        f->fd = -1;
-        if (!why && rename(f->tmp, f->path) != 0) why = errno;
+        if (!why && nr_outfile_commit(&f->out) != 0) why = errno; /* it appears whole, or not at all */
         if (why) {
             nr_sink_errf(err, errlen, "cannot write %s: %s", f->path, strerror(why));
             rc = -1;
-        } else {
-            free(f->tmp); /* renamed: nothing left to unlink */
-            f->tmp = NULL;
         }
     }
     discard(f);

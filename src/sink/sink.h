@@ -1,10 +1,11 @@
 /*
- * sink.h — where the audio goes: a file (libsndfile) or the speakers (libao).
+ * sink.h — where the audio goes: a file (WAV: wav.c; FLAC, Ogg Opus: libsndfile) or the
+ * speakers (libao).
  *
  * The engine hands every sink the same thing: mono int16 PCM at the synthesizer's rate
  * (22050 Hz from eSpeak NG). A sink converts what it must (Opus needs 24 kHz) and hides
- * its library. File sinks never leave a partial file behind: they write a hidden
- * temporary file next to the target and rename it into place only on close(commit=1).
+ * its library. File sinks never leave a partial file behind: they write an unnamed file in
+ * the target's directory and name it, over the target, only on close(commit=1) (outfile.c).
  *
  * Only src/sink/ includes sndfile.h, ao/ao.h or samplerate.h.
  */
@@ -59,9 +60,24 @@ struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, ch
 int nr_speaker_sink_write(struct nr_speaker_sink *sp, const int16_t *pcm, size_t n, char *err, size_t errlen);
 int nr_speaker_sink_close(struct nr_speaker_sink *sp, char *err, size_t errlen);
 
-/* Files that appear whole (file.c): creates ".<base>.XXXXXX" beside path with mode
- * 0666 & ~umask for writing; returns the fd, *tmp_out its malloc'd name, or -1 (errno). */
-int nr_sink_open_temp(const char *path, char **tmp_out);
+/* Output files that appear whole (outfile.c): written unnamed (O_TMPFILE) in the directory
+ * of path's target (path with the symbolic links at its end followed), or where that is
+ * refused as a hidden ".<base>.XXXXXX" beside it; mode 0666 & ~umask. */
+typedef struct {
+    int fd;         /* open for writing; -1 once committed or discarded */
+    char *target;   /* the file replaced at commit */
+    char *tmp;      /* the hidden name while there is one, else NULL */
+} nr_outfile;
+/* 0 ok, -1 (errno) with nothing made. */
+int nr_outfile_open(nr_outfile *o, const char *path);
+/* Names the file: it replaces the target (keeping that file's permission bits, and for
+ * root its owner), and closes it. 0 ok, -1 (errno) with nothing left. Either way o is done. */
+int nr_outfile_commit(nr_outfile *o);
+/* Closes and removes the file; a no-op once committed or discarded. */
+void nr_outfile_discard(nr_outfile *o);
+/* For the tests: 1 = no O_TMPFILE, always the named temporary (the fallback). */
+void nr_outfile_force_named(int on);
+
 /* Writes all n bytes (retrying short writes); 0 ok, -1 (errno). */
 int nr_sink_write_all(int fd, const void *buf, size_t n);
 /* Counts `written` bytes and, every 8 MB, starts the kernel writing the file back (no

@@ -95,8 +95,8 @@ NR_TEST(sink_formats)
             test_rm_tree(dir);
             continue;
         }
-        CHECK(test_dir_count(dir, name, sizeof name) == 1 && name[0] == '.' && strstr(name, cases[c].name),
-              "%s: while writing, only a hidden temporary is there, got '%s'", cases[c].name, name);
+        CHECK(test_dir_count(dir, name, sizeof name) == 0,
+              "%s: while writing the file has no name (O_TMPFILE), got '%s'", cases[c].name, name);
         CHECK(write_pieces(s, pcm, n, err, sizeof err) == 0, "%s: write failed: %s", cases[c].name, err);
         CHECK(fabs(nr_sink_seconds(s) - TONE_SECONDS) < 1e-9, "%s: seconds %.6f", cases[c].name,
               nr_sink_seconds(s));
@@ -169,6 +169,105 @@ NR_TEST(sink_wav_pieces_exact)
             sf_close(sf);
         }
     }
+    test_rm_tree(dir);
+    free(pcm);
+}
+
+/* Writes pcm to path as WAV with the test's tags; 1 ok. */
+static int write_wav(const char *path, const int16_t *pcm, size_t n)
+{
+    char err[512] = "";
+    nr_sink *s = NULL;
+    if (!CHECK(nr_sink_open_file(&s, path, RATE, TITLE, ARTIST, err, sizeof err) == 0, "open %s: %s", path, err))
+        return 0;
+    int ok = CHECK(nr_sink_write(s, pcm, n, err, sizeof err) == 0, "write %s: %s", path, err);
+    return CHECK(nr_sink_close(s, 1, err, sizeof err) == 0, "close %s: %s", path, err) && ok;
+}
+
+/* The whole of a small file, malloc'd, or NULL. */
+static unsigned char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    unsigned char *buf = NULL;
+    long size = fp && fseek(fp, 0, SEEK_END) == 0 ? ftell(fp) : -1;
+    if (size >= 0 && fseek(fp, 0, SEEK_SET) == 0 && (buf = malloc((size_t)size + 1)) &&
+        fread(buf, 1, (size_t)size, fp) != (size_t)size) {
+        free(buf);
+        buf = NULL;
+    }
+    if (fp) fclose(fp);
+    *len = buf ? (size_t)size : 0;
+    return buf;
+}
+
+static uint32_t le32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+static uint64_t le64(const unsigned char *p) { return le32(p) | (uint64_t)le32(p + 4) << 32; }
+
+/* Reads path back with libsndfile: its major format, every sample, the tags. */
+static void check_wav_back(const char *path, int major, const int16_t *pcm, size_t n, const char *what)
+{
+    SF_INFO info = {0};
+    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    if (!CHECK(sf != NULL, "%s: libsndfile reads it: %s", what, sf_strerror(NULL))) return;
+    CHECK((info.format & SF_FORMAT_TYPEMASK) == major && (info.format & SF_FORMAT_SUBMASK) == SF_FORMAT_PCM_16,
+          "%s: format 0x%x", what, info.format);
+    CHECK(info.frames == (sf_count_t)n && info.samplerate == RATE && info.channels == 1, "%s: %lld frames at %d Hz",
+          what, (long long)info.frames, info.samplerate);
+    short *back = malloc((n + 1) * sizeof *back);
+    CHECK(back && sf_readf_short(sf, back, (sf_count_t)n + 1) == (sf_count_t)n && !memcmp(back, pcm, n * sizeof *pcm),
+          "%s: every sample comes back", what);
+    free(back);
+    CHECK_STR(sf_get_string(sf, SF_STR_TITLE), TITLE, "%s: title", what);
+    CHECK_STR(sf_get_string(sf, SF_STR_ARTIST), ARTIST, "%s: artist", what);
+    sf_close(sf);
+}
+
+/* A WAV whose RIFF size passes the limit of a plain WAV (4 GiB; NARRATOR_TEST_RF64_LIMIT
+ * lowers it) is RF64 (EBU Tech 3306): "RF64", the JUNK chunk after "WAVE" turned into
+ * ds64 with the 64-bit sizes, the 32-bit ones 0xFFFFFFFF. Up to the limit it is a plain
+ * WAV, with that JUNK chunk. Both read back with libsndfile, tags and all. */
+NR_TEST(sink_wav_rf64)
+{
+    size_t n = 30000, len = 0;
+    int16_t *pcm = tone(n, RATE);
+    for (size_t i = 0; i < n; i += 89) pcm[i] = (int16_t)i;
+    char *dir = test_make_dir();
+    if (!dir) { free(pcm); return; }
+    char path[4096], limit[32];
+    snprintf(path, sizeof path, "%s/long.wav", dir);
+    unsetenv("NARRATOR_TEST_RF64_LIMIT");
+    unsigned char *b = write_wav(path, pcm, n) ? slurp(path, &len) : NULL;
+    uint64_t riff = len - 8;
+    free(b);
+
+    /* exactly at the limit: a plain WAV */
+    snprintf(limit, sizeof limit, "%llu", (unsigned long long)riff);
+    setenv("NARRATOR_TEST_RF64_LIMIT", limit, 1);
+    b = write_wav(path, pcm, n) ? slurp(path, &len) : NULL;
+    if (CHECK(b && len == riff + 8, "at the limit: %zu bytes", len)) {
+        CHECK(!memcmp(b, "RIFF", 4) && le32(b + 4) == riff && !memcmp(b + 8, "WAVEJUNK", 8) && le32(b + 16) == 28,
+              "at the limit: RIFF, its size, then a 28-byte JUNK chunk");
+        CHECK(!memcmp(b + len - 2 * n - 8, "data", 4) && le32(b + len - 2 * n - 4) == 2 * n, "at the limit: the data size");
+        check_wav_back(path, SF_FORMAT_WAV, pcm, n, "at the limit");
+    }
+    free(b);
+
+    /* a byte over it: RF64 */
+    snprintf(limit, sizeof limit, "%llu", (unsigned long long)riff - 1);
+    setenv("NARRATOR_TEST_RF64_LIMIT", limit, 1);
+    b = write_wav(path, pcm, n) ? slurp(path, &len) : NULL;
+    if (CHECK(b && len == riff + 8, "over the limit: %zu bytes", len)) {
+        CHECK(!memcmp(b, "RF64", 4) && le32(b + 4) == 0xFFFFFFFFu && !memcmp(b + 8, "WAVEds64", 8) && le32(b + 16) == 28,
+              "over the limit: RF64, then a ds64 chunk where JUNK was");
+        CHECK(le64(b + 20) == riff && le64(b + 28) == 2 * n && le64(b + 36) == n && le32(b + 44) == 0,
+              "ds64: RIFF size %llu, data size %llu, frames %llu, no table", (unsigned long long)le64(b + 20),
+              (unsigned long long)le64(b + 28), (unsigned long long)le64(b + 36));
+        CHECK(!memcmp(b + len - 2 * n - 8, "data", 4) && le32(b + len - 2 * n - 4) == 0xFFFFFFFFu,
+              "over the limit: the data size is in ds64");
+        check_wav_back(path, SF_FORMAT_RF64, pcm, n, "over the limit");
+    }
+    free(b);
+    unsetenv("NARRATOR_TEST_RF64_LIMIT");
     test_rm_tree(dir);
     free(pcm);
 }
@@ -352,8 +451,6 @@ static int to_stdout(int fd, const int16_t *pcm, size_t n, int commit, char *err
     close(saved);
     return rc;
 }
-
-static uint32_t le32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
 
 NR_TEST(sink_stdout_pipe)
 {
