@@ -257,6 +257,15 @@ NR_TEST(ssml_malformed)
     malformed("<speak>One</speak> and text after", "1:", "Extra content");
     malformed("<speak>\n\nWait <break time=\"soon\"/></speak>", "3:", "break time 'soon'");
     malformed("<speak><break strength=\"huge\"/></speak>", "1:", "break strength 'huge'");
+    /* breaks longer than a minute: refused before any arithmetic (2147483s overflowed an
+     * int once added to the chunk's pause, 3600000s overflowed the conversion to int) */
+    static const char *const too_long[] = { "99999s", "2147483s", "3600000s", "60001ms", "60.5s", "1e999s" };
+    for (size_t k = 0; k < sizeof too_long / sizeof too_long[0]; k++) {
+        char doc[96], why[64];
+        snprintf(doc, sizeof doc, "<speak>a<break time=\"%s\"/>b</speak>", too_long[k]);
+        snprintf(why, sizeof why, "break time '%s' is longer than 60 s", too_long[k]);
+        malformed(doc, "1:", why);
+    }
     malformed("<speak><prosody rate=\"quick\">x</prosody></speak>", "1:", "prosody rate 'quick'");
     malformed("<speak><prosody pitch=\"200\">x</prosody></speak>", "1:", "prosody pitch '200'");
     malformed("<speak><emphasis level=\"loud\">x</emphasis></speak>", "1:", "emphasis level 'loud'");
