@@ -403,9 +403,9 @@ int nr_ssml_feed(nr_ssml *x, const char *s, size_t len, int end, nr_buf *out, ch
             snprintf(x->err, sizeof x->err, "%d:%d: the document ends before <%s> is closed", o->line, o->col, o->name);
         }
         if (rc && !x->failed && !x->oom) fail(x, "malformed SSML");
+        if (last) break;        /* before s moves: at a document's end s is NULL */
         s += piece;
         len -= (size_t)piece;
-        if (last) break;
     }
     if (out->oom || x->sayas_text.oom) x->oom = 1;
     if (x->failed) { snprintf(err, errlen, "%s", x->err); return -1; }

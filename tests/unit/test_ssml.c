@@ -4,6 +4,7 @@
 #include "harness.h"
 #include "fixtures.h"
 #include "narrator.h"
+#include "ssml.h"
 #include "front/buf.h"
 #include "front/markers.h"
 #include <stdio.h>
@@ -383,6 +384,29 @@ NR_TEST(ssml_hostile)
     nr_buf_free(&deep);
     nr_buf_free(&wide);
     nr_buf_free(&many);
+}
+
+/* A document's end comes as no bytes at all (s NULL, len 0, end 1), as narrator_flush sends
+ * it: nothing may be done with the NULL pointer (clang's UBSan, in make sanitize, says so). */
+NR_TEST(ssml_document_end_without_bytes)
+{
+    static const int pauses[3] = { 200, 500, 1000 };
+    nr_markup markup = { 0 };
+    char err[256] = "";
+    nr_ssml *x = nr_ssml_new(pauses, NULL, &markup, err, sizeof err);
+    if (!CHECK(x != NULL, "nr_ssml_new: %s", err)) return;
+    nr_buf out = { 0 };
+    const char *doc = "<speak>Hi <mark name=\"m\"/>there.</speak>";
+    CHECK(nr_ssml_feed(x, doc, strlen(doc), 0, &out, err, sizeof err) == 0, "the document: %s", err);
+    CHECK(nr_ssml_feed(x, NULL, 0, 1, &out, err, sizeof err) == 0, "its end, without bytes: %s", err);
+    CHECK(strstr(nr_buf_str(&out), "there.") && markup.n == 1, "the text and the mark: %s", nr_buf_str(&out));
+    nr_ssml_free(x);
+    x = nr_ssml_new(pauses, NULL, &markup, err, sizeof err);
+    CHECK(x && nr_ssml_feed(x, "<speak>", 7, 0, &out, err, sizeof err) == 0 && nr_ssml_feed(x, NULL, 0, 1, &out, err, sizeof err) == -1 &&
+          strstr(err, "before <speak> is closed"), "an unclosed document ends with an error: %s", err);
+    nr_ssml_free(x);
+    nr_markup_free(&markup);
+    nr_buf_free(&out);
 }
 
 /* The front end's side of markers: which code points they are, and plain text that only
