@@ -1,6 +1,8 @@
 /* test_yaml.c — voice profiles and lexicons from YAML: good files load, bad files give
  * one message with file:line:column, later lexicons override earlier ones. */
 #include "harness.h"
+#include "fixtures.h"
+#include "front/buf.h"
 #include "front/lexicon.h"
 #include "voice.h"
 #include <stdio.h>
@@ -122,5 +124,77 @@ NR_TEST(lexicon_errors)
     CHECK(nr_lex_load(lex, write_tmp("empty.yaml", ""), err, sizeof err) == 0, "an empty file is an empty lexicon");
     CHECK(nr_lex_load(lex, "/nonexistent/x.yaml", err, sizeof err) == -1 && strstr(err, "/nonexistent/x.yaml"),
           "a missing file is named: %s", err);
+    nr_lex_free(lex);
+}
+
+/* The hash table: the bundled lexicons spread over their buckets (once 694 of 4096 buckets
+ * held them all, 29 keys in the longest chain: the bucket undid the hash's last mix). */
+NR_TEST(lexicon_chains_short)
+{
+    nr_lex_stat st;
+    nr_lex_stats(test_news_lexicon(), &st);
+    CHECK(st.keys > 2000 && st.longest <= 4, "the news voice's lexicons: %zu keys in %zu buckets, %zu used, longest chain %zu",
+          st.keys, st.buckets, st.used, st.longest);
+    CHECK(st.used * 2 > st.keys, "most keys have a bucket of their own: %zu of %zu", st.used, st.keys);
+}
+
+/* A big generated lexicon: keys alike but for their last digits ("w1" ... "w120000") once
+ * made chains of 20,000 and a load of 16 s for 500,000 of them. */
+NR_TEST(lexicon_big_generated)
+{
+    enum { KEYS = 120000 };
+    nr_buf yaml = { 0 };
+    nr_buf_puts(&yaml, "words:\n");
+    for (int i = 1; i <= KEYS; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "  w%d: double you %d\n", i, i);
+        nr_buf_puts(&yaml, line);
+    }
+    const char *path = write_tmp("big.yaml", nr_buf_str(&yaml));
+    nr_buf_free(&yaml);
+    /* no cache file of it in the user's cache */
+    const char *cache = getenv("NARRATOR_CACHE_DIR");
+    char *saved = cache ? strdup(cache) : NULL;
+    setenv("NARRATOR_CACHE_DIR", "", 1);
+    nr_lexicon *lex = nr_lex_new();
+    char err[512] = "";
+    CHECK(nr_lex_load(lex, path, err, sizeof err) == 0, "big.yaml loads: %s", err);
+    if (saved) setenv("NARRATOR_CACHE_DIR", saved, 1);
+    else unsetenv("NARRATOR_CACHE_DIR");
+    free(saved);
+    nr_lex_stat st;
+    nr_lex_stats(lex, &st);
+    CHECK(st.keys == KEYS && st.longest <= 8, "%zu keys in %zu buckets, %zu used, longest chain %zu", st.keys, st.buckets,
+          st.used, st.longest);
+    const nr_lex_entry *e = nr_lex_find(lex, NR_LEX_WORD, "w77777", 6);
+    CHECK(e && !strcmp(e->say, "double you 77777"), "w77777 is found: %s", e ? e->say : "(none)");
+    CHECK(nr_lex_find(lex, NR_LEX_WORD, "w120001", 7) == NULL, "w120001 is not");
+    nr_lex_free(lex);
+}
+
+/* A key in several capitals in one table ("kB", "KB", "Kb"): one step of a chain, each
+ * spelling found as written; in any capitals, the spelling as written wins. */
+NR_TEST(lexicon_case_variants)
+{
+    nr_lexicon *lex = nr_lex_new();
+    static const char *const keys[] = { "kB", "KB", "Kb", "kb", "Mt.", "mt." };
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        CHECK(nr_lex_add(lex, "units", keys[k], strlen(keys[k]), keys[k], NR_WHEN_ALWAYS, 0, 1) == 0, "add %s", keys[k]);
+    nr_lex_add(lex, NR_LEX_WORD, "kb", 2, "kilobit word", NR_WHEN_ALWAYS, 0, 1);
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        const nr_lex_entry *e = nr_lex_find(lex, "units", keys[k], strlen(keys[k]));
+        CHECK(e && !strcmp(e->say, keys[k]), "%s as written: %s", keys[k], e ? e->say : "(none)");
+        e = nr_lex_find_anycase(lex, "units", keys[k], strlen(keys[k]));
+        CHECK(e && !strcmp(e->say, keys[k]), "%s in any capitals finds itself first: %s", keys[k], e ? e->say : "(none)");
+    }
+    const nr_lex_entry *e = nr_lex_find_anycase(lex, "units", "MT.", 3);
+    CHECK(e && !strcmp(e->say, "Mt."), "MT. in any capitals: the first spelling, %s", e ? e->say : "(none)");
+    e = nr_lex_find(lex, "units", "Mt", 2);
+    CHECK(e == NULL, "Mt is not Mt.");
+    e = nr_lex_find(lex, NR_LEX_WORD, "Kb", 2);
+    CHECK(e && !strcmp(e->say, "kilobit word"), "another table: Kb falls back to kb there");
+    nr_lex_stat st;
+    nr_lex_stats(lex, &st);
+    CHECK(st.keys == 7 && st.longest <= 2, "7 keys, chains of words, not spellings: longest %zu", st.longest);
     nr_lex_free(lex);
 }
