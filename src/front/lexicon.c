@@ -292,9 +292,9 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
     size_t hash = nr_lex_hash(key, key_len);
     slot *group = find_group(lex, name, key, key_len, hash), *s = exactly(group, key, key_len);
     if (!s) {
-        /* a quarter full at most: with keys spread evenly, a chain of five words in one
-         * bucket is then as good as never seen at the bundled lexicons' size (half full
-         * would give one about every sixth time the word lists change) */
+        /* a quarter full at most: with keys spread evenly, the bundled lexicons then get a
+         * chain of five words about once in a hundred edits of the word lists (half full:
+         * once in six); the tests want four at most */
         if (!group && 4 * lex->count >= lex->buckets && grow(lex)) return -1;
         s = calloc(1, sizeof *s);
         if (!s || !(s->key = malloc(key_len + 1))) { free(s); return -1; }
