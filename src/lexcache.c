@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 #define MAX_PAYLOAD (16u << 20)
+/* In every stamp: changed when a payload's records change, or what a file may hold (a cache
+ * of an older narrator must not let a file load that is refused now). 2: duplicate keys. */
+#define CACHE_FORMAT 2
 
 static uint64_t fnv1a(const char *s, size_t n)
 {
@@ -38,8 +41,8 @@ static int locate(const char *source, char *file, size_t file_len, char *stamp, 
     struct stat st;
     if (cache_dir(dir, sizeof dir) || !realpath(source, real) || stat(real, &st) || !S_ISREG(st.st_mode)) return -1;
     int w = snprintf(file, file_len, "%s/%016llx.lex", dir, (unsigned long long)fnv1a(real, strlen(real)));
-    int s = snprintf(stamp, stamp_len, "narrator lexicon cache %s\n%s\n%lld %lld.%09ld %llu %llu\n",
-                     NARRATOR_VERSION, real, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+    int s = snprintf(stamp, stamp_len, "narrator lexicon cache %d %s\n%s\n%lld %lld.%09ld %llu %llu\n",
+                     CACHE_FORMAT, NARRATOR_VERSION, real, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
                      (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino, (unsigned long long)st.st_dev);
     return w > 0 && (size_t)w < file_len && s > 0 && (size_t)s < stamp_len ? 0 : -1;
 }

@@ -27,6 +27,7 @@ int nr_markup_add(nr_markup *m, nr_item_kind kind, const char *text, const char 
     if (m->n > NR_MARKER_LAST - NR_MARKER_FIRST) return -1;
     if (reserve((void **)&m->items, m->n, &m->cap, sizeof *m->items)) return -1;
     nr_item *it = &m->items[m->n];
+    ms = ms < 0 ? 0 : ms > NR_BREAK_MAX_MS ? NR_BREAK_MAX_MS : ms;   /* keeps the sums below in range */
     *it = (nr_item){ kind, text ? strdup(text) : NULL, attrs ? strdup(attrs) : NULL, ms };
     if ((text && !it->text) || (attrs && !it->attrs)) { free(it->text); free(it->attrs); return -1; }
     nr_marker_write(out, NR_MARKER_FIRST + (uint32_t)m->n++);
@@ -135,7 +136,12 @@ static void rewrite_item(nr_markup *m, const nr_item *it, size_t k, const char *
         break;
     case NR_ITEM_BREAK:
         /* eSpeak NG's trailing silence is cut (synth.h): a last break becomes our pause */
-        if (!speech_follows(m, rest, rest_len)) { out->extra_pause_ms += it->ms; break; }
+        if (!speech_follows(m, rest, rest_len)) {
+            /* each break is at most NR_BREAK_MAX_MS, so this sum cannot overflow */
+            out->extra_pause_ms += it->ms;
+            if (out->extra_pause_ms > NR_TRAILING_BREAKS_MAX_MS) out->extra_pause_ms = NR_TRAILING_BREAKS_MAX_MS;
+            break;
+        }
         snprintf(tag, sizeof tag, "<break time=\"%dms\"/>", it->ms);
         nr_buf_puts(&out->espeak, tag);
         break;

@@ -9,6 +9,12 @@
 #include <stddef.h>
 #include "front/buf.h"
 
+/* The longest SSML break (a longer one is malformed SSML), and the most silence the breaks
+ * after a chunk's last word add to its pause: several long breaks in a row are legal, and
+ * their sum is cut to this rather than grow past what an int holds. */
+#define NR_BREAK_MAX_MS 60000
+#define NR_TRAILING_BREAKS_MAX_MS (10 * NR_BREAK_MAX_MS)
+
 typedef enum {
     NR_ITEM_MARK,       /* text: the mark's name */
     NR_ITEM_BREAK,      /* ms: the pause */
@@ -42,7 +48,8 @@ typedef struct {
     nr_buf espeak;      /* eSpeak NG SSML */
     size_t *marks;      /* the chunk's mark items, in order */
     size_t n_marks, cap_marks;
-    int extra_pause_ms; /* breaks after the last word: silence added to the chunk's pause */
+    int extra_pause_ms; /* breaks after the last word: silence added to the chunk's pause
+                         * (at most NR_TRAILING_BREAKS_MAX_MS) */
     int oom;
 } nr_markup_chunk;
 

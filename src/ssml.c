@@ -155,6 +155,21 @@ static int parse_amount(const char *v, int *sign, double *num, const char **unit
     return end != v;
 }
 
+/* Prosody numbers beyond any voice are cut to these before any arithmetic, and eSpeak NG
+ * gets the number cut, never the text as written (its own parsing would overflow). */
+#define PROSODY_MAX 10000.0     /* %, Hz, and a plain volume */
+#define SEMITONES_MAX 24.0      /* two octaves */
+#define DECIBELS_MAX 60.0
+
+/* sign, num (two decimals at most) and unit, the way eSpeak NG reads them: "+10%". */
+static void put_amount(char *buf, size_t len, int sign, double num, const char *unit)
+{
+    int n = snprintf(buf, len, "%s%.2f", sign > 0 ? "+" : sign < 0 ? "-" : "", num);
+    while (n > 0 && buf[n - 1] == '0') buf[--n] = '\0';
+    if (n > 0 && buf[n - 1] == '.') buf[--n] = '\0';
+    snprintf(buf + n, len - (size_t)n, "%s", unit);
+}
+
 /* A prosody value in a form eSpeak NG reads the SSML way, into buf; 0 when it is none. */
 static int prosody_value(const char *what, const char *v, char *buf, size_t len)
 {
@@ -167,19 +182,24 @@ static int prosody_value(const char *what, const char *v, char *buf, size_t len)
     double num;
     const char *unit;
     if (!parse_amount(v, &sign, &num, &unit)) return 0;
-    if (num > 10000) num = 10000;       /* beyond any voice; keeps the arithmetic in range */
-    if (!strcmp(unit, "%") || (is_pitch && sign && !strcmp(unit, "st"))) { snprintf(buf, len, "%s", v); return 1; }
+    if (num > PROSODY_MAX) num = PROSODY_MAX;
+    if (!strcmp(unit, "%")) { put_amount(buf, len, sign, num, unit); return 1; }
+    if (is_pitch && sign && !strcmp(unit, "st")) {
+        put_amount(buf, len, sign, num < SEMITONES_MAX ? num : SEMITONES_MAX, unit);
+        return 1;
+    }
     if (is_rate && !*unit && !sign) { snprintf(buf, len, "%d%%", (int)(num * 100)); return 1; }
     /* eSpeak NG's pitch is no frequency: Hz are taken relative to a voice of about 110 Hz */
     if (is_pitch && !strcmp(unit, "Hz")) {
-        snprintf(buf, len, "%d%%", (int)(sign ? 100 + sign * num * 100 / 110 : num * 100 / 110));
+        double percent = sign ? 100 + sign * num * 100 / 110 : num * 100 / 110;
+        snprintf(buf, len, "%d%%", percent > 0 ? (int)percent : 0);
         return 1;
     }
     if (!is_rate && !is_pitch && sign && !strcmp(unit, "dB")) {
-        snprintf(buf, len, "%d%%", (int)(100 * pow(10, sign * (num < 60 ? num : 60) / 20)));
+        snprintf(buf, len, "%d%%", (int)(100 * pow(10, sign * (num < DECIBELS_MAX ? num : DECIBELS_MAX) / 20)));
         return 1;
     }
-    if (!is_rate && !is_pitch && !*unit && (sign || num <= 100)) { snprintf(buf, len, "%s", v); return 1; }
+    if (!is_rate && !is_pitch && !*unit && (sign || num <= 100)) { put_amount(buf, len, sign, num, ""); return 1; }
     return 0;
 }
 
@@ -190,9 +210,13 @@ static int break_ms(nr_ssml *x, const char *time, const char *strength)
         int sign;
         double num;
         const char *unit;
-        if (!parse_amount(time, &sign, &num, &unit) || sign || (strcmp(unit, "ms") && strcmp(unit, "s")) || num > 3600000)
+        if (!parse_amount(time, &sign, &num, &unit) || sign || (strcmp(unit, "ms") && strcmp(unit, "s")))
             return fail(x, "break time '%s' is not a duration such as 500ms or 2s", time), -1;
-        return (int)(!strcmp(unit, "s") ? num * 1000 : num);
+        /* checked as a double, before it becomes an int: "1e999s" is infinite */
+        double ms = !strcmp(unit, "s") ? num * 1000 : num;
+        if (!(ms <= NR_BREAK_MAX_MS))
+            return fail(x, "break time '%s' is longer than %d s", time, NR_BREAK_MAX_MS / 1000), -1;
+        return (int)ms;
     }
     const int *p = x->pause_ms;
     if (!strength || !strcmp(strength, "medium")) return (p[0] + p[1]) / 2;
@@ -379,9 +403,9 @@ int nr_ssml_feed(nr_ssml *x, const char *s, size_t len, int end, nr_buf *out, ch
             snprintf(x->err, sizeof x->err, "%d:%d: the document ends before <%s> is closed", o->line, o->col, o->name);
         }
         if (rc && !x->failed && !x->oom) fail(x, "malformed SSML");
+        if (last) break;        /* before s moves: at a document's end s is NULL */
         s += piece;
         len -= (size_t)piece;
-        if (last) break;
     }
     if (out->oom || x->sayas_text.oom) x->oom = 1;
     if (x->failed) { snprintf(err, errlen, "%s", x->err); return -1; }

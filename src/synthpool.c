@@ -333,7 +333,7 @@ static void worker_main(int fd, pcm_ring *ring, pid_t parent, nr_synth *synth)
         announce(&o);
         if (rc != 0) fail_and_exit(&o, "eSpeak NG failed on a chunk");
         /* the pause: exact digital silence, as nr_synth_say would have added it */
-        uint64_t pause = (uint64_t)nr_synth_sample_rate(synth) * (uint64_t)(h.pause_ms > 0 ? h.pause_ms : 0) / 1000;
+        uint64_t pause = nr_synth_pause_samples(synth, h.pause_ms);
         if ((o.want & NR_SPEAK_PCM) && pause) post(&o, SILENCE, &pause, sizeof pause, NULL, 0);
         if ((o.want & NR_SPEAK_MP3) && pause) {
             char *zeros = nr_buf_room(&o.whole, pause * sizeof(int16_t));

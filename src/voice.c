@@ -5,13 +5,14 @@
  *   espeak_voice: en-us
  *   rate: 160                    # words per minute, 80..450
  *   pitch: 45                    # 0..99
- *   pauses: {clause: 200, sentence: 500, paragraph: 1000}
+ *   pauses: {clause: 200, sentence: 500, paragraph: 1000}    # ms, 0..10000 each
  *   lexicons: [en.yaml]          # relative to voices/lexicons/, or absolute
  */
 #include "voice.h"
 #include "synth/synth.h"
 #include "config.h"
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,14 +43,17 @@ static int ends_with(const char *s, const char *suffix)
 
 #define VOICE(y) ((nr_voice *)(y)->user)
 
-static int get_int(nr_yaml *y, yaml_node_t *n, int lo, int hi, int *out)
+/* A whole number from lo to hi for field `what`. Only digits (and a sign) are taken, nine
+ * at most, so nothing can overflow and no "1e3", "0x10" or " 160" slips through. */
+static int get_int(nr_yaml *y, yaml_node_t *n, const char *what, int lo, int hi, int *out)
 {
     const char *s = nr_yaml_scalar(n);
-    char *end;
-    long x = s ? strtol(s, &end, 10) : 0;
-    if (!s || !*s || *end || x < lo || x > hi) {
-        char why[96];
-        snprintf(why, sizeof why, "expected a whole number from %d to %d", lo, hi);
+    size_t sign = s && (*s == '-' || *s == '+'), digits = s ? strspn(s + sign, "0123456789") : 0;
+    long x = digits && digits <= 9 && !s[sign + digits] ? strtol(s, NULL, 10) : LONG_MIN;
+    if (x < lo || x > hi) {
+        char why[160];
+        if (s) snprintf(why, sizeof why, "%s: expected a whole number from %d to %d, not '%.40s'", what, lo, hi, s);
+        else snprintf(why, sizeof why, "%s: expected a whole number from %d to %d", what, lo, hi);
         return nr_yaml_fail(y, n, why);
     }
     *out = (int)x;
@@ -74,7 +78,9 @@ static int load_pauses(nr_yaml *y, yaml_node_t *map)
         int found = 0;
         for (int l = 0; l < 3; l++) {
             if (nr_yaml_scalar(k) && !strcmp(nr_yaml_scalar(k), levels[l])) {
-                if (get_int(y, val, 0, 10000, &VOICE(y)->pause_ms[l])) return -1;
+                char what[32];
+                snprintf(what, sizeof what, "pauses: %s", levels[l]);
+                if (get_int(y, val, what, 0, NR_VOICE_PAUSE_MAX_MS, &VOICE(y)->pause_ms[l])) return -1;
                 found = 1;
             }
         }
@@ -119,8 +125,8 @@ static int load_root(nr_yaml *y, yaml_node_t *root)
             if (!rc && !nr_synth_voice_name_ok(v->espeak_voice))     /* never a path for eSpeak NG */
                 rc = nr_yaml_fail(y, vn, "not an eSpeak NG voice name (such as en-us, en-gb or English_(America))");
         }
-        else if (!strcmp(k, "rate")) rc = get_int(y, vn, 80, 450, &v->rate_wpm);
-        else if (!strcmp(k, "pitch")) rc = get_int(y, vn, 0, 99, &v->pitch);
+        else if (!strcmp(k, "rate")) rc = get_int(y, vn, "rate", 80, 450, &v->rate_wpm);
+        else if (!strcmp(k, "pitch")) rc = get_int(y, vn, "pitch", 0, 99, &v->pitch);
         else if (!strcmp(k, "pauses")) rc = load_pauses(y, vn);
         else if (!strcmp(k, "lexicons")) rc = load_lexicons(y, vn);
         else rc = nr_yaml_fail(y, kn, "unknown field (use name, description, espeak_voice, rate, pitch, pauses, lexicons)");

@@ -6,6 +6,10 @@
 #define NR_VOICE_H
 #include <stddef.h>
 
+/* The longest pause a profile may give (ms): break strengths and chunk pauses are sums of
+ * a few of them, which stay far from overflowing. */
+#define NR_VOICE_PAUSE_MAX_MS 10000
+
 typedef struct {
     char *name;
     char *description;

@@ -15,8 +15,10 @@ typedef struct {
     void *user;          /* the loader's own state */
 } nr_yaml;
 
-/* Parses path and calls fn with the root node (NULL for an empty file).
- * Returns fn's result, or -1 with err set when the file can't be read or parsed. */
+/* Parses path and calls fn with the root node (NULL for an empty file). A mapping with a
+ * key twice is refused ("file:line:column: duplicate key 'x' (first at line N)") before fn
+ * sees anything. Returns fn's result, or -1 with err set when the file can't be read or
+ * parsed. */
 int nr_yaml_load(const char *path, int (*fn)(nr_yaml *y, yaml_node_t *root), void *user,
                  char *err, size_t errlen);
 /* Writes "file:line:column: why" for node n into y->err; returns -1. */

@@ -260,6 +260,17 @@ run $N -q -o "$T/bad.wav" "$T/bad.ssml"; check "bad SSML attribute exits 1" rc_i
 check "bad SSML attribute: FILE:LINE:COL message" err_has "^narrator: $T/bad.ssml:2:[0-9]*: break time 'soon'"
 check "bad SSML attribute: one line" [ "$(lines_of "$T/err")" = 1 ]
 check "bad SSML attribute: no output file" [ ! -e "$T/bad.wav" ]
+# a break over 60 s is malformed: once 99999s made a 4.4 GB WAV of a 44-byte document and
+# 2147483s wrote silence until the disk was full (the timeout keeps a regression from that;
+# no file-size limit: the workers' shared memory is a file too)
+for t in 99999s 2147483s 3600000s; do
+    printf '<speak>a<break time="%s"/>b</speak>' "$t" >"$T/long.ssml"
+    run timeout -k 5 10 $N -q -o "$T/long.wav" "$T/long.ssml"
+    check "break time $t exits 1" rc_is 1
+    check "break time $t: FILE:LINE:COL message" err_has "^narrator: $T/long.ssml:1:[0-9]*: break time '$t' is longer than 60 s"
+    check "break time $t: no output file" [ ! -e "$T/long.wav" ]
+    rm -f "$T/long.wav"
+done
 printf '<speak><p>Unclosed\n' >"$T/open.ssml"
 run $N -q -o "$T/open.wav" "$T/open.ssml"; check "unclosed SSML exits 1" rc_is 1
 check "unclosed SSML names the element" err_has "open.ssml:1:[0-9]*: the document ends before <p> is closed"

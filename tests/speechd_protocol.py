@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import Checks  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# SD_NARRATOR picks another build (e.g. build/sanitize/sd_narrator from `make sanitize`)
+# SD_NARRATOR picks another build (e.g. build/sanitize-clang/sd_narrator from `make sanitize`)
 MODULE = os.environ.get("SD_NARRATOR", os.path.join(ROOT, "build", "sd_narrator"))
 check = Checks("speechd-protocol")
 

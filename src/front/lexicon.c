@@ -37,7 +37,9 @@ typedef struct slot {
     size_t key_len;
     size_t hash;                /* nr_lex_hash(key): compared before the key itself */
     nr_lex_entry *first;
-    struct slot *next;
+    struct slot *next;          /* the next key of the bucket */
+    struct slot *variant;       /* the same key of the same table in other capitals ("Mt",
+                                 * "mt"), in file order: one step of the bucket's chain */
 } slot;
 
 /* A Bloom filter over (table, folded key): most lookups are for words not in the table
@@ -100,7 +102,8 @@ static char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') :
  * ("Etc.", "etc.") sit in the same bucket and one probe serves both the exact lookup and
  * its lower-case fallback. Only the key is hashed, not the table name: the verbalizers
  * look words up in many tables, mostly in vain, and a miss should cost no more than one
- * short pass over the word. Eight bytes at a time, each with its 0x20 bit set: that folds
+ * short pass over the word (the name joins in bucket_of, once the Bloom filter let a lookup
+ * through). Eight bytes at a time, each with its 0x20 bit set: that folds
  * A-Z onto a-z (and merges a few punctuation pairs, which only costs a rare collision —
  * keys are compared in full).
  */
@@ -124,12 +127,23 @@ size_t nr_lex_hash(const char *s, size_t n)
     }
     w = (uint64_t)hi << 32 | lo;
     h = (h ^ (w | case_bits)) * mul;
+    /* the low bits of a product only see the low bits of what was multiplied: fold the
+     * high bits down and mix once more, so that every bit depends on every byte */
     h ^= h >> 32;
+    h *= 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 29;
     return (size_t)h;
 }
 
-/* The bucket count is a power of two; folding in the high bits spreads FNV's weak low ones. */
-static size_t bucket_of(size_t h, size_t buckets) { return (h ^ (h >> 32)) & (buckets - 1); }
+/* The bucket of a key (its nr_lex_hash h) in a table. The table's name is mixed in: one word
+ * is in many tables ("in" is in ten: a unit, a state, a sentence starter, ...), and a key's
+ * case variants ("Etc.", "etc.") stay together. The count is a power of two, and the hash's
+ * low bits are good ones (its last steps fold the high bits into them). The name is hashed
+ * only here, after the Bloom filter said "maybe": most lookups never get this far. */
+static size_t bucket_of(size_t h, nr_lex_kind table, size_t buckets)
+{
+    return (h ^ nr_lex_hash(table, strlen(table)) * 0x9e3779b97f4a7c15u) & (buckets - 1);
+}
 
 /* The interned copy of a table name, made on first use; NULL when out of memory. */
 static const char *intern(nr_lexicon *lex, const char *name)
@@ -178,9 +192,13 @@ void nr_lex_free(nr_lexicon *lex)
     for (size_t b = 0; lex->table && b < lex->buckets; b++) {
         for (slot *s = lex->table[b]; s;) {
             slot *next = s->next;
-            free_entries(s->first);
-            free(s->key);
-            free(s);
+            while (s) {
+                slot *variant = s->variant;
+                free_entries(s->first);
+                free(s->key);
+                free(s);
+                s = variant;
+            }
             s = next;
         }
     }
@@ -199,13 +217,27 @@ static int in_table(const slot *s, nr_lex_kind table)
     return s->table == table || (s->table[0] == table[0] && !strcmp(s->table, table));
 }
 
-/* The slot of (table, key) exactly as written, or NULL. */
-static slot *find_slot(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t n)
+static int equals_folded(const char *a, const char *b, size_t n)
 {
-    size_t h = nr_lex_hash(key, n);
-    for (slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next)
-        if (s->hash == h && s->key_len == n && memcmp(s->key, key, n) == 0 && in_table(s, table))
-            return s;
+    for (size_t i = 0; i < n; i++)
+        if (fold(a[i]) != fold(b[i])) return 0;
+    return 1;
+}
+
+/* The first spelling of key in a table in any capitals (its variants are the others), or
+ * NULL. h: nr_lex_hash(key). */
+static slot *find_group(const nr_lexicon *lex, nr_lex_kind table, const char *key, size_t n, size_t h)
+{
+    for (slot *s = lex->table[bucket_of(h, table, lex->buckets)]; s; s = s->next)
+        if (s->hash == h && s->key_len == n && in_table(s, table) && equals_folded(s->key, key, n)) return s;
+    return NULL;
+}
+
+/* The spelling of a group exactly as key is written, or NULL. */
+static slot *exactly(slot *group, const char *key, size_t n)
+{
+    for (; group; group = group->variant)
+        if (memcmp(group->key, key, n) == 0) return group;
     return NULL;
 }
 
@@ -215,9 +247,9 @@ static int grow(nr_lexicon *lex)
     slot **table = calloc(buckets, sizeof *table);
     if (!table) return -1;
     for (size_t b = 0; b < lex->buckets; b++) {
-        for (slot *s = lex->table[b]; s;) {
+        for (slot *s = lex->table[b]; s;) {       /* each with its variants */
             slot *next = s->next;
-            size_t h = bucket_of(s->hash, buckets);
+            size_t h = bucket_of(s->hash, s->table, buckets);
             s->next = table[h];
             table[h] = s;
             s = next;
@@ -257,22 +289,31 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
 {
     const char *name = intern(lex, table);
     if (!name) return -1;
-    slot *s = find_slot(lex, name, key, key_len);
+    size_t hash = nr_lex_hash(key, key_len);
+    slot *group = find_group(lex, name, key, key_len, hash), *s = exactly(group, key, key_len);
     if (!s) {
-        if (lex->count >= lex->buckets && grow(lex)) return -1;
+        /* a quarter full at most: with keys spread evenly, the bundled lexicons then get a
+         * chain of five words about once in a hundred edits of the word lists (half full:
+         * once in six); the tests want four at most */
+        if (!group && 4 * lex->count >= lex->buckets && grow(lex)) return -1;
         s = calloc(1, sizeof *s);
         if (!s || !(s->key = malloc(key_len + 1))) { free(s); return -1; }
         memcpy(s->key, key, key_len);
         s->key[key_len] = '\0';
         s->key_len = key_len;
-        s->hash = nr_lex_hash(key, key_len);
-        bloom_add(lex, s->hash, name);
-        any_bloom_add(lex, s->hash);
+        s->hash = hash;
         s->table = name;
-        size_t h = bucket_of(s->hash, lex->buckets);
-        s->next = lex->table[h];
-        lex->table[h] = s;
         lex->count++;
+        if (group) {
+            while (group->variant) group = group->variant;
+            group->variant = s;
+        } else {
+            bloom_add(lex, hash, name);
+            any_bloom_add(lex, hash);
+            size_t b = bucket_of(hash, name, lex->buckets);
+            s->next = lex->table[b];
+            lex->table[b] = s;
+        }
     } else if (replace) {
         free_entries(s->first);
         s->first = NULL;
@@ -286,6 +327,17 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
     while (*tail) tail = (nr_lex_entry **)&(*tail)->next;
     *tail = e;
     return 0;
+}
+
+void nr_lex_stats(const nr_lexicon *lex, nr_lex_stat *out)
+{
+    *out = (nr_lex_stat){ lex->count, lex->buckets, 0, 0 };   /* a chain's steps: words, not their variants */
+    for (size_t b = 0; b < lex->buckets; b++) {
+        size_t n = 0;
+        for (const slot *s = lex->table[b]; s; s = s->next) n++;
+        if (n) out->used++;
+        if (n > out->longest) out->longest = n;
+    }
 }
 
 const char *nr_lex_field(const nr_lex_entry *e, const char *name)
@@ -326,8 +378,7 @@ static const slot *find_cased(const nr_lexicon *lex, nr_lex_kind kind, const cha
 {
     *lowered = NULL;
     if (!lex || !len || !bloom_may_have(lex, h, kind)) return NULL;
-    for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {
-        if (s->hash != h || s->key_len != len || !in_table(s, kind)) continue;
+    for (const slot *s = find_group(lex, kind, key, len, h); s; s = s->variant) {
         if (memcmp(s->key, key, len) == 0) return s;
         if (!*lowered && equals_lowered(s->key, key, len)) *lowered = s;
     }
@@ -356,13 +407,8 @@ const nr_lex_entry *nr_lex_find_anycase(const nr_lexicon *lex, nr_lex_kind kind,
     if (!lex || !len) return NULL;
     size_t h = nr_lex_hash(key, len);
     if (!bloom_may_have(lex, h, kind)) return NULL;
-    for (const slot *s = lex->table[bucket_of(h, lex->buckets)]; s; s = s->next) {
-        if (s->hash != h || s->key_len != len || !in_table(s, kind)) continue;
-        size_t k = 0;
-        while (k < len && fold(s->key[k]) == fold(key[k])) k++;
-        if (k == len) return s->first;
-    }
-    return NULL;
+    slot *group = find_group(lex, kind, key, len, h), *exact = exactly(group, key, len);
+    return exact ? exact->first : group ? group->first : NULL;
 }
 
 const char *nr_lex_say(const nr_lexicon *lex, nr_lex_kind kind, const char *key)

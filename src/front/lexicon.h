@@ -77,6 +77,12 @@ const char *nr_lex_field(const nr_lex_entry *e, const char *name);
 int nr_lex_field_is(const nr_lex_entry *e, const char *name, const char *value);
 /* Merges a YAML lexicon file. 0 ok; -1 with a "file:line:column: why" message in err. */
 int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen);
+/* How the hash table is filled (for the tests): keys, buckets, buckets holding any key,
+ * the longest chain of keys in one bucket. */
+typedef struct {
+    size_t keys, buckets, used, longest;
+} nr_lex_stat;
+void nr_lex_stats(const nr_lexicon *lex, nr_lex_stat *out);
 /* Whole lines that are scraper junk ("Source link"), NULL-terminated; never NULL. */
 const char *const *nr_lex_boilerplate(const nr_lexicon *lex);
 

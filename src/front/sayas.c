@@ -70,7 +70,10 @@ static int iso_date(const char *format, const char *text, size_t len, char iso[1
         else if (format[k] == 'd') { d = field[k]; dn = flen[k]; }
     }
     if (!y || !m || !d || yn != 4 || mn > 2 || dn > 2) return 0;
-    snprintf(iso, 16, "%.4s-%02ld-%02ld", y, nr_digits_value(m, mn), nr_digits_value(d, dn));
+    /* no month 13 or day 45: such a text is read as written, not as the date made of it */
+    long month = nr_digits_value(m, mn), day = nr_digits_value(d, dn);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return 0;
+    snprintf(iso, 16, "%.4s-%02ld-%02ld", y, month, day);
     return 1;
 }
 

@@ -316,6 +316,12 @@ int nr_synth_apply(nr_synth *s, const nr_synth_settings *want, nr_synth_settings
     return 0;
 }
 
+size_t nr_synth_pause_samples(const nr_synth *s, int pause_ms)
+{
+    int ms = pause_ms < 0 ? 0 : pause_ms > NR_SYNTH_PAUSE_MAX_MS ? NR_SYNTH_PAUSE_MAX_MS : pause_ms;
+    return (size_t)s->rate * (size_t)ms / 1000;
+}
+
 int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_ms,
                  nr_pcm_fn fn, nr_mark_fn mark, void *user)
 {
@@ -338,8 +344,7 @@ int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_
     while (s->next_mark < s->n_marks)
         if (report_mark(s)) return 1;
     /* from the last audible sample on, the silence is exactly the planned pause */
-    size_t pause = (size_t)s->rate * (size_t)pause_ms / 1000;
-    return pass_silence(s, pause) ? 1 : 0;
+    return pass_silence(s, nr_synth_pause_samples(s, pause_ms)) ? 1 : 0;
 }
 
 void nr_synth_free(nr_synth *s)

@@ -48,8 +48,15 @@ void nr_synth_initial(nr_synth_settings *out, const char *voice, int rate_wpm, i
  * 0 ok; -1 when eSpeak NG has no such voice. */
 int nr_synth_apply(nr_synth *s, const nr_synth_settings *want, nr_synth_settings *have);
 
+/* The longest pause after a chunk: no chunk asks for more (a voice's pause of at most 10 s
+ * plus at most 10 minutes of SSML breaks), so a longer one, or a negative one, is a caller's
+ * mistake, cut to [0, this] rather than becoming hours of silence. */
+#define NR_SYNTH_PAUSE_MAX_MS 3600000
+/* The samples of a pause of pause_ms, cut to [0, NR_SYNTH_PAUSE_MAX_MS]. */
+size_t nr_synth_pause_samples(const nr_synth *s, int pause_ms);
+
 /* Speaks text (UTF-8; with `ssml`, eSpeak NG SSML and [[phonemes]]), trims eSpeak NG's
- * own trailing silence, then adds exactly pause_ms of silence. Marks in the text reach
+ * own trailing silence, then adds exactly pause_ms of silence (nr_synth_pause_samples). Marks in the text reach
  * `mark` (may be NULL) in order, each after the sound before it.
  * 0 ok, 1 stopped (by *stop or by a callback), -1 eSpeak NG failed. */
 int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_ms,

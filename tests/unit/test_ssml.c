@@ -4,6 +4,7 @@
 #include "harness.h"
 #include "fixtures.h"
 #include "narrator.h"
+#include "ssml.h"
 #include "front/buf.h"
 #include "front/markers.h"
 #include <stdio.h>
@@ -257,6 +258,15 @@ NR_TEST(ssml_malformed)
     malformed("<speak>One</speak> and text after", "1:", "Extra content");
     malformed("<speak>\n\nWait <break time=\"soon\"/></speak>", "3:", "break time 'soon'");
     malformed("<speak><break strength=\"huge\"/></speak>", "1:", "break strength 'huge'");
+    /* breaks longer than a minute: refused before any arithmetic (2147483s overflowed an
+     * int once added to the chunk's pause, 3600000s overflowed the conversion to int) */
+    static const char *const too_long[] = { "99999s", "2147483s", "3600000s", "60001ms", "60.5s", "1e999s" };
+    for (size_t k = 0; k < sizeof too_long / sizeof too_long[0]; k++) {
+        char doc[96], why[64];
+        snprintf(doc, sizeof doc, "<speak>a<break time=\"%s\"/>b</speak>", too_long[k]);
+        snprintf(why, sizeof why, "break time '%s' is longer than 60 s", too_long[k]);
+        malformed(doc, "1:", why);
+    }
     malformed("<speak><prosody rate=\"quick\">x</prosody></speak>", "1:", "prosody rate 'quick'");
     malformed("<speak><prosody pitch=\"200\">x</prosody></speak>", "1:", "prosody pitch '200'");
     malformed("<speak><emphasis level=\"loud\">x</emphasis></speak>", "1:", "emphasis level 'loud'");
@@ -374,6 +384,29 @@ NR_TEST(ssml_hostile)
     nr_buf_free(&deep);
     nr_buf_free(&wide);
     nr_buf_free(&many);
+}
+
+/* A document's end comes as no bytes at all (s NULL, len 0, end 1), as narrator_flush sends
+ * it: nothing may be done with the NULL pointer (clang's UBSan, in make sanitize, says so). */
+NR_TEST(ssml_document_end_without_bytes)
+{
+    static const int pauses[3] = { 200, 500, 1000 };
+    nr_markup markup = { 0 };
+    char err[256] = "";
+    nr_ssml *x = nr_ssml_new(pauses, NULL, &markup, err, sizeof err);
+    if (!CHECK(x != NULL, "nr_ssml_new: %s", err)) return;
+    nr_buf out = { 0 };
+    const char *doc = "<speak>Hi <mark name=\"m\"/>there.</speak>";
+    CHECK(nr_ssml_feed(x, doc, strlen(doc), 0, &out, err, sizeof err) == 0, "the document: %s", err);
+    CHECK(nr_ssml_feed(x, NULL, 0, 1, &out, err, sizeof err) == 0, "its end, without bytes: %s", err);
+    CHECK(strstr(nr_buf_str(&out), "there.") && markup.n == 1, "the text and the mark: %s", nr_buf_str(&out));
+    nr_ssml_free(x);
+    x = nr_ssml_new(pauses, NULL, &markup, err, sizeof err);
+    CHECK(x && nr_ssml_feed(x, "<speak>", 7, 0, &out, err, sizeof err) == 0 && nr_ssml_feed(x, NULL, 0, 1, &out, err, sizeof err) == -1 &&
+          strstr(err, "before <speak> is closed"), "an unclosed document ends with an error: %s", err);
+    nr_ssml_free(x);
+    nr_markup_free(&markup);
+    nr_buf_free(&out);
 }
 
 /* The front end's side of markers: which code points they are, and plain text that only

@@ -1,7 +1,11 @@
 /* test_yaml.c — voice profiles and lexicons from YAML: good files load, bad files give
  * one message with file:line:column, later lexicons override earlier ones. */
 #include "harness.h"
+#include "fixtures.h"
+#include "front/buf.h"
 #include "front/lexicon.h"
+#include "config.h"
+#include "lexcache.h"
 #include "voice.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +65,86 @@ NR_TEST(voice_errors)
     CHECK(nr_voice_load(&v, "../etc/passwd", ".", err, sizeof err) == -1, "a name with a slash is refused");
 }
 
+/* A file that is refused: its text, where the message points (":LINE:COL:") and why. */
+typedef struct { const char *yaml, *where, *why; } refusal;
+
+static int load_voice(const char *path, char *err, size_t errlen)
+{
+    nr_voice v;
+    int rc = nr_voice_load(&v, path, ".", err, errlen);
+    if (!rc) nr_voice_free(&v);
+    return rc;
+}
+
+static int load_lexicon(const char *path, char *err, size_t errlen)
+{
+    nr_lexicon *lex = nr_lex_new();
+    int rc = nr_lex_load(lex, path, err, errlen);
+    nr_lex_free(lex);
+    return rc;
+}
+
+/* Each case written to PREFIXk.yaml and loaded: refused, with the message it wants. */
+static void check_refusals(const refusal *cases, size_t n, const char *prefix, int (*load)(const char *, char *, size_t))
+{
+    for (size_t i = 0; i < n; i++) {
+        char err[512] = "", name[32];
+        snprintf(name, sizeof name, "%s%zu.yaml", prefix, i);
+        CHECK(load(write_tmp(name, cases[i].yaml), err, sizeof err) == -1, "%s is refused", name);
+        CHECK(strstr(err, name) && strstr(err, cases[i].where) && strstr(err, cases[i].why),
+              "%s: want %s%s ... %s, got %s", name, name, cases[i].where, cases[i].why, err);
+    }
+}
+
+/* NARRATOR_CACHE_DIR set to dir for a while ("": no cache); returns what it was. */
+static char *cache_dir_set(const char *dir)
+{
+    const char *was = getenv("NARRATOR_CACHE_DIR");
+    char *saved = was ? strdup(was) : NULL;
+    setenv("NARRATOR_CACHE_DIR", dir, 1);
+    return saved;
+}
+
+static void cache_dir_restore(char *saved)
+{
+    if (saved) setenv("NARRATOR_CACHE_DIR", saved, 1);
+    else unsetenv("NARRATOR_CACHE_DIR");
+    free(saved);
+}
+
+NR_TEST(voice_refused_values)
+{
+    static const refusal cases[] = {
+        /* numbers out of range, or no whole number at all */
+        { "name: x\nrate: 79\n", ":2:7:", "rate: expected a whole number from 80 to 450, not '79'" },
+        { "name: x\nrate: 451\n", ":2:7:", "rate: expected a whole number from 80 to 450, not '451'" },
+        { "rate: -160\n", ":1:7:", "not '-160'" },
+        { "rate: 99999999999999999999\n", ":1:7:", "rate: expected a whole number" },
+        { "rate: 4294967456\n", ":1:7:", "not '4294967456'" },      /* 2^32 + 160 */
+        { "rate: 1.6e2\n", ":1:7:", "not '1.6e2'" },
+        { "rate: 160.5\n", ":1:7:", "not '160.5'" },
+        { "rate: 0x100\n", ":1:7:", "not '0x100'" },
+        { "rate: ' 160'\n", ":1:7:", "not ' 160'" },
+        { "rate: ''\n", ":1:7:", "not ''" },
+        { "rate: [160]\n", ":1:7:", "rate: expected a whole number from 80 to 450" },
+        { "pitch: 100\n", ":1:8:", "pitch: expected a whole number from 0 to 99, not '100'" },
+        { "pitch: -1\n", ":1:8:", "pitch: expected a whole number from 0 to 99" },
+        { "pauses: {clause: -5}\n", ":1:18:", "pauses: clause: expected a whole number from 0 to 10000, not '-5'" },
+        { "pauses:\n  sentence: 500\n  paragraph: 10001\n", ":3:14:", "pauses: paragraph: expected a whole number from 0 to 10000" },
+        { "pauses: {sentence: 2147483648}\n", ":1:20:", "pauses: sentence: expected" },
+        /* a field twice: the second would have replaced the first without a word */
+        { "name: x\nrate: 160\npitch: 40\nrate: 170\n", ":4:1:", "duplicate key 'rate' (first at line 2)" },
+        { "pauses: {clause: 100, clause: 200}\n", ":1:23:", "duplicate key 'clause' (first at line 1)" },
+        { "name: x\n'name': y\n", ":2:1:", "duplicate key 'name' (first at line 1)" },
+    };
+    check_refusals(cases, sizeof cases / sizeof cases[0], "voice", load_voice);
+    static const char *const fine[] = { "rate: 80\npitch: 0\npauses: {clause: 0, paragraph: 10000}\n", "rate: '450'\npitch: +99\n" };
+    for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+        char err[512] = "";
+        CHECK(load_voice(write_tmp("fine.yaml", fine[i]), err, sizeof err) == 0, "the limits themselves load: %s", err);
+    }
+}
+
 NR_TEST(lexicon_loads_and_overrides)
 {
     nr_lexicon *lex = nr_lex_new();
@@ -98,7 +182,7 @@ NR_TEST(lexicon_loads_and_overrides)
 
 NR_TEST(lexicon_errors)
 {
-    static const struct { const char *yaml, *where, *why; } cases[] = {
+    static const refusal cases[] = {
         { "abbreviations:\n  Mr.: [mister\n", ":3:1:", "" },
         { "abbreviations:\n  Mr.: {say: mister, when: sometimes}\n", ":2:", "unknown 'when'" },
         { "abbreviations:\n  Mr.: {when: always}\n", ":2:", "missing 'say'" },
@@ -106,21 +190,148 @@ NR_TEST(lexicon_errors)
         { "as_words: NATO\n", ":1:11:", "expected a mapping" },
         { "- just\n- a list\n", ":1:1:", "expected sections" },
         { "words:\n  \"\": nothing\n", ":2:3:", "expected a word" },
+        /* a key twice in one file: refused (only a later file overrides an earlier one) */
+        { "words:\n  Huawei: wah way\n  Oppo: oh po\n  Huawei: hoo way\n", ":4:3:", "duplicate key 'Huawei' (first at line 2)" },
+        { "words:\n  a: b\nas_words: [NATO]\nwords:\n  c: d\n", ":4:1:", "duplicate key 'words' (first at line 1)" },
+        { "abbreviations:\n  Mr.: {say: mister, when: before-name, say: master}\n", ":2:41:", "duplicate key 'say' (first at line 2)" },
+        { "units:\n  \"kg\": kilogram\n  kg: kilo\n", ":3:3:", "duplicate key 'kg' (first at line 2)" },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        nr_lexicon *lex = nr_lex_new();
-        char err[512] = "", name[32];
-        snprintf(name, sizeof name, "lex%zu.yaml", i);
-        const char *path = write_tmp(name, cases[i].yaml);
-        CHECK(nr_lex_load(lex, path, err, sizeof err) == -1, "case %zu fails", i);
-        CHECK(strstr(err, name) && strstr(err, cases[i].where) && strstr(err, cases[i].why),
-              "case %zu: want %s%s ... %s, got %s", i, name, cases[i].where, cases[i].why, err);
-        nr_lex_free(lex);
+    check_refusals(cases, sizeof cases / sizeof cases[0], "lex", load_lexicon);
+    /* in a big mapping too (they are compared through a hash table) */
+    nr_buf big = { 0 };
+    nr_buf_puts(&big, "words:\n");
+    for (int i = 0; i < 5000; i++) {
+        char line[48];
+        snprintf(line, sizeof line, "  word%d: said %d\n", i == 4000 ? 17 : i, i);
+        nr_buf_puts(&big, line);
     }
     nr_lexicon *lex = nr_lex_new();
     char err[512] = "";
+    CHECK(nr_lex_load(lex, write_tmp("bigdup.yaml", nr_buf_str(&big)), err, sizeof err) == -1 &&
+          strstr(err, "bigdup.yaml:4002:3: duplicate key 'word17' (first at line 19)"), "a duplicate among 5000 keys: %s", err);
+    nr_buf_free(&big);
+    nr_lex_free(lex);
+    /* spellings in other capitals are other keys */
+    lex = nr_lex_new();
+    CHECK(nr_lex_load(lex, write_tmp("cases.yaml", "abbreviations:\n  Op.: opus\n  op.: opus\n  OP.: opus\n"), err, sizeof err) == 0,
+          "Op., op. and OP. are three keys: %s", err);
+    nr_lex_free(lex);
+    lex = nr_lex_new();
     CHECK(nr_lex_load(lex, write_tmp("empty.yaml", ""), err, sizeof err) == 0, "an empty file is an empty lexicon");
     CHECK(nr_lex_load(lex, "/nonexistent/x.yaml", err, sizeof err) == -1 && strstr(err, "/nonexistent/x.yaml"),
           "a missing file is named: %s", err);
     nr_lex_free(lex);
+}
+
+/* The hash table: the bundled lexicons spread over their buckets (once 694 of 4096 buckets
+ * held them all, 29 keys in the longest chain: the bucket undid the hash's last mix). */
+NR_TEST(lexicon_chains_short)
+{
+    nr_lex_stat st;
+    nr_lex_stats(test_news_lexicon(), &st);
+    CHECK(st.keys > 2000 && st.longest <= 4, "the news voice's lexicons: %zu keys in %zu buckets, %zu used, longest chain %zu",
+          st.keys, st.buckets, st.used, st.longest);
+    CHECK(st.used * 2 > st.keys, "most keys have a bucket of their own: %zu of %zu", st.used, st.keys);
+}
+
+/* A big generated lexicon: keys alike but for their last digits ("w1" ... "w120000") once
+ * made chains of 20,000 and a load of 16 s for 500,000 of them. */
+NR_TEST(lexicon_big_generated)
+{
+    enum { KEYS = 120000 };
+    nr_buf yaml = { 0 };
+    nr_buf_puts(&yaml, "words:\n");
+    for (int i = 1; i <= KEYS; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "  w%d: double you %d\n", i, i);
+        nr_buf_puts(&yaml, line);
+    }
+    const char *path = write_tmp("big.yaml", nr_buf_str(&yaml));
+    nr_buf_free(&yaml);
+    char *saved = cache_dir_set("");      /* no cache file of it in the user's cache */
+    nr_lexicon *lex = nr_lex_new();
+    char err[512] = "";
+    CHECK(nr_lex_load(lex, path, err, sizeof err) == 0, "big.yaml loads: %s", err);
+    cache_dir_restore(saved);
+    nr_lex_stat st;
+    nr_lex_stats(lex, &st);
+    CHECK(st.keys == KEYS && st.longest <= 8, "%zu keys in %zu buckets, %zu used, longest chain %zu", st.keys, st.buckets,
+          st.used, st.longest);
+    const nr_lex_entry *e = nr_lex_find(lex, NR_LEX_WORD, "w77777", 6);
+    CHECK(e && !strcmp(e->say, "double you 77777"), "w77777 is found: %s", e ? e->say : "(none)");
+    CHECK(nr_lex_find(lex, NR_LEX_WORD, "w120001", 7) == NULL, "w120001 is not");
+    nr_lex_free(lex);
+}
+
+/* A key in several capitals in one table ("kB", "KB", "Kb"): one step of a chain, each
+ * spelling found as written; in any capitals, the spelling as written wins. */
+NR_TEST(lexicon_case_variants)
+{
+    nr_lexicon *lex = nr_lex_new();
+    static const char *const keys[] = { "kB", "KB", "Kb", "kb", "Mt.", "mt." };
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        CHECK(nr_lex_add(lex, "units", keys[k], strlen(keys[k]), keys[k], NR_WHEN_ALWAYS, 0, 1) == 0, "add %s", keys[k]);
+    nr_lex_add(lex, NR_LEX_WORD, "kb", 2, "kilobit word", NR_WHEN_ALWAYS, 0, 1);
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        const nr_lex_entry *e = nr_lex_find(lex, "units", keys[k], strlen(keys[k]));
+        CHECK(e && !strcmp(e->say, keys[k]), "%s as written: %s", keys[k], e ? e->say : "(none)");
+        e = nr_lex_find_anycase(lex, "units", keys[k], strlen(keys[k]));
+        CHECK(e && !strcmp(e->say, keys[k]), "%s in any capitals finds itself first: %s", keys[k], e ? e->say : "(none)");
+    }
+    const nr_lex_entry *e = nr_lex_find_anycase(lex, "units", "MT.", 3);
+    CHECK(e && !strcmp(e->say, "Mt."), "MT. in any capitals: the first spelling, %s", e ? e->say : "(none)");
+    e = nr_lex_find(lex, "units", "Mt", 2);
+    CHECK(e == NULL, "Mt is not Mt.");
+    e = nr_lex_find(lex, NR_LEX_WORD, "Kb", 2);
+    CHECK(e && !strcmp(e->say, "kilobit word"), "another table: Kb falls back to kb there");
+    nr_lex_stat st;
+    nr_lex_stats(lex, &st);
+    CHECK(st.keys == 7 && st.longest <= 2, "7 keys, chains of words, not spellings: longest %zu", st.longest);
+    nr_lex_free(lex);
+}
+
+/* The cache of parsed lexicons: used while the file is unchanged, and only when it was
+ * written by a narrator that loads files as this one does (its stamp names a format: a
+ * cache from before duplicate keys were refused would let such a file load). */
+NR_TEST(lexicon_cache_format)
+{
+    char *dir = test_make_dir();
+    if (!dir) return;
+    char *saved = cache_dir_set(dir);
+    const char *path = write_tmp("cached.yaml", "words:\n  Huawei: wah way\n");
+    nr_lexicon *lex = nr_lex_new();
+    char err[512] = "", file[512] = "";
+    CHECK(nr_lex_load(lex, path, err, sizeof err) == 0, "loads: %s", err);
+    nr_lex_free(lex);
+    CHECK(test_dir_count(dir, file, sizeof file) == 1, "one cache file written");
+    size_t n = 0;
+    char *payload = nr_lexcache_read(path, &n);
+    CHECK(payload && n > 0, "the cache is read back");
+    free(payload);
+    lex = nr_lex_new();
+    CHECK(nr_lex_load(lex, path, err, sizeof err) == 0, "loads from the cache: %s", err);
+    const nr_lex_entry *e = nr_lex_find(lex, NR_LEX_WORD, "Huawei", 6);
+    CHECK(e && !strcmp(e->say, "wah way"), "the cached lexicon holds its word");
+    nr_lex_free(lex);
+    /* the same file with the stamp's first line as narrator 0.1.0 wrote it before */
+    char full[1024];
+    snprintf(full, sizeof full, "%s/%s", dir, file);
+    FILE *f = fopen(full, "rb");
+    nr_buf body = { 0 };
+    char chunk[4096];
+    for (size_t got; f && (got = fread(chunk, 1, sizeof chunk, f)) > 0;) nr_buf_put(&body, chunk, got);
+    if (f) fclose(f);
+    const char *rest = strchr(nr_buf_str(&body), '\n');
+    f = fopen(full, "wb");
+    if (f && rest) {
+        fprintf(f, "narrator lexicon cache %s", NARRATOR_VERSION);
+        fwrite(rest, 1, body.len - (size_t)(rest - body.s), f);
+    }
+    if (f) fclose(f);
+    nr_buf_free(&body);
+    payload = nr_lexcache_read(path, &n);
+    CHECK(payload == NULL, "a cache in the older format is not used");
+    free(payload);
+    cache_dir_restore(saved);
+    test_rm_tree(dir);
 }
