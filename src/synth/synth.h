@@ -56,8 +56,8 @@ int nr_synth_apply(nr_synth *s, const nr_synth_settings *want, nr_synth_settings
 size_t nr_synth_pause_samples(const nr_synth *s, int pause_ms);
 
 /* Speaks text (UTF-8; with `ssml`, eSpeak NG SSML and [[phonemes]]), trims eSpeak NG's
- * own trailing silence, then adds exactly pause_ms of silence (nr_synth_pause_samples). Marks in the text reach
- * `mark` (may be NULL) in order, each after the sound before it.
+ * own trailing silence, then adds exactly pause_ms of silence (nr_synth_pause_samples).
+ * Marks in the text reach `mark` (may be NULL) in order, each after the sound before it.
  * 0 ok, 1 stopped (by *stop or by a callback), -1 eSpeak NG failed. */
 int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_ms,
                  nr_pcm_fn fn, nr_mark_fn mark, void *user);
