@@ -54,11 +54,12 @@
 #define AHEAD 8                 /* chunks in flight per worker */
 #define PCM_BATCH 65536         /* samples a worker writes before telling the parent (fewer wake-ups) */
 #define FIRST_BATCH 256         /* but a chunk's first sound goes at once: playback may wait for it */
-#define MAX_WORKERS 64
+#define MAX_WORKERS 128        /* two for each of up to 64 cores (engine.c) */
 #define MP3_RUN 4               /* consecutive chunks a worker encodes as one MP3 piece */
 #define MP3_RUN_SAMPLES (30 * 22050) /* but a piece ends after about this much sound (memory) */
-#define RING_SAMPLES (1u << 20) /* a worker's shared ring: 2 MB, 47 s at 22050 Hz, more than
-                                   AHEAD chunks usually hold, so a worker seldom waits */
+#define RING_SAMPLES (1u << 19) /* a worker's shared ring: 1 MB, 24 s at 22050 Hz, about what
+                                   AHEAD chunks hold, so a worker seldom waits (two workers
+                                   a core, engine.c: the same memory as 2 MB for one) */
 
 enum { SPEAK = 1, PCM, SILENCE, MARK, MP3, DONE, FAIL };
 enum {                          /* in a SPEAK's want, with NR_SPEAK_MP3: */
@@ -611,9 +612,10 @@ int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink
  * submitted since the workers started, not of how far each worker has got: each eSpeak
  * NG's sound depends on what it spoke before (see the top), so the same input must give
  * each worker the same chunks in every run. Text length stands in for the work (its
- * correlation with eSpeak NG's time for a chunk is 0.99), which keeps the workers as
- * evenly busy as the least busy choice did; taking turns (chunk k to worker k mod n)
- * let their shares drift apart, by 8 % of the time on the seed article repeated. */
+ * correlation with eSpeak NG's time for a chunk is 0.99), which keeps the shares about
+ * equal; taking turns (chunk k to worker k mod n) let them drift apart, by 8 % of the
+ * time on the seed article repeated. A share fixed in advance cannot follow a core that
+ * has less time for its worker at the moment, so engine.c starts two workers a core. */
 static int next_worker(const nr_synthpool *p)
 {
     if (p->run_worker >= 0) return p->run_worker;

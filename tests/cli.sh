@@ -127,7 +127,7 @@ check "cache: an unwritable cache folder is no error" rc_is 0
 
 # --- worker processes and --stats
 run $N -j 2 --stats -q -o "$T/par.wav" "$SAMPLE"
-check "--stats prints one JSON line on stderr" grep -q '^{"first_audio_ms": [0-9.]*, "chunks": [1-9][0-9]*, "audio_s": [0-9.]*, "wall_s": [0-9.]*, "rtf": [0-9.]*, "workers": 2}$' "$T/err"
+check "--stats prints one JSON line on stderr (-j 2: four workers)" grep -q '^{"first_audio_ms": [0-9.]*, "chunks": [1-9][0-9]*, "audio_s": [0-9.]*, "wall_s": [0-9.]*, "rtf": [0-9.]*, "workers": 4}$' "$T/err"
 run $N -j 1 --stats -q -o "$T/ser.wav" "$SAMPLE"
 check "--stats with -j 1: one process speaks" grep -q '"workers": 1}' "$T/err"
 frames() { sndfile-info "$1" | sed -n 's/^Frames *: *\([0-9]*\).*/\1/p'; }

@@ -178,7 +178,7 @@ NR_TEST(synthpool_sounds_like_one_espeak_in_order)
     rig_end(&r);
 }
 
-/* Chunks longer than a worker's shared ring (47 s of sound): the ring wraps, and the worker
+/* Chunks longer than a worker's shared ring (24 s of sound): the ring wraps, and the worker
  * whose chunk waits behind the head fills its ring and sleeps until that chunk's turn. A
  * fresh worker starts from eSpeak NG's state here, so each gives the samples given here. */
 NR_TEST(synthpool_long_chunks_wrap_and_wait)
