@@ -487,12 +487,20 @@ static int pool_result(narrator *n, int rc)
     return rc != 0;
 }
 
+/* eSpeak NG worker processes per core to use (jobs). Each worker speaks a share of the
+ * chunks fixed by the text, so that every run gives the same sound (synthpool.c): with one
+ * per core, a core that had less time for its worker (interrupts, writing the file, this
+ * process's own work) held its share back while the other worker waited, 2.5 % of a WAV
+ * run's time on two cores. With two per core the kernel shares each core's time out
+ * between them, as the least busy choice of worker did before (the same time as then). */
+#define WORKERS_PER_JOB 2
+
 static int speak_in_worker(narrator *n, const narrator_chunk *c, const char *text, size_t len, int ssml,
                            const nr_synth_settings *want)
 {
     /* the workers, copies of this process, are made when first needed: usually after the
      * first chunk was spoken here, so their forks don't hold up the first sound */
-    if (!n->voices && nr_synthpool_new(&n->voices, n->jobs, n->synth, &n->stop, n->err, sizeof n->err)) {
+    if (!n->voices && nr_synthpool_new(&n->voices, WORKERS_PER_JOB * n->jobs, n->synth, &n->stop, n->err, sizeof n->err)) {
         n->failure = NARRATOR_ERR_SYNTH;
         return 1;
     }

@@ -90,10 +90,12 @@ typedef struct {
     int jobs;                   /* cores to use; 0: one per core (at most 8); 1: all in the calling
                                  * thread. With more than 1 the front end runs in that many threads
                                  * and, when sound is asked for (a file, the speakers or an audio
-                                 * callback), eSpeak NG speaks in that many worker processes: forks
+                                 * callback), eSpeak NG speaks in twice that many worker processes: forks
                                  * of the calling process made when a second chunk is to be spoken
                                  * (for MP3, the first), ended by narrator_free (they inherit its
-                                 * open descriptors while they live) */
+                                 * open descriptors while they live). The same input and calls
+                                 * with the same jobs give the same sound, sample for sample;
+                                 * another jobs value gives slightly different samples */
     int ssml;                   /* NARRATOR_SSML_AUTO, _ON or _OFF (see below) */
 } narrator_options;
 

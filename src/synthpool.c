@@ -24,6 +24,12 @@
  *
  * The parent keeps at most AHEAD chunks per worker in flight, so workers never wait for
  * work while the sound held back (finished chunks behind a slower, older one) stays small.
+ *
+ * Which worker speaks a chunk depends only on the chunks before it, never on timing
+ * (next_worker): eSpeak NG carries state from one espeak_Synth call to the next (its
+ * pitch flutter runs on through every call, for one), so the same chunk spoken after
+ * different chunks gives different samples, even a different length. Handing chunks to
+ * whichever worker was least busy made each run's file different.
  */
 #define _GNU_SOURCE /* syscall(SYS_futex) */
 #include "synthpool.h"
@@ -48,11 +54,12 @@
 #define AHEAD 8                 /* chunks in flight per worker */
 #define PCM_BATCH 65536         /* samples a worker writes before telling the parent (fewer wake-ups) */
 #define FIRST_BATCH 256         /* but a chunk's first sound goes at once: playback may wait for it */
-#define MAX_WORKERS 64
+#define MAX_WORKERS 128        /* two for each of up to 64 cores (engine.c) */
 #define MP3_RUN 4               /* consecutive chunks a worker encodes as one MP3 piece */
 #define MP3_RUN_SAMPLES (30 * 22050) /* but a piece ends after about this much sound (memory) */
-#define RING_SAMPLES (1u << 20) /* a worker's shared ring: 2 MB, 47 s at 22050 Hz, more than
-                                   AHEAD chunks usually hold, so a worker seldom waits */
+#define RING_SAMPLES (1u << 19) /* a worker's shared ring: 1 MB, 24 s at 22050 Hz, about what
+                                   AHEAD chunks hold, so a worker seldom waits (two workers
+                                   a core, engine.c: the same memory as 2 MB for one) */
 
 enum { SPEAK = 1, PCM, SILENCE, MARK, MP3, DONE, FAIL };
 enum {                          /* in a SPEAK's want, with NR_SPEAK_MP3: */
@@ -102,6 +109,7 @@ typedef struct {
     nr_buf in;                  /* bytes read, not yet a whole record */
     size_t queue[AHEAD];        /* its jobs (ring positions), oldest first */
     size_t queued;
+    uint64_t load;              /* bytes of text given to it since it started (next_worker) */
 } worker;
 
 struct nr_synthpool {
@@ -389,6 +397,7 @@ static int spawn(nr_synthpool *p, int i)
     p->w[i].ring = ring;
     p->w[i].announced = 0;
     p->w[i].queued = 0;
+    p->w[i].load = 0;
     nr_buf_clear(&p->w[i].in);
     return 0;
 }
@@ -601,24 +610,37 @@ int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink
     }
 }
 
-/* The worker with the fewest chunks in flight, or -1 when all have AHEAD; while an MP3
- * piece is open, only the worker that has it. */
-static int free_worker(const nr_synthpool *p)
+/* The worker the next chunk goes to: while an MP3 piece is open the one that has it, else
+ * the one given the least text so far (the first of equals). A function of the chunks
+ * submitted since the workers started, not of how far each worker has got: each eSpeak
+ * NG's sound depends on what it spoke before (see the top), so the same input must give
+ * each worker the same chunks in every run. Text length stands in for the work (its
+ * correlation with eSpeak NG's time for a chunk is 0.99), which keeps the shares about
+ * equal; taking turns (chunk k to worker k mod n) let them drift apart, by 8 % of the
+ * time on the seed article repeated. A share fixed in advance cannot follow a core that
+ * has less time for its worker at the moment, so engine.c starts two workers a core. */
+static int next_worker(const nr_synthpool *p)
 {
-    if (p->run_worker >= 0) return p->w[p->run_worker].queued < AHEAD ? p->run_worker : -1;
-    int best = -1;
-    for (int i = 0; i < p->n; i++)
-        if (p->w[i].queued < AHEAD && (best < 0 || p->w[i].queued < p->w[best].queued)) best = i;
+    if (p->run_worker >= 0) return p->run_worker;
+    int best = 0;
+    for (int i = 1; i < p->n; i++)
+        if (p->w[i].load < p->w[best].load) best = i;
     return best;
+}
+
+/* 1 if the next chunk can be submitted now: its worker has fewer than AHEAD in flight. */
+static int has_room(const nr_synthpool *p)
+{
+    return p->count < p->cap && p->w[next_worker(p)].queued < AHEAD;
 }
 
 int nr_synthpool_make_room(nr_synthpool *p, const nr_synthpool_sink *sink)
 {
     if (p->w[0].fd < 0 && start_workers(p)) return -1;        /* after a discard */
-    while (free_worker(p) < 0 || p->count == p->cap) {
+    while (!has_room(p)) {
         int rc = nr_synthpool_deliver(p, 0, sink);
         if (rc) return rc;
-        if (free_worker(p) >= 0 && p->count < p->cap) break;
+        if (has_room(p)) break;
         if (stopped(p)) return 1;
         if (pump(p, 100)) return -1;
     }
@@ -628,11 +650,12 @@ int nr_synthpool_make_room(nr_synthpool *p, const nr_synthpool_sink *sink)
 static int submit_job(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,
                       int ssml, int pause_ms, int want, void *tag, int closing)
 {
-    int i = free_worker(p);
-    if (i < 0 || p->count == p->cap || p->w[i].fd < 0) return fail(p, "no synthesis worker has room (make room first)");
+    int i = next_worker(p);
+    if (!has_room(p) || p->w[i].fd < 0) return fail(p, "no synthesis worker has room (make room first)");
     job *j = job_at(p, p->count++);
     *j = (job){ .tag = tag, .worker = i, .closing = closing };
     p->w[i].queue[p->w[i].queued++] = (size_t)(j - p->ring);
+    p->w[i].load += len;
     p->run_worker = -1;
     if ((want & NR_SPEAK_MP3) && !closing && ++p->run_len < MP3_RUN) {
         want |= MP3_GOES_ON;

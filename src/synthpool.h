@@ -6,7 +6,9 @@
  * eSpeak NG, fed chunks through a socket and answering with their PCM and marks. The caller submits chunks
  * in text order and gets every chunk's sound back in that order, streamed: the oldest
  * chunk's PCM is handed on as it arrives, later chunks' sound waits in memory (a few
- * chunks at most, so memory stays flat however long the text).
+ * chunks at most, so memory stays flat however long the text). Which worker speaks a
+ * chunk follows from the chunks submitted before it, never from timing, so the same
+ * chunks give the same sound, sample for sample, in every run with as many workers.
  */
 #ifndef NR_SYNTHPOOL_H
 #define NR_SYNTHPOOL_H

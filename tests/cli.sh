@@ -127,7 +127,7 @@ check "cache: an unwritable cache folder is no error" rc_is 0
 
 # --- worker processes and --stats
 run $N -j 2 --stats -q -o "$T/par.wav" "$SAMPLE"
-check "--stats prints one JSON line on stderr" grep -q '^{"first_audio_ms": [0-9.]*, "chunks": [1-9][0-9]*, "audio_s": [0-9.]*, "wall_s": [0-9.]*, "rtf": [0-9.]*, "workers": 2}$' "$T/err"
+check "--stats prints one JSON line on stderr (-j 2: four workers)" grep -q '^{"first_audio_ms": [0-9.]*, "chunks": [1-9][0-9]*, "audio_s": [0-9.]*, "wall_s": [0-9.]*, "rtf": [0-9.]*, "workers": 4}$' "$T/err"
 run $N -j 1 --stats -q -o "$T/ser.wav" "$SAMPLE"
 check "--stats with -j 1: one process speaks" grep -q '"workers": 1}' "$T/err"
 frames() { sndfile-info "$1" | sed -n 's/^Frames *: *\([0-9]*\).*/\1/p'; }
@@ -144,6 +144,16 @@ check "MP3 from one process: an ID3v2.4 tag with the title in UTF-8" \
     sh -c 'head -c 5 "$1" | od -An -c | grep -q "I   D   3 004" && grep -q "Café 東京" "$1"' sh "$T/ser.mp3"
 run $N --stats --driver null "$SAMPLE"
 check "--stats for the speakers reports the first sound" grep -q '"first_audio_ms": [0-9][0-9.]*,' "$T/err"
+# the same input and -j, the same file byte for byte (resume and "skip if up to date" rely on
+# it), however the run is timed: the second run has one core only, so its workers take turns
+cat "$SAMPLE" "$SAMPLE" "$SAMPLE" >"$T/three.txt"      # 75 chunks, 4 minutes of sound
+one_core=; command -v taskset >/dev/null && one_core="taskset -c 0"
+for j in 1 2 3; do
+    for ext in wav mp3; do
+        $N -j $j -q -o "$T/same1.$ext" "$T/three.txt"; $one_core $N -j $j -q -o "$T/same2.$ext" "$T/three.txt"
+        check "-j $j twice: the same .$ext file" sh -c "[ -s '$T/same1.$ext' ] && cmp -s '$T/same1.$ext' '$T/same2.$ext'"
+    done
+done
 
 i=0; while [ $i -lt 40 ]; do cat "$SAMPLE"; i=$((i + 1)); done >"$T/long.txt"
 # a worker that dies mid-run: one clear message, exit 1, no file left

@@ -178,7 +178,7 @@ NR_TEST(synthpool_sounds_like_one_espeak_in_order)
     rig_end(&r);
 }
 
-/* Chunks longer than a worker's shared ring (47 s of sound): the ring wraps, and the worker
+/* Chunks longer than a worker's shared ring (24 s of sound): the ring wraps, and the worker
  * whose chunk waits behind the head fills its ring and sleeps until that chunk's turn. A
  * fresh worker starts from eSpeak NG's state here, so each gives the samples given here. */
 NR_TEST(synthpool_long_chunks_wrap_and_wait)
@@ -290,6 +290,59 @@ NR_TEST(synthpool_workers_encode_mp3)
               r.h.mp3[i].len);
         /* within a frame, and eSpeak NG here may differ from the worker's by a few hundred a chunk */
         CHECK(d + 1000 * chunks >= n && d <= n + 1000 * chunks, "piece %zu decodes to %zu samples, spoken %zu", i, d, n);
+    }
+    rig_end(&r);
+}
+
+/* Speaks CHUNKS[0..n) with a new pool of `workers` copies of r->synth into *h (PCM or
+ * MP3): all submitted at once (wait_each = 0), or each waited for before the next is
+ * submitted (wait_each = 1), which left every worker idle at each submit and so steered
+ * chunks to other workers than at once does. 0 ok. */
+static int speak_with_timing(rig *r, int workers, size_t n, int want, int wait_each, heard *h)
+{
+    nr_synthpool *p = start(r->synth, workers);
+    if (!p) return -1;
+    nr_synthpool_sink sink = { on_pcm, on_mark, on_mp3, on_done, h };
+    int rc = 0;
+    for (size_t k = 0; k < n && !rc; k++) {
+        rc = submit_for(p, &r->have, CHUNKS[k], 0, 200, k, want, &sink);
+        /* not a full delivery: that would also close an open MP3 piece */
+        while (!rc && wait_each && nr_synthpool_pending(p)) rc = nr_synthpool_deliver(p, 0, &sink);
+    }
+    if (!rc) rc = nr_synthpool_deliver(p, 1, &sink);
+    CHECK(rc == 0 && h->done == n && !h->out_of_turn, "%zu chunks spoken in order: %s", n, nr_synthpool_error(p));
+    nr_synthpool_free(p);
+    return rc;
+}
+
+/* The same chunks give the same samples and MP3 bytes however fast each is handed on:
+ * eSpeak NG's sound depends on what it spoke before, so which worker speaks a chunk must
+ * follow from the chunks alone. (Both pools are forks of the same eSpeak NG here, which
+ * speaks nothing in between.) */
+NR_TEST(synthpool_same_sound_whatever_the_timing)
+{
+    rig r;
+    if (!rig_start(&r, 2)) return;
+    nr_synthpool_free(r.p);
+    r.p = NULL;
+    for (int mp3 = 0; mp3 <= 1; mp3++) {
+        heard at_once = { 0 }, one_by_one = { 0 };
+        int want = mp3 ? NR_SPEAK_MP3 : NR_SPEAK_PCM;
+        if (speak_with_timing(&r, 2, N_CHUNKS, want, 0, &at_once) == 0 &&
+            speak_with_timing(&r, 2, N_CHUNKS, want, 1, &one_by_one) == 0) {
+            for (size_t k = 0; !mp3 && k < N_CHUNKS; k++)
+                CHECK(at_once.pcm[k].len == one_by_one.pcm[k].len &&
+                      memcmp(at_once.pcm[k].s, one_by_one.pcm[k].s, at_once.pcm[k].len) == 0,
+                      "chunk %zu: the same samples (%zu and %zu bytes)", k, at_once.pcm[k].len, one_by_one.pcm[k].len);
+            CHECK(at_once.pieces == one_by_one.pieces, "the same number of MP3 pieces: %zu and %zu", at_once.pieces,
+                  one_by_one.pieces);
+            for (size_t i = 0; mp3 && i < at_once.pieces && i < one_by_one.pieces; i++)
+                CHECK(at_once.mp3[i].len == one_by_one.mp3[i].len &&
+                      memcmp(at_once.mp3[i].s, one_by_one.mp3[i].s, at_once.mp3[i].len) == 0,
+                      "MP3 piece %zu: the same bytes (%zu and %zu)", i, at_once.mp3[i].len, one_by_one.mp3[i].len);
+        }
+        heard_free(&at_once);
+        heard_free(&one_by_one);
     }
     rig_end(&r);
 }
