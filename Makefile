@@ -17,7 +17,8 @@ LINK_PKGS = yaml-0.1
 # yardstick) and python3-speechd run the speech-dispatcher module tests.
 DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0-dev libxml2-dev \
            espeak-ng sndfile-programs pkg-config make gcc python3 libmp3lame-dev \
-           speech-dispatcher speech-dispatcher-audio-plugins speech-dispatcher-espeak-ng python3-speechd
+           speech-dispatcher speech-dispatcher-audio-plugins speech-dispatcher-espeak-ng python3-speechd \
+           lame time
 
 # Where speech-dispatcher looks for output modules and their configuration files: from its
 # pkg-config file or the installed package, else Debian's paths.
