@@ -58,6 +58,7 @@ struct narrator {
     narrator_mark_fn mark_fn;
     void *mark_user;
     /* what the input's bytes are (input/sniff.h), decided at the start and after a reset */
+    int any_bytes;                  /* options.any_bytes or lines: no judging, UTF-8 text */
     nr_bytes_kind bytes;            /* NR_BYTES_UNDECIDED until enough bytes came */
     nr_buf sniffed;                 /* the first bytes, held until then */
     nr_decoder *decoder;            /* UTF-16 input: to UTF-8 */
@@ -172,7 +173,8 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
     n->volume = 100;
     n->lines = opt->lines;
-    n->bytes = n->lines ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
+    n->any_bytes = opt->lines || opt->any_bytes;
+    n->bytes = n->any_bytes ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
     if (opt->ssml < NARRATOR_SSML_AUTO || opt->ssml > NARRATOR_SSML_OFF)
         return set_error(n, NARRATOR_ERR_ARG, "ssml option %d is not AUTO, ON or OFF", opt->ssml);
     n->ssml_option = opt->ssml;
@@ -793,7 +795,7 @@ narrator_status narrator_reset(narrator *n)
     nr_buf_clear(&n->sniffed);
     nr_decoder_free(n->decoder);
     n->decoder = NULL;
-    n->bytes = n->lines ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
+    n->bytes = n->any_bytes ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
     end_document(n);
     n->failure = NARRATOR_OK;
     n->err[0] = '\0';

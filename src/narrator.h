@@ -97,6 +97,9 @@ typedef struct {
                                  * with the same jobs give the same sound, sample for sample;
                                  * another jobs value gives slightly different samples */
     int ssml;                   /* NARRATOR_SSML_AUTO, _ON or _OFF (see below) */
+    int any_bytes;              /* 1: every input is UTF-8 text whatever its bytes (no binary
+                                 * refusal, no UTF-16), for hosts whose text is UTF-8 by contract,
+                                 * such as a screen reader's; 0: judged (see below) */
 } narrator_options;
 
 /* SSML input: AUTO reads a text as SSML when its first non-blank characters are "<speak"
@@ -117,10 +120,10 @@ enum { NARRATOR_SSML_AUTO = 0, NARRATOR_SSML_ON = 1, NARRATOR_SSML_OFF = 2 };
  * as UTF-16; binary data (a program, an image, an archive, PDF: many control bytes, or such
  * a file's signature) is refused with NARRATOR_ERR_INPUT and narrator_errmsg() "not text
  * (binary data)", and every later call fails the same way until narrator_reset(). Anything
- * else is text: UTF-8, with any other bytes repaired (see README). With `lines` set the
- * bytes are taken as they are (one unit a line, whatever the bytes). */
+ * else is text: UTF-8, with any other bytes repaired (see README). With `lines` or
+ * `any_bytes` set the bytes are taken as they are (UTF-8 text, whatever the bytes). */
 
-#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO }
+#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO, 0 }
 
 /* File tags, where the format has them. NULL fields are left out. */
 typedef struct {

@@ -296,6 +296,13 @@ def main():
     codes = [c for c, _ in m.events_until({"702", "703"})]
     check(codes[-1:] == ["702"], f"NUL and dot lines are spoken to the end ({codes[-2:]})")
 
+    # a message full of control characters is still read (a screen reader never refuses text)
+    check(speak(m, "menu\x01\x02\x03\x04\x05\x06\x07\x0e\x0f\x10\x11 Save the file.") == "200 OK SPEAKING",
+          "control characters: 200")
+    codes = [c for c, _ in m.events_until({"702", "703"})]
+    check(codes[:1] == ["701"] and "705" in codes and codes[-1:] == ["702"],
+          f"control characters: spoken to the end ({codes[:2]}...{codes[-2:]})")
+
     # SPEAK before a STOP has finished: answered at once, as speech-dispatcher's own modules
     # answer it (module_speak_queue_before_synth refuses while not idle: 301 CANT SPEAK),
     # or taken when the stop is already done; either way the module goes on answering

@@ -166,6 +166,7 @@ static int make_handle(char *err, size_t errlen)
     opt.remove_junk = c->remove_junk;
     opt.jobs = c->jobs;
     opt.ssml = NARRATOR_SSML_AUTO;  /* speechd's messages are SSML; CHAR and KEY are not */
+    opt.any_bytes = 1;              /* UTF-8 by the protocol: a screen reader never refuses text */
     narrator *n = NULL;
     narrator_status st = narrator_new(&opt, &n);
     if (!st) st = narrator_on_mark(n, on_mark, NULL);

@@ -317,3 +317,33 @@ NR_TEST(engine_voice_names)
           "still speaks: %s", narrator_errmsg(n));
     narrator_free(n);
 }
+
+/* Bytes that look binary are refused, unless the host says its text is text (any_bytes:
+ * a screen reader must never fall silent on a message full of control characters). */
+NR_TEST(engine_binary_refused_unless_any_bytes)
+{
+    static const char looks_binary[] = "menu\x01\x02\x03\x04\x05\x06\x07\x0e\x0f\x10\x11 Save the file.";
+    for (int any = 0; any <= 1; any++) {
+        narrator_options opt = NARRATOR_OPTIONS_INIT;
+        opt.data_dir = ".";
+        opt.jobs = 1;
+        opt.any_bytes = any;
+        narrator *n = NULL;
+        if (!CHECK(narrator_new(&opt, &n) == NARRATOR_OK, "new: %s", n ? narrator_errmsg(n) : "")) { narrator_free(n); return; }
+        nr_buf got = { 0 };
+        narrator_on_chunk(n, record, &got);
+        narrator_status st = narrator_feed(n, looks_binary, sizeof looks_binary - 1);
+        if (!st) st = narrator_flush(n);
+        if (any) CHECK(st == NARRATOR_OK && strstr(nr_buf_str(&got), "Save the file") != NULL,
+                       "any_bytes: read (%s): %s", narrator_strerror(st), nr_buf_str(&got));
+        else CHECK(st == NARRATOR_ERR_INPUT && got.len == 0 && !strcmp(narrator_errmsg(n), "not text (binary data)"),
+                   "refused as binary (%s, %s)", narrator_strerror(st), narrator_errmsg(n));
+        /* after a reset the next input is judged afresh */
+        narrator_reset(n);
+        nr_buf_clear(&got);
+        CHECK(narrator_feed(n, "Plain words.", 12) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK && got.len > 0,
+              "any_bytes %d: after a reset, text is read: %s", any, narrator_errmsg(n));
+        nr_buf_free(&got);
+        narrator_free(n);
+    }
+}
