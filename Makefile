@@ -42,7 +42,7 @@ TEST_LIBS = $(shell pkg-config --libs sndfile 2>/dev/null)
 
 B = build
 FRONT_SRC = $(wildcard src/front/*.c)
-LIB_SRC   = $(FRONT_SRC) $(wildcard src/input/*.c) $(wildcard src/synth/*.c) $(wildcard src/sink/*.c) $(wildcard src/*.c)
+LIB_SRC   = $(FRONT_SRC) $(wildcard src/input/*.c) $(wildcard src/synth/*.c) $(wildcard src/output/*.c) $(wildcard src/util/*.c) $(wildcard src/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ   = $(B)/obj/src/cli/narrator.o
 SD_SRC    = $(wildcard plugins/speechd/*.c)

@@ -10,16 +10,17 @@
 #include "narrator.h"
 #include "front/front.h"
 #include "front/paragraph.h"
+#include "front/sayas.h"
 #include "front/spell.h"
 #include "frontpool.h"
 #include "input/decode.h"
 #include "input/sniff.h"
-#include "markup.h"
-#include "ssml.h"
-#include "sink/mp3seg.h"
-#include "sink/sink.h"
+#include "input/markup.h"
+#include "input/ssml.h"
+#include "output/mp3seg.h"
+#include "output/sink.h"
 #include "synth/synth.h"
-#include "synthpool.h"
+#include "synth/pool.h"
 #include "voice.h"
 #include "config.h"
 #include <signal.h>
@@ -624,10 +625,17 @@ static narrator_status feed_plain(narrator *n, const char *text, size_t len)
     return n->pending.len ? drain(n) : NARRATOR_OK;
 }
 
+/* <say-as> read by the front end's verbalizers, with the voice's lexicon. */
+static void say_as(const void *lex, const char *kind, const char *format, const char *text, size_t len, nr_buf *out)
+{
+    nr_sayas(lex, kind, format, text, len, out);
+}
+
 /* SSML through the parser; its text goes on as plain text with markers. */
 static narrator_status feed_ssml(narrator *n, const char *text, size_t len, int end)
 {
-    if (!n->ssml && !(n->ssml = nr_ssml_new(n->voice.pause_ms, n->lex, &n->markup, n->err, sizeof n->err)))
+    const nr_sayas_reader sayas = { nr_sayas_known, say_as, n->lex };
+    if (!n->ssml && !(n->ssml = nr_ssml_new(n->voice.pause_ms, &sayas, &n->markup, n->err, sizeof n->err)))
         return strstr(n->err, "memory") ? NARRATOR_ERR_NOMEM : NARRATOR_ERR_SSML;
     nr_buf_clear(&n->ssml_text);
     int rc = nr_ssml_feed(n->ssml, text, len, end, &n->ssml_text, n->err, sizeof n->err);

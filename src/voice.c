@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "yamlfile.h"
+#include "util/yamlfile.h"
 
 
 size_t nr_voice_dirs(const char *data_dir, const char **dirs, size_t n)

@@ -7,7 +7,8 @@
 #define NR_CLEAN_H
 #include <stddef.h>
 #include <stdint.h>
-#include "front/buf.h"
+#include "util/buf.h"
+#include "util/utf8.h"
 
 /*
  * Appends a cleaned copy of in[0..len) (any bytes, NULs included) to out:
@@ -18,12 +19,5 @@
  * Everything else passes through unchanged. Linear time, no size limits.
  */
 void nr_clean(nr_buf *out, const char *in, size_t len);
-
-/*
- * Decodes the code point at s[0..len) (len >= 1) into *cp and returns the bytes it used
- * (>= 1). An invalid, overlong, surrogate or truncated sequence yields U+FFFD and uses
- * exactly its maximal invalid subpart (the WHATWG / Unicode "best practice" rule).
- */
-size_t nr_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
 #endif

@@ -8,7 +8,7 @@
 #define NR_FRONT_H
 #include <stddef.h>
 #include "narrator.h"
-#include "front/buf.h"
+#include "util/buf.h"
 #include "front/lexicon.h"
 
 typedef struct {

@@ -5,7 +5,7 @@
 #ifndef NR_JUNK_H
 #define NR_JUNK_H
 #include <stddef.h>
-#include "front/buf.h"
+#include "util/buf.h"
 
 /*
  * Appends para[0..len) to out without scraper junk:

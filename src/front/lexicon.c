@@ -27,9 +27,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "front/buf.h"
-#include "lexcache.h"
-#include "yamlfile.h"
+#include "util/buf.h"
+#include "util/lexcache.h"
+#include "util/yamlfile.h"
 
 typedef struct slot {
     const char *table;          /* interned: one copy per table name */

@@ -12,16 +12,9 @@
 #define NR_MARKERS_H
 #include <stddef.h>
 #include <stdint.h>
-#include "front/buf.h"
+#include "util/buf.h"
+#include "util/marker.h"
 #include "front/token.h"
-
-#define NR_MARKER_SSML     0xF0000u    /* opens every SSML paragraph: authored, no scraper junk */
-#define NR_MARKER_SENTENCE 0xF0001u    /* a sentence ends here (SSML <s>) */
-#define NR_MARKER_FIRST    0xF0002u    /* item k of the engine's table is NR_MARKER_FIRST + k;
-                                          the two above are the front end's and never in say */
-#define NR_MARKER_LAST     0xFFFFDu
-#define NR_MARKER_LEAD     0xF3        /* first UTF-8 byte of every marker */
-#define NR_MARKER_LEN      4           /* UTF-8 bytes of a marker */
 
 typedef struct {
     size_t pos;         /* byte offset in the text without markers */
@@ -34,10 +27,6 @@ typedef struct {
     size_t next;        /* the first marker not yet put into say */
     int oom;
 } nr_markers;
-
-/* The marker at s (NR_MARKER_LEN bytes, code point in *cp), or 0 when s holds none. */
-size_t nr_marker_at(const char *s, size_t len, uint32_t *cp);
-void nr_marker_write(nr_buf *out, uint32_t cp);
 
 /* 1 if the paragraph text is SSML: it opens with NR_MARKER_SSML (after blanks). Markers
  * count only there; plain text keeps any such code point as it is. */

@@ -7,7 +7,7 @@
 #ifndef NR_NUMBERS_H
 #define NR_NUMBERS_H
 #include <stddef.h>
-#include "front/buf.h"
+#include "util/buf.h"
 
 void nr_say_cardinal(nr_buf *out, const char *digits, size_t n);  /* 1200 -> one thousand two hundred */
 void nr_say_ordinal(nr_buf *out, const char *digits, size_t n);   /* 22 -> twenty second */

@@ -5,7 +5,7 @@
 #ifndef NR_SAYAS_H
 #define NR_SAYAS_H
 #include <stddef.h>
-#include "front/buf.h"
+#include "util/buf.h"
 #include "front/lexicon.h"
 
 /* 1 if interpret_as is a kind nr_sayas reads: characters, spell-out, cardinal, number,

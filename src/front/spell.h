@@ -5,7 +5,7 @@
 #ifndef NR_SPELL_H
 #define NR_SPELL_H
 #include <stddef.h>
-#include "front/buf.h"
+#include "util/buf.h"
 
 /* Appends text[0..len) as one word per character: letters by name (as the letter
  * verbalizer writes them), digits as digit words, anything else as itself. */

@@ -7,7 +7,7 @@
 #ifndef NR_TOKEN_H
 #define NR_TOKEN_H
 #include <stddef.h>
-#include "front/buf.h"
+#include "util/buf.h"
 #include "front/lexicon.h"
 
 typedef enum { NR_BRK_NONE = 0, NR_BRK_CLAUSE, NR_BRK_SENTENCE } nr_break;

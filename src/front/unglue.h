@@ -6,7 +6,7 @@
 #ifndef NR_UNGLUE_H
 #define NR_UNGLUE_H
 #include <stddef.h>
-#include "front/buf.h"
+#include "util/buf.h"
 
 /* When text has glued punctuation, appends it to out with a space inserted after each
  * glue and returns 1; otherwise returns 0 and leaves out alone (use text as it is). */

@@ -4,7 +4,7 @@
  */
 #ifndef NR_DECODE_H
 #define NR_DECODE_H
-#include "front/buf.h"
+#include "util/buf.h"
 #include "input/sniff.h"
 
 typedef struct nr_decoder nr_decoder;

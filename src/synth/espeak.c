@@ -8,14 +8,14 @@
  */
 #define _GNU_SOURCE /* RTLD_NEXT */
 #include "synth/synth.h"
-#include "front/clean.h"
+#include "util/utf8.h"
 #include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "dynlib.h"
+#include "util/dynlib.h"
 
 /* eSpeak NG, loaded at first use (dynlib.h): calls below go through these pointers. */
 #define ESPEAK_FUNCTIONS(X) X(espeak_Initialize) X(espeak_SetParameter) \

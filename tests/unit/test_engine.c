@@ -3,7 +3,7 @@
 #include "harness.h"
 #include "fixtures.h"
 #include "narrator.h"
-#include "front/buf.h"
+#include "util/buf.h"
 #include "synth/synth.h"
 #include <stdio.h>
 #include <stdlib.h>

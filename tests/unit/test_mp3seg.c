@@ -10,7 +10,7 @@
 #endif
 #include "harness.h"
 #include "fixtures.h"
-#include "sink/mp3seg.h"
+#include "output/mp3seg.h"
 #include <dirent.h>
 #include <math.h>
 #include <sndfile.h>

@@ -8,8 +8,8 @@
 #endif
 #include "harness.h"
 #include "fixtures.h"
-#include "sink/mp3seg.h"
-#include "sink/sink.h"
+#include "output/mp3seg.h"
+#include "output/sink.h"
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>

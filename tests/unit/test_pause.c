@@ -2,7 +2,7 @@
  * (nr_synth_say) and in the workers (the pause travels as a count), whatever pause_ms a
  * caller passes. A negative pause once became a huge size_t: silence until the disk was full. */
 #include "harness.h"
-#include "synthpool.h"
+#include "synth/pool.h"
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>

@@ -8,7 +8,7 @@
 #endif
 #include "harness.h"
 #include "fixtures.h"
-#include "sink/sink.h"
+#include "output/sink.h"
 #include <dirent.h>
 #include <fcntl.h>
 #include <math.h>

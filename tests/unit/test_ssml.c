@@ -4,8 +4,8 @@
 #include "harness.h"
 #include "fixtures.h"
 #include "narrator.h"
-#include "ssml.h"
-#include "front/buf.h"
+#include "input/ssml.h"
+#include "util/buf.h"
 #include "front/markers.h"
 #include <stdio.h>
 #include <stdlib.h>

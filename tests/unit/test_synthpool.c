@@ -1,8 +1,8 @@
 /* test_synthpool.c — eSpeak NG in worker processes: the sound of one eSpeak NG here,
  * chunk for chunk and in order, marks in place, settings per chunk, discard, failures. */
 #include "harness.h"
-#include "synthpool.h"
-#include "front/buf.h"
+#include "synth/pool.h"
+#include "util/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

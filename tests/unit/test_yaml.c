@@ -2,10 +2,10 @@
  * one message with file:line:column, later lexicons override earlier ones. */
 #include "harness.h"
 #include "fixtures.h"
-#include "front/buf.h"
+#include "util/buf.h"
 #include "front/lexicon.h"
 #include "config.h"
-#include "lexcache.h"
+#include "util/lexcache.h"
 #include "voice.h"
 #include <stdio.h>
 #include <stdlib.h>

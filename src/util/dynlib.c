@@ -1,5 +1,5 @@
 /* dynlib.c — a shared library loaded at first use (see dynlib.h). */
-#include "dynlib.h"
+#include "util/dynlib.h"
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>

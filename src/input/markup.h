@@ -1,13 +1,13 @@
 /*
  * markup.h — the SSML inline elements of a text, as a table the markers in the front
- * end's say texts point into (front/markers.h), and the rewriting of a chunk's say text
+ * end's say texts point into (util/marker.h), and the rewriting of a chunk's say text
  * into what eSpeak NG gets: its own SSML, with marks, prosody, emphasis, breaks and
  * [[phonemes]] in place.
  */
 #ifndef NR_MARKUP_H
 #define NR_MARKUP_H
 #include <stddef.h>
-#include "front/buf.h"
+#include "util/buf.h"
 
 /* The longest SSML break (a longer one is malformed SSML), and the most silence the breaks
  * after a chunk's last word add to its pause: several long breaks in a row are legal, and

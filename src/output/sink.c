@@ -2,7 +2,7 @@
  * sink.c — the one nr_sink handle and its dispatch to file.c (libsndfile) or
  * speaker.c (libao). The handle counts samples so every kind reports the same seconds.
  */
-#include "sink/sink.h"
+#include "output/sink.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -32,9 +32,9 @@
  * whichever worker was least busy made each run's file different.
  */
 #define _GNU_SOURCE /* syscall(SYS_futex) */
-#include "synthpool.h"
-#include "front/buf.h"
-#include "sink/mp3seg.h"
+#include "synth/pool.h"
+#include "util/buf.h"
+#include "output/mp3seg.h"
 #include <errno.h>
 #include <linux/futex.h>
 #include <poll.h>

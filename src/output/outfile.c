@@ -22,7 +22,7 @@
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
 #define _GNU_SOURCE /* O_TMPFILE, sync_file_range */
-#include "sink/sink.h"
+#include "output/sink.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

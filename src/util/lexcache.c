@@ -1,6 +1,6 @@
 /* lexcache.c — cached lexicon payloads, one file per source (see lexcache.h). */
 #define _DEFAULT_SOURCE          /* realpath() */
-#include "lexcache.h"
+#include "util/lexcache.h"
 #include "config.h"
 #include <errno.h>
 #include <limits.h>

@@ -28,7 +28,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
-#include "sink/sink.h"
+#include "output/sink.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <samplerate.h>
@@ -39,8 +39,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "dynlib.h"
-#include "sink/wav.h"
+#include "util/dynlib.h"
+#include "output/wav.h"
 
 /* libsndfile, loaded at first use (dynlib.h): calls below go through these pointers. */
 #define SNDFILE_FUNCTIONS(X) X(sf_close) X(sf_command) X(sf_error_number) X(sf_format_check) \

@@ -12,13 +12,13 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
-#include "sink/wav.h"
+#include "output/wav.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "front/buf.h"
-#include "sink/sink.h"
+#include "util/buf.h"
+#include "output/sink.h"
 
 #define GATHER 32768        /* samples gathered into one write of a file (64 KB) */
 #define DS64_BODY 28

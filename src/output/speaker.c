@@ -6,13 +6,13 @@
  * default (from /etc/libao.conf or ~/.libao, else the first live driver that works);
  * "null" accepts and drops everything, which is how the tests play.
  */
-#include "sink/sink.h"
+#include "output/sink.h"
 #include <ao/ao.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include "dynlib.h"
+#include "util/dynlib.h"
 
 /* libao, loaded at first use (dynlib.h): calls below go through these pointers. */
 #define AO_FUNCTIONS(X) X(ao_close) X(ao_default_driver_id) X(ao_driver_id) \

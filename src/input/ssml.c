@@ -3,15 +3,14 @@
  *
  * Elements: speak, p and s (paragraph and sentence ends), break (time or strength),
  * emphasis and prosody (spans eSpeak NG renders), mark, phoneme (eSpeak NG mnemonics),
- * sub (the alias is read), say-as (front/sayas.c). metadata, meta, lexicon and desc hold
+ * sub (the alias is read), say-as (read as the engine says: nr_sayas_reader). metadata, meta, lexicon and desc hold
  * nothing to read. Any other element is read for its text. A wrong attribute value stops
  * the document with an error naming its line and column, as libxml2 does for XML that is
  * not well-formed.
  */
-#include "ssml.h"
-#include "dynlib.h"
-#include "front/markers.h"
-#include "front/sayas.h"
+#include "input/ssml.h"
+#include "util/dynlib.h"
+#include "util/marker.h"
 #include <libxml/parser.h>
 #include <math.h>
 #include <stdarg.h>
@@ -34,7 +33,7 @@ struct nr_ssml {
     xmlParserCtxtPtr ctxt;
     xmlSAXHandler sax;
     nr_markup *markup;
-    const nr_lexicon *lex;
+    nr_sayas_reader sayas_reader;  /* .known NULL: say-as is read as it is */
     int pause_ms[3];
     nr_buf *out;                /* where this piece's text goes */
     int depth;                  /* elements open */
@@ -275,7 +274,7 @@ static void start_sayas(nr_ssml *x, const xmlChar **attrs, int n)
 {
     char *kind = attr(attrs, n, "interpret-as");
     if (!kind) { fail(x, "say-as needs an interpret-as attribute"); return; }
-    if (x->sayas || !nr_sayas_known(kind)) { free(kind); return; }   /* read as it is */
+    if (x->sayas || !x->sayas_reader.known || !x->sayas_reader.known(kind)) { free(kind); return; }   /* read as it is */
     x->sayas = 1;
     x->sayas_kind = kind;
     x->sayas_format = attr(attrs, n, "format");
@@ -285,7 +284,7 @@ static void start_sayas(nr_ssml *x, const xmlChar **attrs, int n)
 static void end_sayas(nr_ssml *x)
 {
     nr_buf words = { 0 };
-    nr_sayas(x->lex, x->sayas_kind, x->sayas_format, nr_buf_str(&x->sayas_text), x->sayas_text.len, &words);
+    x->sayas_reader.say(x->sayas_reader.ctx, x->sayas_kind, x->sayas_format, nr_buf_str(&x->sayas_text), x->sayas_text.len, &words);
     put_text(x, nr_buf_str(&words), words.len);
     if (words.oom) x->oom = 1;
     nr_buf_free(&words);
@@ -369,13 +368,13 @@ static void on_text(void *user, const xmlChar *s, int len)
     else put_text(x, (const char *)s, (size_t)len);
 }
 
-nr_ssml *nr_ssml_new(const int pause_ms[3], const nr_lexicon *lex, nr_markup *markup, char *err, size_t errlen)
+nr_ssml *nr_ssml_new(const int pause_ms[3], const nr_sayas_reader *sayas, nr_markup *markup, char *err, size_t errlen)
 {
     if (nr_dynlib_load(&libxml2, err, errlen)) return NULL;
     nr_ssml *x = calloc(1, sizeof *x);
     if (!x) { snprintf(err, errlen, "out of memory"); return NULL; }
     memcpy(x->pause_ms, pause_ms, sizeof x->pause_ms);
-    x->lex = lex;
+    if (sayas) x->sayas_reader = *sayas;
     x->markup = markup;
     x->sax.initialized = XML_SAX2_MAGIC;
     x->sax.startElementNs = on_start;

@@ -1,5 +1,5 @@
 /* buf.c — growable byte string (see buf.h). */
-#include "front/buf.h"
+#include "util/buf.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -21,7 +21,7 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
-#include "sink/mp3seg.h"
+#include "output/mp3seg.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <lame/lame.h>
@@ -30,8 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "dynlib.h"
-#include "sink/sink.h"
+#include "util/dynlib.h"
+#include "output/sink.h"
 
 /* libmp3lame, loaded at first use (dynlib.h): calls below go through these pointers. */
 #define LAME_FUNCTIONS(X) X(lame_init) X(lame_close) X(lame_set_in_samplerate) \

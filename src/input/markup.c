@@ -4,8 +4,8 @@
  * Each chunk is a separate espeak_Synth() call, so a prosody or emphasis span that goes on
  * past a chunk is closed at the chunk's end and opened again at the next one's start.
  */
-#include "markup.h"
-#include "front/markers.h"
+#include "input/markup.h"
+#include "util/marker.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -23,7 +23,7 @@
 #define NR_MP3SEG_H
 #include <stddef.h>
 #include <stdint.h>
-#include "front/buf.h"
+#include "util/buf.h"
 
 /* Encodes one piece (n samples of mono PCM at rate Hz) as raw MPEG audio frames, VBR like
  * `lame -V 6`, without ID3 or Xing/LAME tag frames, appended to out. On success *frames

@@ -1,5 +1,5 @@
 /* yamlfile.c — YAML file reading shared by the voice and lexicon loaders (see yamlfile.h). */
-#include "yamlfile.h"
+#include "util/yamlfile.h"
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
