@@ -121,18 +121,13 @@ static narrator_status set_error(narrator *n, narrator_status st, const char *fm
 }
 
 /* A YAML problem reads "file:line:col: why"; anything else is a missing file. */
-static narrator_status yaml_or_io(const char *msg)
-{
-    const char *colon = strchr(msg, ':');
-    return colon && colon[1] >= '0' && colon[1] <= '9' ? NARRATOR_ERR_YAML : NARRATOR_ERR_IO;
-}
-
 static narrator_status load_lexicons(narrator *n, const narrator_options *opt)
 {
     if (!(n->lex = nr_lex_new())) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < n->voice.n_lexicons + opt->n_lexicons; i++) {
         const char *path = i < n->voice.n_lexicons ? n->voice.lexicons[i] : opt->lexicons[i - n->voice.n_lexicons];
-        if (nr_lex_load(n->lex, path, n->err, sizeof n->err)) return yaml_or_io(n->err);
+        int rc = nr_lex_load(n->lex, path, n->err, sizeof n->err);
+        if (rc) return nr_yaml_status(rc);
     }
     return NARRATOR_OK;
 }
@@ -154,8 +149,8 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     narrator *n = *out;
     if (!n) return NARRATOR_ERR_NOMEM;
     if (opt->n_lexicons && !opt->lexicons) return set_error(n, NARRATOR_ERR_ARG, "lexicon list missing");
-    if (nr_voice_load(&n->voice, opt->voice ? opt->voice : "news", opt->data_dir, n->err, sizeof n->err))
-        return strstr(n->err, "not found") || strstr(n->err, "not valid") ? NARRATOR_ERR_VOICE : yaml_or_io(n->err);
+    narrator_status voice = nr_voice_load(&n->voice, opt->voice ? opt->voice : "news", opt->data_dir, n->err, sizeof n->err);
+    if (voice) return voice;
     narrator_status st = load_lexicons(n, opt);
     if (st) return st;
     if (opt->rate_wpm && (opt->rate_wpm < 80 || opt->rate_wpm > 450))
@@ -484,7 +479,8 @@ static int pool_result(narrator *n, int rc)
 {
     if (rc < 0 && !n->failure) {
         const char *why = nr_synthpool_error(n->voices);
-        n->failure = set_error(n, strstr(why, "no voice") ? NARRATOR_ERR_VOICE : NARRATOR_ERR_SYNTH, "%s", why);
+        int no_voice = nr_synthpool_failed_as(n->voices) == NR_SYNTHPOOL_NO_VOICE;
+        n->failure = set_error(n, no_voice ? NARRATOR_ERR_VOICE : NARRATOR_ERR_SYNTH, "%s", why);
     }
     if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
     return rc != 0;
@@ -635,8 +631,8 @@ static void say_as(const void *lex, const char *kind, const char *format, const 
 static narrator_status feed_ssml(narrator *n, const char *text, size_t len, int end)
 {
     const nr_sayas_reader sayas = { nr_sayas_known, say_as, n->lex };
-    if (!n->ssml && !(n->ssml = nr_ssml_new(n->voice.pause_ms, &sayas, &n->markup, n->err, sizeof n->err)))
-        return strstr(n->err, "memory") ? NARRATOR_ERR_NOMEM : NARRATOR_ERR_SSML;
+    int made = n->ssml ? 0 : nr_ssml_new(&n->ssml, n->voice.pause_ms, &sayas, &n->markup, n->err, sizeof n->err);
+    if (made) return made == -2 ? NARRATOR_ERR_NOMEM : NARRATOR_ERR_SSML;
     nr_buf_clear(&n->ssml_text);
     int rc = nr_ssml_feed(n->ssml, text, len, end, &n->ssml_text, n->err, sizeof n->err);
     if (rc == -1) return NARRATOR_ERR_SSML;

@@ -65,7 +65,7 @@ static int set_string(nr_yaml *y, yaml_node_t *n, char **out)
     const char *s = nr_yaml_scalar(n);
     if (!s) return nr_yaml_fail(y, n, "expected text");
     free(*out);
-    if (!(*out = strdup(s))) return nr_yaml_fail(y, n, "out of memory");
+    if (!(*out = strdup(s))) return nr_yaml_oom(y, n);
     return 0;
 }
 
@@ -101,7 +101,7 @@ static int load_lexicons(nr_yaml *y, yaml_node_t *seq)
         char *path = malloc(len);
         char **list = realloc(v->lexicons, (v->n_lexicons + 1) * sizeof *list);
         if (list) v->lexicons = list;
-        if (!path || !list) { free(path); return nr_yaml_fail(y, n, "out of memory"); }
+        if (!path || !list) { free(path); return nr_yaml_oom(y, n); }
         if (name[0] == '/') snprintf(path, len, "%s", name);
         else snprintf(path, len, "%s/voices/lexicons/%s", v->dir, name);
         list[v->n_lexicons++] = path;
@@ -156,7 +156,17 @@ static char *dir_of_voice_file(const char *path)
     return d;
 }
 
-int nr_voice_load(nr_voice *v, const char *name, const char *data_dir, char *err, size_t errlen)
+narrator_status nr_yaml_status(int yaml_result)
+{
+    switch (yaml_result) {
+    case NR_YAML_OK: return NARRATOR_OK;
+    case NR_YAML_IO: return NARRATOR_ERR_IO;
+    case NR_YAML_NOMEM: return NARRATOR_ERR_NOMEM;
+    default: return NARRATOR_ERR_YAML;
+    }
+}
+
+narrator_status nr_voice_load(nr_voice *v, const char *name, const char *data_dir, char *err, size_t errlen)
 {
     memset(v, 0, sizeof *v);
     v->rate_wpm = 160;
@@ -168,7 +178,7 @@ int nr_voice_load(nr_voice *v, const char *name, const char *data_dir, char *err
     } else {
         if (strchr(name, '/') || !*name) {
             snprintf(err, errlen, "voice name '%s' is not valid (give a name like 'news' or a .yaml file)", name);
-            return -1;
+            return NARRATOR_ERR_VOICE;
         }
         const char *dirs[4];
         size_t nd = nr_voice_dirs(data_dir, dirs, 4);
@@ -178,14 +188,21 @@ int nr_voice_load(nr_voice *v, const char *name, const char *data_dir, char *err
         }
         if (!path[0]) {
             snprintf(err, errlen, "voice '%s' not found (try --list-voices)", name);
-            return -1;
+            return NARRATOR_ERR_VOICE;
         }
     }
-    if (!(v->dir = dir_of_voice_file(path))) { snprintf(err, errlen, "out of memory"); return -1; }
-    if (nr_yaml_load(path, load_root, v, err, errlen)) { nr_voice_free(v); return -1; }
-    if (!v->espeak_voice && !(v->espeak_voice = strdup("en-us"))) { nr_voice_free(v); return -1; }
-    if (!v->name && !(v->name = strdup(name))) { nr_voice_free(v); return -1; }
-    return 0;
+    if (!(v->dir = dir_of_voice_file(path))) { snprintf(err, errlen, "out of memory"); return NARRATOR_ERR_NOMEM; }
+    int rc = nr_yaml_load(path, load_root, v, err, errlen);
+    if (rc) {
+        nr_voice_free(v);
+        return nr_yaml_status(rc);
+    }
+    if ((!v->espeak_voice && !(v->espeak_voice = strdup("en-us"))) || (!v->name && !(v->name = strdup(name)))) {
+        nr_voice_free(v);
+        snprintf(err, errlen, "out of memory");
+        return NARRATOR_ERR_NOMEM;
+    }
+    return NARRATOR_OK;
 }
 
 void nr_voice_free(nr_voice *v)

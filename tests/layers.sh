@@ -5,8 +5,9 @@
 # or above. narrator.h (the public API: status codes, options, callbacks; it includes
 # nothing of ours) and the generated config.h are allowed everywhere.
 #   tests/layers.sh [ROOT]     (ROOT: a tree with src/ and plugins/, default this one)
-# Prints each include that breaks the rule as FILE:LINE and exits 1 if there is any;
-# the last line is "layers: N passed, N failed" (files checked, files that break it).
+# Prints each include that breaks the rule as FILE:LINE and exits 1 if there is any; also
+# fails on code that searches an error message to learn what went wrong (a status says it).
+# The last line is "layers: N passed, N failed" (files checked and the message check).
 root=${1:-$(dirname "$0")/..}
 cd "$root" || exit 1
 
@@ -43,5 +44,13 @@ for f in $(find src plugins -name '*.[ch]' | sort); do
     done)
     if [ -n "$bad" ]; then printf '%s\n' "$bad"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 done
+# Statuses, not strings: no code learns what went wrong by searching an error message.
+reads=$(grep -nE '(strstr|strcmp|strncmp|strcasecmp)[[:space:]]*\([^)]*(err|why|msg|message)[a-z_]*[^a-z_]' $(find src plugins -name '*.c') )
+if [ -n "$reads" ]; then
+    printf '%s\n' "$reads" | sed 's/$/  <- reads an error message: return a status instead/'
+    fail=$((fail + 1))
+else
+    pass=$((pass + 1))
+fi
 echo "layers: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

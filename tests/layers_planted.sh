@@ -1,7 +1,7 @@
 #!/bin/sh
 # The include-direction check (tests/layers.sh) can fail: on a copy of the tree with one
-# include planted that points up (util → front) and one sideways (synth → output), it must
-# name both and exit 1; on the copy as it is, it must pass.
+# include planted that points up (util → front), one sideways (synth → output) and a status
+# read from an error message, it must name all three and exit 1; on the copy as it is, pass.
 # The last line is "layers planted: N passed, N failed".
 here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -14,12 +14,14 @@ sh "$here/tests/layers.sh" "$tmp" >"$tmp/clean.out" 2>&1
 rc=$?
 check "the tree as it is passes" '[ $rc -eq 0 ]'
 echo '#include "front/token.h"' >>"$tmp/src/util/buf.c"
+printf 'static int planted(const char *err) { return strstr(err, "memory") != 0; }\n' >>"$tmp/src/engine.c"
 printf '#include "output/sink.h"\n' >>"$tmp/src/synth/espeak.c"
 sh "$here/tests/layers.sh" "$tmp" >"$tmp/planted.out" 2>&1
 rc=$?
 check "a planted upward include fails the check" '[ $rc -eq 1 ]'
 check "it names the upward include (util -> front)" 'grep -q "^src/util/buf.c:[0-9]*: includes \"front/token.h\"" "$tmp/planted.out"'
 check "it names the sideways include (synth -> output)" 'grep -q "^src/synth/espeak.c:[0-9]*: includes \"output/sink.h\"" "$tmp/planted.out"'
-check "it counts two files that break the rule" 'tail -n 1 "$tmp/planted.out" | grep -q " 2 failed"'
+check "it names the planted read of an error message" 'grep -q "^src/engine.c:[0-9]*:.*strstr(err.*reads an error message" "$tmp/planted.out"'
+check "it counts two files and the message check failing" 'tail -n 1 "$tmp/planted.out" | grep -q " 3 failed"'
 echo "layers planted: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

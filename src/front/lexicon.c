@@ -523,7 +523,7 @@ static int load_reading(nr_yaml *y, nr_lex_kind kind, const char *key, yaml_node
     }
     fields[nf] = NULL;
     if (add_recorded(y, kind, key, say, when, ends, replace, fields))
-        return nr_yaml_fail(y, v, "out of memory");
+        return nr_yaml_oom(y, v);
     return 0;
 }
 
@@ -538,11 +538,13 @@ static int load_map(nr_yaml *y, nr_lex_kind kind, yaml_node_t *map)
         if (vn->type == YAML_SEQUENCE_NODE) {
             int first = 1;
             for (yaml_node_item_t *it = vn->data.sequence.items.start; it < vn->data.sequence.items.top; it++) {
-                if (load_reading(y, kind, key, nr_yaml_node(y, *it), first)) return -1;
+                int rc = load_reading(y, kind, key, nr_yaml_node(y, *it), first);
+                if (rc) return rc;
                 first = 0;
             }
-        } else if (load_reading(y, kind, key, vn, 1)) {
-            return -1;
+        } else {
+            int rc = load_reading(y, kind, key, vn, 1);
+            if (rc) return rc;
         }
     }
     return 0;
@@ -558,7 +560,7 @@ static int load_list(nr_yaml *y, nr_lex_kind kind, yaml_node_t *seq)
         if (!w || !*w) return nr_yaml_fail(y, n, "expected a word");
         int rc = add_recorded(y, kind, w, w, NR_WHEN_ALWAYS, 0, 1, NULL);
         if (!rc && !strcmp(kind, NR_LEX_BOILERPLATE)) rc = boilerplate_recorded(y, w);
-        if (rc) return nr_yaml_fail(y, n, "out of memory");
+        if (rc) return nr_yaml_oom(y, n);
     }
     return 0;
 }
@@ -636,7 +638,7 @@ int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen)
         int rc = replay(lex, cached, n);
         free(cached);
         if (rc) snprintf(err, errlen, "out of memory");
-        return rc;
+        return rc ? NR_YAML_NOMEM : NR_YAML_OK;
     }
     free(cached);
     loading l = { lex, { 0 } };

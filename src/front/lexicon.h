@@ -75,7 +75,8 @@ const nr_lex_entry *nr_lex_find_anycase(const nr_lexicon *lex, nr_lex_kind table
 const char *nr_lex_field(const nr_lex_entry *e, const char *name);
 /* 1 if that field is there and reads value: nr_lex_field_is(e, "weak", "true"). */
 int nr_lex_field_is(const nr_lex_entry *e, const char *name, const char *value);
-/* Merges a YAML lexicon file. 0 ok; -1 with a "file:line:column: why" message in err. */
+/* Merges a YAML lexicon file. NR_YAML_OK (0), or NR_YAML_BAD / NR_YAML_IO / NR_YAML_NOMEM
+ * (util/yamlfile.h) with a "file:line:column: why" or "file: why" message in err. */
 int nr_lex_load(nr_lexicon *lex, const char *path, char *err, size_t errlen);
 /* How the hash table is filled (for the tests): keys, buckets, buckets holding any key,
  * the longest chain of keys in one bucket. */

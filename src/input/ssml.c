@@ -368,11 +368,13 @@ static void on_text(void *user, const xmlChar *s, int len)
     else put_text(x, (const char *)s, (size_t)len);
 }
 
-nr_ssml *nr_ssml_new(const int pause_ms[3], const nr_sayas_reader *sayas, nr_markup *markup, char *err, size_t errlen)
+int nr_ssml_new(nr_ssml **out, const int pause_ms[3], const nr_sayas_reader *sayas, nr_markup *markup,
+                char *err, size_t errlen)
 {
-    if (nr_dynlib_load(&libxml2, err, errlen)) return NULL;
+    *out = NULL;
+    if (nr_dynlib_load(&libxml2, err, errlen)) return -1;
     nr_ssml *x = calloc(1, sizeof *x);
-    if (!x) { snprintf(err, errlen, "out of memory"); return NULL; }
+    if (!x) { snprintf(err, errlen, "out of memory"); return -2; }
     memcpy(x->pause_ms, pause_ms, sizeof x->pause_ms);
     if (sayas) x->sayas_reader = *sayas;
     x->markup = markup;
@@ -383,9 +385,10 @@ nr_ssml *nr_ssml_new(const int pause_ms[3], const nr_sayas_reader *sayas, nr_mar
     x->sax.cdataBlock = on_text;
     x->sax.serror = on_xml_error;
     x->ctxt = xmlCreatePushParserCtxt(&x->sax, x, NULL, 0, NULL);
-    if (!x->ctxt) { free(x); snprintf(err, errlen, "out of memory"); return NULL; }
+    if (!x->ctxt) { free(x); snprintf(err, errlen, "out of memory"); return -2; }
     xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET);
-    return x;
+    *out = x;
+    return 0;
 }
 
 int nr_ssml_feed(nr_ssml *x, const char *s, size_t len, int end, nr_buf *out, char *err, size_t errlen)

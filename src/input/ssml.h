@@ -23,10 +23,12 @@ typedef struct {
     const void *ctx;
 } nr_sayas_reader;
 
-/* pause_ms: the voice's pauses after a clause, a sentence and a paragraph (break strengths
- * are measured in them); sayas: how say-as is read (NULL: its text is read as it is). NULL
- * with err set when libxml2 is missing or memory ran out. */
-nr_ssml *nr_ssml_new(const int pause_ms[3], const nr_sayas_reader *sayas, nr_markup *markup, char *err, size_t errlen);
+/* A parser for one document into *out. pause_ms: the voice's pauses after a clause, a
+ * sentence and a paragraph (break strengths are measured in them); sayas: how say-as is read
+ * (NULL: its text is read as it is). 0 ok; with err set and *out NULL, -1 when libxml2 is
+ * missing, -2 out of memory. */
+int nr_ssml_new(nr_ssml **out, const int pause_ms[3], const nr_sayas_reader *sayas, nr_markup *markup,
+                char *err, size_t errlen);
 /* Parses the next piece of one document (end: the document must be complete now),
  * appending text for the front end to out. 0 ok; -1 malformed, with "LINE:COLUMN: why"
  * in err; -2 out of memory. After a failure every call fails the same way. */

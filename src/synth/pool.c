@@ -122,6 +122,7 @@ struct nr_synthpool {
     int run_len;                /* chunks in that piece so far */
     volatile sig_atomic_t *stop;
     char err[256];
+    nr_synthpool_failure failure;   /* what kind of failure err tells of */
 };
 
 /* ---- both sides ------------------------------------------------------------------------- */
@@ -269,13 +270,17 @@ static int send_mark(const char *name, void *user)
     return o->failed;
 }
 
-/* Sends what is queued and then the failure, and ends the worker. */
-static _Noreturn void fail_and_exit(outbox *o, const char *msg)
+/* Sends what is queued and then the failure (its kind, one byte, then the sentence), and
+ * ends the worker. */
+static _Noreturn void fail_as_and_exit(outbox *o, nr_synthpool_failure kind, const char *msg)
 {
-    post(o, FAIL, msg, strlen(msg), NULL, 0);
+    char k = (char)kind;
+    post(o, FAIL, &k, 1, msg, strlen(msg));
     flush(o);
     _exit(1);
 }
+
+static _Noreturn void fail_and_exit(outbox *o, const char *msg) { fail_as_and_exit(o, NR_SYNTHPOOL_FAILED, msg); }
 
 /* The chunk's sound as MP3 frames (sink/mp3seg.h): encoded here, on this worker's core. */
 static int send_mp3(outbox *o, int rate)
@@ -332,7 +337,7 @@ static void worker_main(int fd, pcm_ring *ring, pid_t parent, nr_synth *synth)
         if (nr_synth_apply(synth, &h.settings, &have)) {
             char msg[128];
             snprintf(msg, sizeof msg, "eSpeak NG has no voice '%s'", h.settings.voice);
-            fail_and_exit(&o, msg);
+            fail_as_and_exit(&o, NR_SYNTHPOOL_NO_VOICE, msg);
         }
         o.limit = FIRST_BATCH;
         o.want = h.want;
@@ -360,11 +365,14 @@ static void worker_main(int fd, pcm_ring *ring, pid_t parent, nr_synth *synth)
 
 /* ---- the parent ------------------------------------------------------------------------- */
 
-static int fail(nr_synthpool *p, const char *msg)
+static int fail_as(nr_synthpool *p, nr_synthpool_failure kind, const char *msg)
 {
     snprintf(p->err, sizeof p->err, "%s", msg);
+    p->failure = kind;
     return -1;
 }
+
+static int fail(nr_synthpool *p, const char *msg) { return fail_as(p, NR_SYNTHPOOL_FAILED, msg); }
 
 /* Forks worker i (the other workers' sockets are closed in the child). */
 static int spawn(nr_synthpool *p, int i)
@@ -460,6 +468,7 @@ int nr_synthpool_new(nr_synthpool **out, int workers, nr_synth *synth,
 int nr_synthpool_workers(const nr_synthpool *p) { return p->n; }
 size_t nr_synthpool_pending(const nr_synthpool *p) { return p->count; }
 const char *nr_synthpool_error(const nr_synthpool *p) { return p->err; }
+nr_synthpool_failure nr_synthpool_failed_as(const nr_synthpool *p) { return p->failure; }
 
 static job *job_at(nr_synthpool *p, size_t k) { return &p->ring[(p->head + k) % p->cap]; }
 
@@ -491,10 +500,11 @@ static int take_records(nr_synthpool *p, worker *w)
             memmove(w->queue, w->queue + 1, --w->queued * sizeof w->queue[0]);
         } else {
             char msg[200];
-            size_t n = r.type == FAIL && r.len < sizeof msg ? r.len : 0;
-            memcpy(msg, body, n);
+            size_t n = r.type == FAIL && r.len > 1 && r.len <= sizeof msg ? r.len - 1 : 0;
+            memcpy(msg, body + 1, n);
             msg[n] = '\0';
-            rc = fail(p, n ? msg : "a synthesis worker sent nonsense");
+            nr_synthpool_failure kind = n && body[0] == NR_SYNTHPOOL_NO_VOICE ? NR_SYNTHPOOL_NO_VOICE : NR_SYNTHPOOL_FAILED;
+            rc = fail_as(p, kind, n ? msg : "a synthesis worker sent nonsense");
             break;
         }
     }

@@ -64,6 +64,9 @@ size_t nr_synthpool_pending(const nr_synthpool *p);
 void nr_synthpool_discard(nr_synthpool *p, void (*forget)(void *tag, void *user), void *user);
 /* The last failure in words. */
 const char *nr_synthpool_error(const nr_synthpool *p);
+/* What kind of failure that was, for the caller's status. */
+typedef enum { NR_SYNTHPOOL_FAILED = 1, NR_SYNTHPOOL_NO_VOICE } nr_synthpool_failure;
+nr_synthpool_failure nr_synthpool_failed_as(const nr_synthpool *p);
 void nr_synthpool_free(nr_synthpool *p);
 
 #endif

@@ -10,7 +10,13 @@ int nr_yaml_fail(nr_yaml *y, const yaml_node_t *n, const char *why)
 {
     snprintf(y->err, y->errlen, "%s:%lu:%lu: %s", y->path, n ? (unsigned long)n->start_mark.line + 1 : 1UL,
              n ? (unsigned long)n->start_mark.column + 1 : 1UL, why);
-    return -1;
+    return NR_YAML_BAD;
+}
+
+int nr_yaml_oom(nr_yaml *y, const yaml_node_t *n)
+{
+    nr_yaml_fail(y, n, "out of memory");
+    return NR_YAML_NOMEM;
 }
 
 const char *nr_yaml_scalar(const yaml_node_t *n)
@@ -58,7 +64,7 @@ static int unique_keys(nr_yaml *y, const yaml_node_t *map)
     size_t cap = 64;
     while (cap < 2 * n) cap *= 2;
     size_t *seen = calloc(cap, sizeof *seen);       /* pair index + 1; 0: empty */
-    if (!seen) return nr_yaml_fail(y, map, "out of memory");
+    if (!seen) return nr_yaml_oom(y, map);
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         const char *key = key_at(y, pairs, i);
@@ -78,13 +84,13 @@ int nr_yaml_load(const char *path, int (*fn)(nr_yaml *y, yaml_node_t *root), voi
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
+        return NR_YAML_IO;
     }
     yaml_parser_t parser;
     yaml_document_t doc;
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_file(&parser, f);
-    int rc = -1;
+    int rc = NR_YAML_BAD;
     if (!yaml_parser_load(&parser, &doc)) {
         snprintf(err, errlen, "%s:%lu:%lu: %s", path, (unsigned long)parser.problem_mark.line + 1,
                  (unsigned long)parser.problem_mark.column + 1, parser.problem ? parser.problem : "malformed YAML");

@@ -393,15 +393,15 @@ NR_TEST(ssml_document_end_without_bytes)
     static const int pauses[3] = { 200, 500, 1000 };
     nr_markup markup = { 0 };
     char err[256] = "";
-    nr_ssml *x = nr_ssml_new(pauses, NULL, &markup, err, sizeof err);
-    if (!CHECK(x != NULL, "nr_ssml_new: %s", err)) return;
+    nr_ssml *x = NULL;
+    if (!CHECK(nr_ssml_new(&x, pauses, NULL, &markup, err, sizeof err) == 0 && x, "nr_ssml_new: %s", err)) return;
     nr_buf out = { 0 };
     const char *doc = "<speak>Hi <mark name=\"m\"/>there.</speak>";
     CHECK(nr_ssml_feed(x, doc, strlen(doc), 0, &out, err, sizeof err) == 0, "the document: %s", err);
     CHECK(nr_ssml_feed(x, NULL, 0, 1, &out, err, sizeof err) == 0, "its end, without bytes: %s", err);
     CHECK(strstr(nr_buf_str(&out), "there.") && markup.n == 1, "the text and the mark: %s", nr_buf_str(&out));
     nr_ssml_free(x);
-    x = nr_ssml_new(pauses, NULL, &markup, err, sizeof err);
+    nr_ssml_new(&x, pauses, NULL, &markup, err, sizeof err);
     CHECK(x && nr_ssml_feed(x, "<speak>", 7, 0, &out, err, sizeof err) == 0 && nr_ssml_feed(x, NULL, 0, 1, &out, err, sizeof err) == -1 &&
           strstr(err, "before <speak> is closed"), "an unclosed document ends with an error: %s", err);
     nr_ssml_free(x);

@@ -239,6 +239,8 @@ NR_TEST(synthpool_settings_travel_with_each_chunk)
     if (rc == 0) rc = nr_synthpool_deliver(r.p, 1, &r.sink);
     CHECK(rc == -1 && strstr(nr_synthpool_error(r.p), "zz-none"), "a voice eSpeak NG lacks fails, named: %s",
           nr_synthpool_error(r.p));
+    CHECK(nr_synthpool_failed_as(r.p) == NR_SYNTHPOOL_NO_VOICE, "and the pool says it was the voice (%d)",
+          (int)nr_synthpool_failed_as(r.p));
     rig_end(&r);
 }
 

@@ -6,6 +6,7 @@
 #include "front/lexicon.h"
 #include "config.h"
 #include "util/lexcache.h"
+#include "util/yamlfile.h"
 #include "voice.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,18 +52,20 @@ NR_TEST(voice_errors)
 {
     nr_voice v;
     char err[512] = "";
-    CHECK(nr_voice_load(&v, "nosuchvoice", ".", err, sizeof err) == -1, "unknown voice fails");
+    CHECK(nr_voice_load(&v, "nosuchvoice", ".", err, sizeof err) == NARRATOR_ERR_VOICE, "unknown voice fails as a voice error");
     CHECK(strstr(err, "nosuchvoice") && strstr(err, "not found"), "message names it: %s", err);
     const char *bad = write_tmp("bad.yaml", "name: x\nrate: [1\n");
-    CHECK(nr_voice_load(&v, bad, ".", err, sizeof err) == -1, "malformed YAML fails");
+    CHECK(nr_voice_load(&v, bad, ".", err, sizeof err) == NARRATOR_ERR_YAML, "malformed YAML fails as a YAML error");
     CHECK(strstr(err, "bad.yaml:") != NULL, "names the file: %s", err);
     const char *range = write_tmp("range.yaml", "name: x\nrate: 5000\n");
-    CHECK(nr_voice_load(&v, range, ".", err, sizeof err) == -1, "rate out of range fails");
+    CHECK(nr_voice_load(&v, range, ".", err, sizeof err) == NARRATOR_ERR_YAML, "rate out of range fails as a YAML error");
     CHECK(strstr(err, "range.yaml:2:7:") != NULL, "points at the value: %s", err);
     const char *field = write_tmp("field.yaml", "name: x\n  \nspeed: 3\n");
-    CHECK(nr_voice_load(&v, field, ".", err, sizeof err) == -1, "unknown field fails");
+    CHECK(nr_voice_load(&v, field, ".", err, sizeof err) == NARRATOR_ERR_YAML, "unknown field fails as a YAML error");
     CHECK(strstr(err, "field.yaml:3:1:") && strstr(err, "unknown field"), "names the field's place: %s", err);
-    CHECK(nr_voice_load(&v, "../etc/passwd", ".", err, sizeof err) == -1, "a name with a slash is refused");
+    CHECK(nr_voice_load(&v, "../etc/passwd", ".", err, sizeof err) == NARRATOR_ERR_VOICE, "a name with a slash is refused as a voice error");
+    CHECK(nr_voice_load(&v, "/nonexistent/v.yaml", ".", err, sizeof err) == NARRATOR_ERR_IO && strstr(err, "/nonexistent/v.yaml: "),
+          "a voice file that can't be read is an I/O error: %s", err);
 }
 
 /* A file that is refused: its text, where the message points (":LINE:COL:") and why. */
@@ -84,13 +87,16 @@ static int load_lexicon(const char *path, char *err, size_t errlen)
     return rc;
 }
 
-/* Each case written to PREFIXk.yaml and loaded: refused, with the message it wants. */
-static void check_refusals(const refusal *cases, size_t n, const char *prefix, int (*load)(const char *, char *, size_t))
+/* Each case written to PREFIXk.yaml and loaded: refused with status `refused`, and the
+ * message it wants. */
+static void check_refusals(const refusal *cases, size_t n, const char *prefix, int (*load)(const char *, char *, size_t),
+                           int refused)
 {
     for (size_t i = 0; i < n; i++) {
         char err[512] = "", name[32];
         snprintf(name, sizeof name, "%s%zu.yaml", prefix, i);
-        CHECK(load(write_tmp(name, cases[i].yaml), err, sizeof err) == -1, "%s is refused", name);
+        int rc = load(write_tmp(name, cases[i].yaml), err, sizeof err);
+        CHECK(rc == refused, "%s is refused with status %d (got %d)", name, refused, rc);
         CHECK(strstr(err, name) && strstr(err, cases[i].where) && strstr(err, cases[i].why),
               "%s: want %s%s ... %s, got %s", name, name, cases[i].where, cases[i].why, err);
     }
@@ -137,7 +143,7 @@ NR_TEST(voice_refused_values)
         { "pauses: {clause: 100, clause: 200}\n", ":1:23:", "duplicate key 'clause' (first at line 1)" },
         { "name: x\n'name': y\n", ":2:1:", "duplicate key 'name' (first at line 1)" },
     };
-    check_refusals(cases, sizeof cases / sizeof cases[0], "voice", load_voice);
+    check_refusals(cases, sizeof cases / sizeof cases[0], "voice", load_voice, NARRATOR_ERR_YAML);
     static const char *const fine[] = { "rate: 80\npitch: 0\npauses: {clause: 0, paragraph: 10000}\n", "rate: '450'\npitch: +99\n" };
     for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
         char err[512] = "";
@@ -196,7 +202,7 @@ NR_TEST(lexicon_errors)
         { "abbreviations:\n  Mr.: {say: mister, when: before-name, say: master}\n", ":2:41:", "duplicate key 'say' (first at line 2)" },
         { "units:\n  \"kg\": kilogram\n  kg: kilo\n", ":3:3:", "duplicate key 'kg' (first at line 2)" },
     };
-    check_refusals(cases, sizeof cases / sizeof cases[0], "lex", load_lexicon);
+    check_refusals(cases, sizeof cases / sizeof cases[0], "lex", load_lexicon, NR_YAML_BAD);
     /* in a big mapping too (they are compared through a hash table) */
     nr_buf big = { 0 };
     nr_buf_puts(&big, "words:\n");
@@ -207,7 +213,7 @@ NR_TEST(lexicon_errors)
     }
     nr_lexicon *lex = nr_lex_new();
     char err[512] = "";
-    CHECK(nr_lex_load(lex, write_tmp("bigdup.yaml", nr_buf_str(&big)), err, sizeof err) == -1 &&
+    CHECK(nr_lex_load(lex, write_tmp("bigdup.yaml", nr_buf_str(&big)), err, sizeof err) == NR_YAML_BAD &&
           strstr(err, "bigdup.yaml:4002:3: duplicate key 'word17' (first at line 19)"), "a duplicate among 5000 keys: %s", err);
     nr_buf_free(&big);
     nr_lex_free(lex);
@@ -218,7 +224,7 @@ NR_TEST(lexicon_errors)
     nr_lex_free(lex);
     lex = nr_lex_new();
     CHECK(nr_lex_load(lex, write_tmp("empty.yaml", ""), err, sizeof err) == 0, "an empty file is an empty lexicon");
-    CHECK(nr_lex_load(lex, "/nonexistent/x.yaml", err, sizeof err) == -1 && strstr(err, "/nonexistent/x.yaml"),
+    CHECK(nr_lex_load(lex, "/nonexistent/x.yaml", err, sizeof err) == NR_YAML_IO && strstr(err, "/nonexistent/x.yaml"),
           "a missing file is named: %s", err);
     nr_lex_free(lex);
 }
