@@ -20,14 +20,10 @@
 
 #define LIBXML2_FUNCTIONS(X) X(xmlCreatePushParserCtxt) X(xmlCtxtUseOptions) X(xmlParseChunk) \
     X(xmlStopParser) X(xmlFreeParserCtxt)
-LIBXML2_FUNCTIONS(NR_DYNLIB_POINTER)
-static const nr_dynsym libxml2_syms[] = { LIBXML2_FUNCTIONS(NR_DYNLIB_SYMBOL) };
-static nr_dynlib libxml2 = NR_DYNLIB("libxml2.so.2", libxml2_syms);
-#define xmlCreatePushParserCtxt (*xmlCreatePushParserCtxt_p)
-#define xmlCtxtUseOptions (*xmlCtxtUseOptions_p)
-#define xmlParseChunk (*xmlParseChunk_p)
-#define xmlStopParser (*xmlStopParser_p)
-#define xmlFreeParserCtxt (*xmlFreeParserCtxt_p)
+static struct { LIBXML2_FUNCTIONS(NR_DYNLIB_MEMBER) } libxml2;     /* loaded at the first document */
+#define LIBXML2_SLOT(fn) NR_DYNLIB_SLOT(libxml2, fn)
+static const nr_dynsym libxml2_syms[] = { LIBXML2_FUNCTIONS(LIBXML2_SLOT) };
+static nr_dynlib libxml2_lib = NR_DYNLIB("libxml2.so.2", libxml2_syms);
 
 struct nr_ssml {
     xmlParserCtxtPtr ctxt;
@@ -62,7 +58,7 @@ static void fail(nr_ssml *x, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(x->err + n, sizeof x->err - (size_t)n, fmt, ap);
     va_end(ap);
-    xmlStopParser(x->ctxt);
+    libxml2.xmlStopParser(x->ctxt);
 }
 
 /* libxml2's own errors: XML that is not well-formed. */
@@ -305,7 +301,7 @@ static void on_start(void *user, const xmlChar *localname, const xmlChar *prefix
     if (x->depth == x->cap_open) {
         int cap = x->cap_open ? 2 * x->cap_open : 16;
         struct open_element *o = realloc(x->open, (size_t)cap * sizeof *o);
-        if (!o) { x->oom = 1; xmlStopParser(x->ctxt); return; }
+        if (!o) { x->oom = 1; libxml2.xmlStopParser(x->ctxt); return; }
         x->open = o;
         x->cap_open = cap;
     }
@@ -372,7 +368,7 @@ int nr_ssml_new(nr_ssml **out, const int pause_ms[3], const nr_sayas_reader *say
                 char *err, size_t errlen)
 {
     *out = NULL;
-    if (nr_dynlib_load(&libxml2, err, errlen)) return -1;
+    if (nr_dynlib_load(&libxml2_lib, err, errlen)) return -1;
     nr_ssml *x = calloc(1, sizeof *x);
     if (!x) { snprintf(err, errlen, "out of memory"); return -2; }
     memcpy(x->pause_ms, pause_ms, sizeof x->pause_ms);
@@ -384,9 +380,9 @@ int nr_ssml_new(nr_ssml **out, const int pause_ms[3], const nr_sayas_reader *say
     x->sax.characters = on_text;
     x->sax.cdataBlock = on_text;
     x->sax.serror = on_xml_error;
-    x->ctxt = xmlCreatePushParserCtxt(&x->sax, x, NULL, 0, NULL);
+    x->ctxt = libxml2.xmlCreatePushParserCtxt(&x->sax, x, NULL, 0, NULL);
     if (!x->ctxt) { free(x); snprintf(err, errlen, "out of memory"); return -2; }
-    xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET);
+    libxml2.xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET);
     *out = x;
     return 0;
 }
@@ -397,7 +393,7 @@ int nr_ssml_feed(nr_ssml *x, const char *s, size_t len, int end, nr_buf *out, ch
     while (!x->failed && !x->oom && (len || end)) {
         int piece = len > (1 << 30) ? 1 << 30 : (int)len;
         int last = end && (size_t)piece == len;
-        int rc = xmlParseChunk(x->ctxt, s, piece, last);
+        int rc = libxml2.xmlParseChunk(x->ctxt, s, piece, last);
         if (last && x->depth > 0 && !x->oom) {
             /* libxml2 says "Extra content" here; the element left open says more */
             const struct open_element *o = &x->open[x->depth - 1];
@@ -417,7 +413,7 @@ int nr_ssml_feed(nr_ssml *x, const char *s, size_t len, int end, nr_buf *out, ch
 void nr_ssml_free(nr_ssml *x)
 {
     if (!x) return;
-    xmlFreeParserCtxt(x->ctxt);
+    libxml2.xmlFreeParserCtxt(x->ctxt);
     free(x->sayas_kind);
     free(x->sayas_format);
     nr_buf_free(&x->sayas_text);

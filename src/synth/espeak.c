@@ -17,21 +17,14 @@
 #include <strings.h>
 #include "util/dynlib.h"
 
-/* eSpeak NG, loaded at first use (dynlib.h): calls below go through these pointers. */
+/* eSpeak NG, loaded at first use (dynlib.h): calls below go through espeak.<function>. */
 #define ESPEAK_FUNCTIONS(X) X(espeak_Initialize) X(espeak_SetParameter) \
     X(espeak_SetSynthCallback) X(espeak_SetVoiceByName) X(espeak_SetVoiceByProperties) \
     X(espeak_Synth) X(espeak_SetPunctuationList) X(espeak_GetCurrentVoice)
-ESPEAK_FUNCTIONS(NR_DYNLIB_POINTER)
-static const nr_dynsym espeak_lib_syms[] = { ESPEAK_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static struct { ESPEAK_FUNCTIONS(NR_DYNLIB_MEMBER) } espeak;
+#define ESPEAK_SLOT(fn) NR_DYNLIB_SLOT(espeak, fn)
+static const nr_dynsym espeak_lib_syms[] = { ESPEAK_FUNCTIONS(ESPEAK_SLOT) };
 static nr_dynlib espeak_lib = NR_DYNLIB("libespeak-ng.so.1", espeak_lib_syms);
-#define espeak_Initialize (*espeak_Initialize_p)
-#define espeak_SetParameter (*espeak_SetParameter_p)
-#define espeak_SetSynthCallback (*espeak_SetSynthCallback_p)
-#define espeak_SetVoiceByName (*espeak_SetVoiceByName_p)
-#define espeak_SetVoiceByProperties (*espeak_SetVoiceByProperties_p)
-#define espeak_Synth (*espeak_Synth_p)
-#define espeak_SetPunctuationList (*espeak_SetPunctuationList_p)
-#define espeak_GetCurrentVoice (*espeak_GetCurrentVoice_p)
 
 #define SILENCE_LEVEL 64          /* |sample| at or below this counts as silence */
 
@@ -198,12 +191,12 @@ static int language_matches(const char *have, const char *want)
 static int set_voice(const char *voice)
 {
     if (!nr_synth_voice_name_ok(voice)) return 0;       /* never a path for eSpeak NG to open */
-    if (espeak_SetVoiceByName(voice) == EE_OK) return 1;
+    if (espeak.espeak_SetVoiceByName(voice) == EE_OK) return 1;
     espeak_VOICE spec;
     memset(&spec, 0, sizeof spec);
     spec.languages = voice;
-    if (espeak_SetVoiceByProperties(&spec) != EE_OK) return 0;
-    espeak_VOICE *got = espeak_GetCurrentVoice();
+    if (espeak.espeak_SetVoiceByProperties(&spec) != EE_OK) return 0;
+    espeak_VOICE *got = espeak.espeak_GetCurrentVoice();
     return got && got->languages && language_matches(got->languages + 1, voice);
 }
 
@@ -225,7 +218,7 @@ int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
     static int rate;
     if (!rate) {
         initializing = 1;
-        rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
+        rate = espeak.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL, espeakINITIALIZE_DONT_EXIT);
         initializing = 0;
     }
     if (rate <= 0) { rate = 0; snprintf(err, errlen, "eSpeak NG failed to start (is espeak-ng-data installed?)"); return -1; }
@@ -233,7 +226,7 @@ int nr_synth_new(nr_synth **out, const char *voice, int rate_wpm, int pitch,
         snprintf(err, errlen, "eSpeak NG has no voice '%s'", voice);
         return -1;
     }
-    espeak_SetSynthCallback(on_audio);
+    espeak.espeak_SetSynthCallback(on_audio);
     nr_synth *s = calloc(1, sizeof *s);
     if (!s) { snprintf(err, errlen, "out of memory"); return -1; }
     s->rate = rate;
@@ -253,14 +246,14 @@ void nr_synth_set(nr_synth *s, nr_synth_param param, int value)
 {
     static const espeak_PARAMETER which[] = { espeakRATE, espeakPITCH, espeakVOLUME };
     s->params[param] = value;
-    espeak_SetParameter(which[param], value, 0);
+    espeak.espeak_SetParameter(which[param], value, 0);
 }
 
 void nr_synth_set_capitals(nr_synth *s, int mode)
 {
     s->capitals = mode;
     /* eSpeak NG: 0 none, 2 says "capital", 3 and up raise the pitch by that many Hz */
-    espeak_SetParameter(espeakCAPITALS, mode == 1 ? 20 : mode, 0);
+    espeak.espeak_SetParameter(espeakCAPITALS, mode == 1 ? 20 : mode, 0);
 }
 
 void nr_synth_set_punctuation(nr_synth *s, int mode, const char *some)
@@ -280,8 +273,8 @@ void nr_synth_set_punctuation(nr_synth *s, int mode, const char *some)
             s->punct_list = list;
         }
     }
-    if (s->punct_list) espeak_SetPunctuationList(s->punct_list);
-    espeak_SetParameter(espeakPUNCTUATION, mode == 2 ? espeakPUNCT_ALL : mode == 1 ? espeakPUNCT_SOME : espeakPUNCT_NONE, 0);
+    if (s->punct_list) espeak.espeak_SetPunctuationList(s->punct_list);
+    espeak.espeak_SetParameter(espeakPUNCTUATION, mode == 2 ? espeakPUNCT_ALL : mode == 1 ? espeakPUNCT_SOME : espeakPUNCT_NONE, 0);
 }
 
 int nr_synth_set_voice(nr_synth *s, const char *voice)
@@ -336,7 +329,7 @@ int nr_synth_say(nr_synth *s, const char *text, size_t len, int ssml, int pause_
     memcpy(copy, text, len);
     copy[len] = '\0';
     unsigned flags = espeakCHARS_UTF8 | (ssml ? espeakSSML | espeakPHONEMES : 0);
-    espeak_ERROR e = espeak_Synth(copy, len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
+    espeak_ERROR e = espeak.espeak_Synth(copy, len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
     free(copy);
     if (s->stopped || (s->stop && *s->stop)) return 1;
     if (e != EE_OK) return -1;

@@ -3,14 +3,15 @@
  * make a sound (`narrator normalize`, `plan`) do not pay for mapping eSpeak NG, libsndfile,
  * libao and everything they pull in (PulseAudio, codecs): about half of start-up.
  *
- * A backend lists the functions it calls in an X-macro, declares a pointer for each and a
- * symbol table from it, and redirects the names to the pointers after including the
- * library's header, so its code reads as ordinary calls:
+ * A backend lists the functions it calls in an X-macro, after including the library's header
+ * (the pointers get their types from its prototypes), keeps them in a struct named after the
+ * library, and calls through it:
  *     #define ESPEAK_API(X) X(espeak_Synth) X(espeak_Terminate)
- *     ESPEAK_API(NR_DYNLIB_POINTER)
- *     static const nr_dynsym syms[] = { ESPEAK_API(NR_DYNLIB_SYMBOL) };
+ *     static struct { ESPEAK_API(NR_DYNLIB_MEMBER) } espeak;
+ *     #define ESPEAK_SLOT(fn) NR_DYNLIB_SLOT(espeak, fn)
+ *     static const nr_dynsym syms[] = { ESPEAK_API(ESPEAK_SLOT) };
  *     static nr_dynlib lib = NR_DYNLIB("libespeak-ng.so.1", syms);
- *     #define espeak_Synth (*espeak_Synth_p)
+ *     ... nr_dynlib_load(&lib, err, errlen) ... espeak.espeak_Synth(...);
  */
 #ifndef NR_DYNLIB_H
 #define NR_DYNLIB_H
@@ -29,6 +30,9 @@ typedef struct {
     char err[256];
 } nr_dynlib;
 
+#define NR_DYNLIB_MEMBER(fn) __typeof__(&fn) fn;
+#define NR_DYNLIB_SLOT(api, fn) { #fn, (void **)&api.fn },
+/* until every backend calls through a struct: a pointer fn_p per function */
 #define NR_DYNLIB_POINTER(fn) static __typeof__(&fn) fn##_p;
 #define NR_DYNLIB_SYMBOL(fn) { #fn, (void **)&fn##_p },
 #define NR_DYNLIB(soname, syms) { soname, syms, sizeof syms / sizeof syms[0], 0, "" }
