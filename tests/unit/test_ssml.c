@@ -249,15 +249,29 @@ static void malformed(const char *doc, const char *where, const char *why)
     narrator_free(n);
 }
 
+/* Malformed documents: where the message points ("LINE:") and what it says. */
+static const struct { const char *doc, *where, *why; } MALFORMED[] = {
+    { "<speak>\n<p>Unclosed paragraph", "2:", "<p> is closed" },
+    { "<speak><p>One</speak>", "1:", "mismatch" },
+    { "<speak>Tom & Jerry</speak>", "1:", "" },
+    { "<speak>An &unknown; entity</speak>", "1:", "unknown" },
+    { "<speak>One</speak> and text after", "1:", "Extra content" },
+    { "<speak>\n\nWait <break time=\"soon\"/></speak>", "3:", "break time 'soon'" },
+    { "<speak><break strength=\"huge\"/></speak>", "1:", "break strength 'huge'" },
+    { "<speak><prosody rate=\"quick\">x</prosody></speak>", "1:", "prosody rate 'quick'" },
+    { "<speak><prosody pitch=\"200\">x</prosody></speak>", "1:", "prosody pitch '200'" },
+    { "<speak><emphasis level=\"loud\">x</emphasis></speak>", "1:", "emphasis level 'loud'" },
+    { "<speak><mark/></speak>", "1:", "mark needs a name" },
+    { "<speak><sub>W3C</sub></speak>", "1:", "sub needs an alias" },
+    { "<speak><say-as>12</say-as></speak>", "1:", "say-as needs an interpret-as" },
+    { "<speak><phoneme>x</phoneme></speak>", "1:", "phoneme needs a ph" },
+    { "<speak attr=novalue>x</speak>", "1:", "" },
+};
+
 NR_TEST(ssml_malformed)
 {
-    malformed("<speak>\n<p>Unclosed paragraph", "2:", "<p> is closed");
-    malformed("<speak><p>One</speak>", "1:", "mismatch");
-    malformed("<speak>Tom & Jerry</speak>", "1:", "");
-    malformed("<speak>An &unknown; entity</speak>", "1:", "unknown");
-    malformed("<speak>One</speak> and text after", "1:", "Extra content");
-    malformed("<speak>\n\nWait <break time=\"soon\"/></speak>", "3:", "break time 'soon'");
-    malformed("<speak><break strength=\"huge\"/></speak>", "1:", "break strength 'huge'");
+    for (size_t k = 0; k < sizeof MALFORMED / sizeof MALFORMED[0]; k++)
+        malformed(MALFORMED[k].doc, MALFORMED[k].where, MALFORMED[k].why);
     /* breaks longer than a minute: refused before any arithmetic (2147483s overflowed an
      * int once added to the chunk's pause, 3600000s overflowed the conversion to int) */
     static const char *const too_long[] = { "99999s", "2147483s", "3600000s", "60001ms", "60.5s", "1e999s" };
@@ -267,14 +281,6 @@ NR_TEST(ssml_malformed)
         snprintf(why, sizeof why, "break time '%s' is longer than 60 s", too_long[k]);
         malformed(doc, "1:", why);
     }
-    malformed("<speak><prosody rate=\"quick\">x</prosody></speak>", "1:", "prosody rate 'quick'");
-    malformed("<speak><prosody pitch=\"200\">x</prosody></speak>", "1:", "prosody pitch '200'");
-    malformed("<speak><emphasis level=\"loud\">x</emphasis></speak>", "1:", "emphasis level 'loud'");
-    malformed("<speak><mark/></speak>", "1:", "mark needs a name");
-    malformed("<speak><sub>W3C</sub></speak>", "1:", "sub needs an alias");
-    malformed("<speak><say-as>12</say-as></speak>", "1:", "say-as needs an interpret-as");
-    malformed("<speak><phoneme>x</phoneme></speak>", "1:", "phoneme needs a ph");
-    malformed("<speak attr=novalue>x</speak>", "1:", "");
 }
 
 NR_TEST(ssml_detection)
