@@ -109,27 +109,49 @@ static int load_lexicons(nr_yaml *y, yaml_node_t *seq)
     return 0;
 }
 
+/* ---- the fields of a profile: one loader each. A new voice setting is a field of nr_voice
+ * (voice.h), a loader and a line in FIELDS below, and its use in engine.c. */
+
+static int load_name(nr_yaml *y, yaml_node_t *n) { return set_string(y, n, &VOICE(y)->name); }
+static int load_description(nr_yaml *y, yaml_node_t *n) { return set_string(y, n, &VOICE(y)->description); }
+static int load_rate(nr_yaml *y, yaml_node_t *n) { return get_int(y, n, "rate", 80, 450, &VOICE(y)->rate_wpm); }
+static int load_pitch(nr_yaml *y, yaml_node_t *n) { return get_int(y, n, "pitch", 0, 99, &VOICE(y)->pitch); }
+
+static int load_espeak_voice(nr_yaml *y, yaml_node_t *n)
+{
+    int rc = set_string(y, n, &VOICE(y)->espeak_voice);
+    if (!rc && !nr_synth_voice_name_ok(VOICE(y)->espeak_voice))     /* never a path for eSpeak NG */
+        rc = nr_yaml_fail(y, n, "not an eSpeak NG voice name (such as en-us, en-gb or English_(America))");
+    return rc;
+}
+
+static const struct {
+    const char *name;
+    int (*load)(nr_yaml *y, yaml_node_t *value);
+} FIELDS[] = {
+    { "name", load_name }, { "description", load_description }, { "espeak_voice", load_espeak_voice },
+    { "rate", load_rate }, { "pitch", load_pitch }, { "pauses", load_pauses }, { "lexicons", load_lexicons },
+};
+
+static int unknown_field(nr_yaml *y, yaml_node_t *key)
+{
+    char why[256] = "unknown field (use ";
+    for (size_t i = 0; i < sizeof FIELDS / sizeof FIELDS[0]; i++)
+        snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s", i ? ", " : "", FIELDS[i].name);
+    snprintf(why + strlen(why), sizeof why - strlen(why), ")");
+    return nr_yaml_fail(y, key, why);
+}
+
 static int load_root(nr_yaml *y, yaml_node_t *root)
 {
-    nr_voice *v = VOICE(y);
     if (!root || root->type != YAML_MAPPING_NODE) return nr_yaml_fail(y, root, "expected a voice profile (name:, espeak_voice:, ...)");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
         yaml_node_t *kn = nr_yaml_node(y, p->key), *vn = nr_yaml_node(y, p->value);
         const char *k = nr_yaml_scalar(kn);
-        int rc;
         if (!k) return nr_yaml_fail(y, kn, "expected a field name");
-        if (!strcmp(k, "name")) rc = set_string(y, vn, &v->name);
-        else if (!strcmp(k, "description")) rc = set_string(y, vn, &v->description);
-        else if (!strcmp(k, "espeak_voice")) {
-            rc = set_string(y, vn, &v->espeak_voice);
-            if (!rc && !nr_synth_voice_name_ok(v->espeak_voice))     /* never a path for eSpeak NG */
-                rc = nr_yaml_fail(y, vn, "not an eSpeak NG voice name (such as en-us, en-gb or English_(America))");
-        }
-        else if (!strcmp(k, "rate")) rc = get_int(y, vn, "rate", 80, 450, &v->rate_wpm);
-        else if (!strcmp(k, "pitch")) rc = get_int(y, vn, "pitch", 0, 99, &v->pitch);
-        else if (!strcmp(k, "pauses")) rc = load_pauses(y, vn);
-        else if (!strcmp(k, "lexicons")) rc = load_lexicons(y, vn);
-        else rc = nr_yaml_fail(y, kn, "unknown field (use name, description, espeak_voice, rate, pitch, pauses, lexicons)");
+        size_t f = 0;
+        while (f < sizeof FIELDS / sizeof FIELDS[0] && strcmp(k, FIELDS[f].name)) f++;
+        int rc = f < sizeof FIELDS / sizeof FIELDS[0] ? FIELDS[f].load(y, vn) : unknown_field(y, kn);
         if (rc) return rc;
     }
     return 0;
