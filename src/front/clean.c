@@ -13,6 +13,7 @@
  */
 #include "front/clean.h"
 #include <string.h>
+#include "util/chars.h"
 
 #define NO_CP 0xFFFFFFFFu   /* "no next code point": end of input */
 
@@ -104,10 +105,10 @@ static void put_spaced_dash(nr_buf *out, size_t start, uint32_t next)
 static void put_en_dash(nr_buf *out, size_t start, uint32_t next)
 {
     char prev = last_out(out, start);
-    int letters = ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
+    int letters = nr_is_alpha(prev) &&
                   (((next | 0x20) >= 'a' && (next | 0x20) <= 'z') || (next >= 0xC0 && next <= 0x24F));
     /* "2010–2015" a range, "Michaelis–Menten" a compound name: joined like a hyphen */
-    if ((prev >= '0' && prev <= '9' && is_digit_cp(next)) || letters) nr_buf_putc(out, '-');
+    if ((nr_is_digit(prev) && is_digit_cp(next)) || letters) nr_buf_putc(out, '-');
     else put_spaced_dash(out, start, next);
 }
 
@@ -116,8 +117,6 @@ static void put_en_dash(nr_buf *out, size_t start, uint32_t next)
 /* The spaces typesetters put between groups of three digits. A plain space is left alone:
    "in 2019 300 people" is two numbers as often as one. */
 static int is_group_space(uint32_t cp) { return cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
-
-static int is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Bytes of a group space at s, 0 if none. */
 static size_t group_space(const char *s, size_t len)
@@ -132,11 +131,11 @@ static size_t group_space(const char *s, size_t len)
 static int ends_leading_group(const nr_buf *out, size_t start)
 {
     size_t n = out->len, d = 0;
-    while (n > start && d < 4 && is_ascii_digit(out->s[n - 1])) { n--; d++; }
+    while (n > start && d < 4 && nr_is_digit(out->s[n - 1])) { n--; d++; }
     if (d == 0 || d > 3) return 0;
     if (n == start) return 1;
     char c = out->s[n - 1];
-    return c != '.' && c != ',' && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return c != '.' && c != ',' && !nr_is_alpha(c);
 }
 
 /*
@@ -151,16 +150,16 @@ static size_t read_groups(const char *in, size_t len, size_t i, int *commas)
 {
     *commas = 0;
     for (;;) {
-        if (len - i < 3 || !is_ascii_digit(in[i]) || !is_ascii_digit(in[i + 1]) ||
-            !is_ascii_digit(in[i + 2]))
+        if (len - i < 3 || !nr_is_digit(in[i]) || !nr_is_digit(in[i + 1]) ||
+            !nr_is_digit(in[i + 2]))
             return i;
         i += 3;
         size_t sp = group_space(in + i, len - i);
-        if (!sp || i + sp == len || !is_ascii_digit(in[i + sp])) break;
+        if (!sp || i + sp == len || !nr_is_digit(in[i + sp])) break;
         i += sp;
     }
-    if (i < len && is_ascii_digit(in[i])) return i;
-    if (i + 1 < len && in[i] == ',' && is_ascii_digit(in[i + 1])) return i;
+    if (i < len && nr_is_digit(in[i])) return i;
+    if (i + 1 < len && in[i] == ',' && nr_is_digit(in[i + 1])) return i;
     *commas = 1;
     return i;
 }
@@ -272,7 +271,7 @@ static size_t entity(const char *s, size_t len, uint32_t *cp)
         if (k >= semi) return 0;
         for (; k < semi; k++) {
             char c = s[k];
-            int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+            int d = nr_is_digit(c) ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
                   : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (d < 0) return 0;
             v = v * (hex ? 16 : 10) + (uint32_t)d;

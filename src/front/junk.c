@@ -19,30 +19,26 @@
 #include "front/clean.h"
 #include <stdlib.h>
 #include <string.h>
+#include "util/chars.h"
 
 /* ---------- bytes and the output buffer ---------- */
 
-static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 /* c is one of the bytes of set (strchr alone would also match a NUL byte). */
 static int in_set(char c, const char *set) { return c && strchr(set, c); }
-static int is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-static int is_alnum(char c) { return is_digit(c) || is_lower_ascii(lower(c)); }
 
 /* s[0..n) starts with the lowercase ASCII string p, ignoring ASCII case. */
 static int has_prefix_ci(const char *s, size_t n, const char *p)
 {
     size_t i = 0;
     for (; p[i]; i++)
-        if (i >= n || lower(s[i]) != p[i]) return 0;
+        if (i >= n || nr_to_lower(s[i]) != p[i]) return 0;
     return 1;
 }
 
 static int all_blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_blank(s[i])) return 0;
+        if (!nr_is_blank(s[i])) return 0;
     return 1;
 }
 
@@ -55,7 +51,7 @@ static void cut(nr_buf *b, size_t len)
 /* True when nothing was written since `floor`, or the last byte written is blank. */
 static int ends_blank(const nr_buf *b, size_t floor)
 {
-    return b->len <= floor || is_blank(b->s[b->len - 1]);
+    return b->len <= floor || nr_is_blank(b->s[b->len - 1]);
 }
 
 static void trim_spaces(nr_buf *b, size_t floor)
@@ -97,8 +93,8 @@ static size_t mark_run(const char *s, size_t len)
 static size_t ref_tail(const char *s, size_t len)
 {
     size_t i = 0, d = 0;
-    while (i < len && is_blank(s[i])) i++;
-    while (d < 3 && i < len && is_digit(s[i])) { d++; i++; }
+    while (i < len && nr_is_blank(s[i])) i++;
+    while (d < 3 && i < len && nr_is_digit(s[i])) { d++; i++; }
     return d && i < len && s[i] == ';' ? i + 1 : 0;
 }
 
@@ -130,7 +126,7 @@ static void fix_broken_refs(nr_buf *b, const char *s, size_t len)
         nr_buf_put(b, s + i, run);
         i += run;
         if (i == len) break;
-        size_t m = (i == 0 || is_blank(s[i - 1])) ? mark_run(s + i, len - i) : 0;
+        size_t m = (i == 0 || nr_is_blank(s[i - 1])) ? mark_run(s + i, len - i) : 0;
         if (!m) { nr_buf_putc(b, s[i++]); continue; }
         i += m;
         size_t t = ref_tail(s + i, len - i);
@@ -180,24 +176,24 @@ static size_t ipa_token(const char *s, size_t len, int loose)
     char close = s[0] == '/' ? '/' : s[0] == '[' ? ']' : 0;
     size_t lim = len < MAX_IPA ? len : MAX_IPA, i = 1;
     int ipa = 0, accent = 0, upper = 0;
-    if (!close || len < 3 || is_blank(s[1])) return 0;
+    if (!close || len < 3 || nr_is_blank(s[1])) return 0;
     while (i < lim && s[i] != close) {
-        if (s[i] == '\n' || s[i] == '[' || is_digit(s[i])) return 0;
-        upper |= s[i] >= 'A' && s[i] <= 'Z';
+        if (s[i] == '\n' || s[i] == '[' || nr_is_digit(s[i])) return 0;
+        upper |= nr_is_upper(s[i]);
         uint32_t cp;
         i += nr_utf8_decode(s + i, len - i, &cp);
         ipa |= is_ipa_cp(cp);
         accent |= cp >= 0x80;
     }
     if (i >= lim || !(ipa || (loose && accent && !upper))) return 0;
-    return i + 1 < len && is_alnum(s[i + 1]) ? 0 : i + 1;
+    return i + 1 < len && nr_is_alnum(s[i + 1]) ? 0 : i + 1;
 }
 
 /* A transcription at s[i], where a slash must not follow a letter or digit ("km/h"). */
 static size_t ipa_at(const char *s, size_t len, size_t i, int loose)
 {
     if (s[i] != '/' && s[i] != '[') return 0;
-    if (s[i] == '/' && i > 0 && (is_alnum(s[i - 1]) || s[i - 1] == '/')) return 0;
+    if (s[i] == '/' && i > 0 && (nr_is_alnum(s[i - 1]) || s[i - 1] == '/')) return 0;
     return ipa_token(s + i, len - i, loose);
 }
 
@@ -214,7 +210,7 @@ static size_t listen_mark(const char *s, size_t len, int bare_ok)
     if (!has_prefix_ci(s + i, len - i, "listen")) return 0;
     i += 6;
     if (s[0] == '(') return i < len && s[i] == ')' ? i + 1 : 0;
-    return i == len || !is_alnum(s[i]) ? i : 0;
+    return i == len || !nr_is_alnum(s[i]) ? i : 0;
 }
 
 /* "PARR-iss", "TESS-lə": letters and hyphens with two capitals in a row (the stress). */
@@ -222,10 +218,9 @@ static int is_respelling(const char *s, size_t n)
 {
     int caps = 0, run = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        run = c >= 'A' && c <= 'Z' ? run + 1 : 0;
+        run = nr_is_upper(s[i]) ? run + 1 : 0;
         if (run >= 2) caps = 1;
-        if (!is_lower_ascii(lower((char)c)) && c != '-' && c < 0x80) return 0;
+        if (!nr_is_alpha_or_utf8(s[i]) && s[i] != '-') return 0;
     }
     return caps;
 }
@@ -236,7 +231,7 @@ static int is_label_word(const char *s, size_t n, int *colon)
     *colon = n > 1 && s[n - 1] == ':';
     n -= (size_t)*colon;
     for (size_t i = 0; i < n; i++)
-        if (!is_lower_ascii(lower(s[i])) && (unsigned char)s[i] < 0x80) return 0;
+        if (!nr_is_alpha_or_utf8(s[i])) return 0;
     return n > 0;
 }
 
@@ -248,21 +243,21 @@ static int is_guide_part(const char *s, size_t n)
     int guide = 1, aids = 0, words = 0, colon = 0, pronounce = 0, ends_colon = 0, capital = 0;
     size_t i = 0;
     while (i < n) {
-        if (is_blank(s[i])) { i++; continue; }
+        if (nr_is_blank(s[i])) { i++; continue; }
         size_t t = ipa_at(s, n, i, 1), l = t ? 0 : listen_mark(s + i, n - i, 1), e = i;
         if (t || l) {
             aids = 1;
             i += t + l;
             continue;
         }
-        while (e < n && !is_blank(s[e])) e++;
+        while (e < n && !nr_is_blank(s[e])) e++;
         if (is_respelling(s + i, e - i)) aids = 1;
         else if (e - i == 2 && has_prefix_ci(s + i, 2, "or")) {}   /* "/a/ or /b/" */
         else if (ends_colon || !is_label_word(s + i, e - i, &colon) || ++words > 4) guide = 0;
         else {
             ends_colon = colon;
             pronounce |= has_prefix_ci(s + i, e - i, "pronounc");
-            capital |= !is_lower_ascii(s[i]);
+            capital |= !nr_is_lower(s[i]);
         }
         i = e;
     }
@@ -310,7 +305,7 @@ static int put_group(nr_buf *b, const char *s, size_t n);
 static size_t guide_in_part(nr_buf *b, const char *s, size_t n, size_t i)
 {
     size_t t = ipa_at(s, n, i, 1), g;
-    if (!t && (i == 0 || is_blank(s[i - 1]))) t = listen_mark(s + i, n - i, 0);
+    if (!t && (i == 0 || nr_is_blank(s[i - 1]))) t = listen_mark(s + i, n - i, 0);
     if (!t && s[i] == '(' && (g = paren_group(s + i, n - i)) && put_group(b, s + i, g) != NO_GUIDE)
         t = g;
     return t;
@@ -365,7 +360,7 @@ static int put_group(nr_buf *b, const char *s, size_t n)
             if (b->len > at + 1) nr_buf_putc(b, body[i - 1]);   /* the separator before it */
             size_t from = i;
             if (b->len == at + 1)
-                while (from < e && is_blank(body[from])) from++;
+                while (from < e && nr_is_blank(body[from])) from++;
             put_part(b, at + 1, body + from, e - from);
         }
         i = e;
@@ -398,7 +393,7 @@ static size_t numeric_id(const char *s, size_t len)
     char close = s[0] == '(' ? ')' : s[0] == '[' ? ']' : 0;
     size_t i = 1;
     if (!close) return 0;
-    while (i < len && is_digit(s[i])) i++;
+    while (i < len && nr_is_digit(s[i])) i++;
     return i - 1 >= 6 && i < len && s[i] == close ? i + 1 : 0;
 }
 
@@ -441,7 +436,7 @@ static int drop_url_token(nr_buf *b, size_t floor, const char *s, size_t n)
 {
     size_t pre = 0, post = n;
     while (pre < n && s[pre] && strchr("(<[\"'", s[pre])) pre++;
-    if (pre == n || (lower(s[pre]) != 'h' && lower(s[pre]) != 'w')) return NOT_JUNK; /* no URL */
+    if (pre == n || (nr_to_lower(s[pre]) != 'h' && nr_to_lower(s[pre]) != 'w')) return NOT_JUNK; /* no URL */
     while (post > pre && s[post - 1] && strchr(".,;:!?)>]\"'", s[post - 1])) post--;
     if (!is_junk_url(s + pre, post - pre)) return NOT_JUNK;
     size_t tail = post;                                   /* s[0..pre) and s[tail..n) stay */
@@ -477,7 +472,7 @@ static int is_note_number(const char *c, size_t m)
 {
     if (m < 1 || m > 3 || c[0] == '0') return 0;
     for (size_t i = 0; i < m; i++)
-        if (!is_digit(c[i])) return 0;
+        if (!nr_is_digit(c[i])) return 0;
     return 1;
 }
 
@@ -489,8 +484,8 @@ static int is_tag_words(const char *c, size_t m)
     if (m && c[m - 1] == '?') m--;
     while (i < m) {
         size_t w = i;
-        while (i < m && (is_lower_ascii(c[i]) || (c[i] == '-' && i > w && i + 1 < m &&
-                                                  is_lower_ascii(c[i + 1]))))
+        while (i < m && (nr_is_lower(c[i]) || (c[i] == '-' && i > w && i + 1 < m &&
+                                                  nr_is_lower(c[i + 1]))))
             i++;
         if (i == w || ++words > 4) return 0;
         if (i == m) break;
@@ -508,7 +503,7 @@ static int is_note_list(const char *c, size_t m)
     size_t i = 0, numbers = 0;
     while (i < m) {
         size_t d = i;
-        while (d < m && is_digit(c[d])) d++;
+        while (d < m && nr_is_digit(c[d])) d++;
         if (!is_note_number(c + i, d - i)) return 0;
         numbers++;
         i = d;
@@ -528,7 +523,7 @@ static int mark_kind(const char *c, size_t m)
     if ((m > 5 && !memcmp(c, "note ", 5) && is_note_number(c + 5, m - 5)) ||
         (m > 3 && !memcmp(c, "nb ", 3) && is_note_number(c + 3, m - 3)))
         return NUMBER_MARK;
-    if (m == 1 && is_lower_ascii(c[0])) return LETTER_MARK;
+    if (m == 1 && nr_is_lower(c[0])) return LETTER_MARK;
     if ((m == 3 && !memcmp(c, "sic", 3)) || (m == 4 && !memcmp(c, "sic!", 4))) return SIC_MARK;
     return is_tag_words(c, m) ? TAG_MARK : NO_MARK;
 }
@@ -562,9 +557,9 @@ static size_t marker_run(const char *s, size_t len, size_t i, int *kinds)
         k = kind;
         i = at + n;
     }
-    if (k == NUMBER_MARK && i + 1 < len && s[i] == ':' && is_digit(s[i + 1])) {
+    if (k == NUMBER_MARK && i + 1 < len && s[i] == ':' && nr_is_digit(s[i + 1])) {
         i++;
-        while (i < len && (is_digit(s[i]) || (s[i] == '-' && i + 1 < len && is_digit(s[i + 1]))))
+        while (i < len && (nr_is_digit(s[i]) || (s[i] == '-' && i + 1 < len && nr_is_digit(s[i + 1]))))
             i++;
     }
     return i;
@@ -575,9 +570,9 @@ static size_t marker_run(const char *s, size_t len, size_t i, int *kinds)
 static int is_code_word(const char *s, size_t i)
 {
     size_t w = i, under = 0;
-    while (w > 0 && i - w < 64 && (is_alnum(s[w - 1]) || s[w - 1] == '_')) under += s[--w] == '_';
-    if (under || (i - w == 1 && is_lower_ascii(s[w]))) return 1;
-    return w >= 2 && s[w - 1] == '.' && is_alnum(s[w - 2]);
+    while (w > 0 && i - w < 64 && (nr_is_alnum(s[w - 1]) || s[w - 1] == '_')) under += s[--w] == '_';
+    if (under || (i - w == 1 && nr_is_lower(s[w]))) return 1;
+    return w >= 2 && s[w - 1] == '.' && nr_is_alnum(s[w - 2]);
 }
 
 /* The word before the blanks before s[i] is short and lowercase: "in", "see", "and". */
@@ -585,8 +580,8 @@ static int after_short_word(const char *s, size_t i)
 {
     size_t w = i, n = 0;
     while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '\t')) w--;
-    while (w > 0 && n < 4 && is_lower_ascii(s[w - 1])) { w--; n++; }
-    return n >= 1 && n <= 3 && (w == 0 || !is_alnum(s[w - 1]));
+    while (w > 0 && n < 4 && nr_is_lower(s[w - 1])) { w--; n++; }
+    return n >= 1 && n <= 3 && (w == 0 || !nr_is_alnum(s[w - 1]));
 }
 
 enum { KEEP_MARKS, DROP_MARKS, DROP_MARKS_SPACED };
@@ -605,10 +600,10 @@ static int judge_marks(const char *s, size_t len, size_t i, size_t e, int kinds)
 {
     char next = e < len ? s[e] : ' ', prev = i > 0 ? s[i - 1] : ' ';
     if (next == '(') return KEEP_MARKS;         /* "[text](url)" in Markdown, "f[1](x)" */
-    if (is_blank(prev)) return judge_loose_marks(s, len, i, e, kinds);
-    if (!is_alnum(prev) && !in_set(prev, ".,;:!?\"')]")) return KEEP_MARKS;   /* "([1])", "=[1]" */
-    if (is_alnum(prev) && is_code_word(s, i)) return KEEP_MARKS;
-    if (!is_alnum(next)) return DROP_MARKS;
+    if (nr_is_blank(prev)) return judge_loose_marks(s, len, i, e, kinds);
+    if (!nr_is_alnum(prev) && !in_set(prev, ".,;:!?\"')]")) return KEEP_MARKS;   /* "([1])", "=[1]" */
+    if (nr_is_alnum(prev) && is_code_word(s, i)) return KEEP_MARKS;
+    if (!nr_is_alnum(next)) return DROP_MARKS;
     /* "1450.[1]The": a scraper lost the space after the note */
     return kinds == 1 << NUMBER_MARK && in_set(prev, ".,;:!?") ? DROP_MARKS_SPACED : KEEP_MARKS;
 }
@@ -637,7 +632,7 @@ static int may_start_junk(const char *s, size_t j)
     static const unsigned char start[256] = { ['('] = 1, ['['] = 1, ['h'] = 2, ['H'] = 2, ['w'] = 2,
                                               ['W'] = 2, ['<'] = 2, ['"'] = 2, ['\''] = 2 };
     unsigned char k = start[(unsigned char)s[j]];
-    return k == 1 || (k == 2 && is_blank(s[j - 1]));
+    return k == 1 || (k == 2 && nr_is_blank(s[j - 1]));
 }
 
 /* Copies one line without ids and junk URLs. */
@@ -655,9 +650,9 @@ static void strip_line(nr_buf *b, const char *s, size_t len)
             i = after;
             continue;
         }
-        if (i == 0 || is_blank(s[i - 1])) {
+        if (i == 0 || nr_is_blank(s[i - 1])) {
             size_t e = i;
-            while (e < len && !is_blank(s[e])) e++;
+            while (e < len && !nr_is_blank(s[e])) e++;
             int url = e > i ? drop_url_token(b, floor, s + i, e - i) : NOT_JUNK;
             if (url != NOT_JUNK) {
                 i = url == DROPPED_ALL ? close_gap(b, floor, s, len, e) : e;
@@ -677,7 +672,7 @@ static void strip_line(nr_buf *b, const char *s, size_t len)
    (« » · ¡ ¿ …), general punctuation, arrows, math and other symbols up to U+2BFF. */
 static int is_edge_cp(uint32_t cp)
 {
-    if (cp < 0x80) return !((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'));
+    if (cp < 0x80) return !nr_is_alnum((char)cp);
     return (cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x2BFF);
 }
 
@@ -704,17 +699,12 @@ static int same_words(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t i = 0, j = 0;
     while (i < an && j < bn) {
-        if (is_blank(a[i]) && is_blank(b[j])) {
-            while (i < an && is_blank(a[i])) i++;
-            while (j < bn && is_blank(b[j])) j++;
-        } else if (lower(a[i++]) != lower(b[j++])) return 0;
+        if (nr_is_blank(a[i]) && nr_is_blank(b[j])) {
+            while (i < an && nr_is_blank(a[i])) i++;
+            while (j < bn && nr_is_blank(b[j])) j++;
+        } else if (nr_to_lower(a[i++]) != nr_to_lower(b[j++])) return 0;
     }
     return i == an && j == bn;
-}
-
-static int is_alnum_byte(char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (unsigned char)c >= 0x80;
 }
 
 /* Lines longer than this are never taken for boilerplate by a pattern with a '*'. */
@@ -727,15 +717,15 @@ static int matches_part(const char *s, size_t n, const char *p, size_t m, int at
     if (m > n) return 0;
     if (at_end) {
         const char *tail = s + n - m;
-        return (m == n || is_blank(tail[-1])) && same_words(tail, m, p, m);
+        return (m == n || nr_is_blank(tail[-1])) && same_words(tail, m, p, m);
     }
-    return (m == n || !is_alnum_byte(s[m]) || !is_alnum_byte(s[m - 1])) && same_words(s, m, p, m);
+    return (m == n || !nr_is_alnum_or_utf8(s[m]) || !nr_is_alnum_or_utf8(s[m - 1])) && same_words(s, m, p, m);
 }
 
 /* Does the line end like a sentence ('.', '!' or '?', maybe inside quotes or brackets)? */
 static int ends_like_sentence(const char *s, size_t n)
 {
-    while (n && (is_blank(s[n - 1]) || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')')) n--;
+    while (n && (nr_is_blank(s[n - 1]) || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')')) n--;
     return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
@@ -767,8 +757,8 @@ nr_junk_phrases *nr_junk_phrases_new(const char *const *list)
         if (f.at == WHOLE_LINE) {
             trim_edges(&p, &m);
         } else {
-            while (m && is_blank(p[m - 1])) m--;
-            while (m && is_blank(*p)) { p++; m--; }
+            while (m && nr_is_blank(p[m - 1])) m--;
+            while (m && nr_is_blank(*p)) { p++; m--; }
         }
         if (!m) continue;
         f.p = p;
@@ -813,7 +803,7 @@ static const struct { uint32_t lo, hi; } OTHER[] = {
 
 static int script_of(uint32_t cp)
 {
-    if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? LATIN : NOT_LETTER;
+    if (cp < 0x80) return nr_is_alpha((char)cp) ? LATIN : NOT_LETTER;
     if (cp == 0xAA || cp == 0xBA || (cp >= 0xC0 && cp <= 0x2AF && cp != 0xD7 && cp != 0xF7) ||
         (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
         (cp >= 0xA720 && cp <= 0xA7FF))
@@ -831,12 +821,12 @@ static int is_foreign_chrome(const char *s, size_t n)
         memcpy(&w, s + i, 8);
         if (w & 0x8080808080808080u) break;
     }
-    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    while (i < n && nr_is_ascii(s[i])) i++;
     if (i == n) return 0;       /* all ASCII: no other script */
     i = 0;
     while (i < n) {
         uint32_t cp;
-        if (!is_blank(s[i]) && (i == 0 || is_blank(s[i - 1])) && ++words >= 20) return 0;
+        if (!nr_is_blank(s[i]) && (i == 0 || nr_is_blank(s[i - 1])) && ++words >= 20) return 0;
         i += nr_utf8_decode(s + i, n - i, &cp);
         int sc = script_of(cp);
         latin += sc == LATIN;

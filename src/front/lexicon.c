@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "util/buf.h"
+#include "util/chars.h"
 #include "util/lexcache.h"
 #include "util/yamlfile.h"
 
@@ -94,8 +95,6 @@ static int bloom_may_have(const nr_lexicon *lex, size_t h, nr_lex_kind table)
     unsigned a = (unsigned)(k & (BLOOM_BITS - 1)), b = (unsigned)((k >> 16) & (BLOOM_BITS - 1));
     return (lex->bloom[a / 8] >> (a % 8)) & (lex->bloom[b / 8] >> (b % 8)) & 1;
 }
-
-static char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
 /*
  * A hash of the key that ignores ASCII case, so that a word and its lower-cased form
@@ -220,7 +219,7 @@ static int in_table(const slot *s, nr_lex_kind table)
 static int equals_folded(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (fold(a[i]) != fold(b[i])) return 0;
+        if (nr_to_lower(a[i]) != nr_to_lower(b[i])) return 0;
     return 1;
 }
 
@@ -352,8 +351,8 @@ static int mixed_case(const char *s, size_t n)
 {
     int upper = 0, lower = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] >= 'A' && s[i] <= 'Z') upper = 1;
-        else if (s[i] >= 'a' && s[i] <= 'z') lower = 1;
+        if (nr_is_upper(s[i])) upper = 1;
+        else if (nr_is_lower(s[i])) lower = 1;
     }
     return upper && lower;
 }
@@ -362,7 +361,7 @@ static int mixed_case(const char *s, size_t n)
 static int equals_lowered(const char *stored, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (stored[i] != fold(s[i])) return 0;
+        if (stored[i] != nr_to_lower(s[i])) return 0;
     return 1;
 }
 
@@ -569,7 +568,7 @@ static int valid_section_name(const char *k)
 {
     if (!*k) return 0;
     for (; *k; k++)
-        if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_')) return 0;
+        if (!(nr_is_lower(*k) || nr_is_digit(*k) || *k == '_')) return 0;
     return 1;
 }
 

@@ -6,6 +6,7 @@
 #include "front/verbalize.h"
 #include <stdio.h>
 #include <string.h>
+#include "util/chars.h"
 
 static const char *const KINDS[] = {
     "characters", "spell-out", "cardinal", "number", "ordinal", "digits", "date", "time", "telephone", NULL
@@ -83,7 +84,7 @@ static void telephone(const char *text, size_t len, nr_buf *out)
     int group = 0;
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
-        if (c >= '0' && c <= '9') { nr_say_digits(out, &c, 1); group = 1; }
+        if (nr_is_digit(c)) { nr_say_digits(out, &c, 1); group = 1; }
         else if (c == '+') nr_buf_word(out, "plus");
         else if (group && strchr(" -.()/", c)) {
             nr_buf_putc(out, ',');

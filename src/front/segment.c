@@ -23,15 +23,12 @@
  */
 #include "front/segment.h"
 #include <string.h>
-
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
+#include "util/chars.h"
 
 static int is_all_capitals(const char *w, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        if (is_lower(w[k])) return 0;
+        if (nr_is_lower(w[k])) return 0;
     return 1;
 }
 
@@ -48,7 +45,7 @@ static int in_capitals(const nr_tokens *t, size_t i)
 }
 
 /* "E" — one capital letter: an initial when followed by '.'. */
-static int is_initial(const char *w, size_t n) { return n == 1 && is_upper(w[0]); }
+static int is_initial(const char *w, size_t n) { return n == 1 && nr_is_upper(w[0]); }
 
 /* "U.S", "e.g", "p.m" — letters separated by single dots. */
 static int is_dotted_letters(const char *w, size_t n)
@@ -56,7 +53,7 @@ static int is_dotted_letters(const char *w, size_t n)
     if (n < 3) return 0;
     for (size_t k = 0; k < n; k++) {
         int letter_slot = (k % 2 == 0);
-        if (letter_slot ? !is_alpha(w[k]) : w[k] != '.') return 0;
+        if (letter_slot ? !nr_is_alpha(w[k]) : w[k] != '.') return 0;
     }
     return 1;
 }
@@ -229,7 +226,7 @@ static int is_list_numbering(const nr_tokens *t, size_t i)
     const char *w = nr_tok_word(t, i, &n);
     const char *p = nr_tok_post(t, i, &pn);
     if (pn != 1 || (p[0] != '.' && p[0] != ')')) return 0;
-    if (n == 1 && is_alpha(w[0])) return 1;
+    if (n == 1 && nr_is_alpha(w[0])) return 1;
     if (n <= 3 && strspn(w, "0123456789") >= n) return 1;
     return n <= 4 && strspn(w, "ivx") >= n;
 }
@@ -266,7 +263,7 @@ static int is_genus_initial(const nr_tokens *t, size_t i, size_t next)
 {
     size_t n;
     const char *w = nr_tok_word(t, i, &n);
-    return is_initial(w, n) && next < t->n && is_lower(t->text[t->tok[next].wstart]) &&
+    return is_initial(w, n) && next < t->n && nr_is_lower(t->text[t->tok[next].wstart]) &&
            t->tok[next].wstart == t->tok[next].start;
 }
 
@@ -326,7 +323,7 @@ static void mark_group(nr_tokens *t, size_t i, size_t next, const nr_lexicon *le
             return;
         }
     }
-    int next_lower = next < t->n && is_lower(t->text[t->tok[next].wstart]);
+    int next_lower = next < t->n && nr_is_lower(t->text[t->tok[next].wstart]);
     int next_capital = next < t->n && nr_tok_capitalized(t, next);
 
     if (g.question || g.exclaim) {

@@ -3,6 +3,7 @@
 #include "front/clean.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
+#include "util/chars.h"
 
 void nr_spell(nr_buf *out, const char *text, size_t len)
 {
@@ -10,9 +11,9 @@ void nr_spell(nr_buf *out, const char *text, size_t len)
         char c = text[i];
         uint32_t cp;
         size_t n = nr_utf8_decode(text + i, len - i, &cp);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) nr_say_letter(out, c);
-        else if (c >= '0' && c <= '9') nr_say_digits(out, &c, 1);
-        else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') nr_buf_wordn(out, text + i, n);
+        if (nr_is_alpha(c)) nr_say_letter(out, c);
+        else if (nr_is_digit(c)) nr_say_digits(out, &c, 1);
+        else if (!nr_is_blank(c)) nr_buf_wordn(out, text + i, n);
         i += n;
     }
 }

@@ -7,6 +7,7 @@
 #include "front/token.h"
 #include <stdlib.h>
 #include <string.h>
+#include "util/chars.h"
 
 /* What each byte can be, looked up once per byte (the tokenizer reads every byte of the
  * text): whitespace, punctuation that may open or close a token, and its shape bits
@@ -42,7 +43,6 @@ static const unsigned byte_class[256] = {
 
 static unsigned class_of(char c) { return byte_class[(unsigned char)c]; }
 static int is_space(char c) { return (class_of(c) & SPACE) != 0; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_pre_punct(char c) { return (class_of(c) & PRE) != 0; }
 static int is_post_punct(char c) { return (class_of(c) & POST) != 0; }
 
@@ -71,7 +71,7 @@ static void push(nr_tokens *t, size_t start, size_t end, unsigned shape)
     const char *s = t->text;
     size_t ws = start, we = end;
     /* "'90s" keeps its apostrophe: it stands for the missing century. */
-    while (ws < we && is_pre_punct(s[ws]) && !(s[ws] == '\'' && ws + 1 < we && is_digit(s[ws + 1])))
+    while (ws < we && is_pre_punct(s[ws]) && !(s[ws] == '\'' && ws + 1 < we && nr_is_digit(s[ws + 1])))
         ws++;
     while (we > ws && is_post_punct(s[we - 1])) we--;
     size_t dashes = 0;
@@ -149,12 +149,12 @@ int nr_tok_capitalized(const nr_tokens *t, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(t, i, &n);
-    return n && w[0] >= 'A' && w[0] <= 'Z';
+    return n && nr_is_upper(w[0]);
 }
 
 int nr_tok_numeric(const nr_tokens *t, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(t, i, &n);
-    return n && is_digit(w[0]);
+    return n && nr_is_digit(w[0]);
 }

@@ -1,10 +1,10 @@
 /* unglue.c — a space after punctuation that glues two words together (see unglue.h). */
 #include "front/unglue.h"
 #include <string.h>
+#include "util/chars.h"
 
-static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+/* Space, tab or newline: what separates words here (a '\r' stays inside the word). */
+static int is_blank_not_cr(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 /* URLs, e-mail addresses and paths keep their punctuation: electronic text reads it out. */
 static int is_electronic(const char *w, size_t n)
@@ -17,9 +17,6 @@ static int is_electronic(const char *w, size_t n)
     return 0;
 }
 
-static int is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
-static int is_upper_letter(char c) { return c >= 'A' && c <= 'Z'; }
-
 static int is_closer(char c) { return c == '"' || c == ')' || c == ']'; }
 
 /* Number of bytes of glue punctuation starting at w[k] after which a space belongs, or 0.
@@ -29,18 +26,18 @@ static size_t glue_at(const char *w, size_t n, size_t k)
     char c = w[k];
     if (k == 0) return 0;
     if (c == '.' && k + 2 < n && w[k + 1] == '.' && w[k + 2] == '.')
-        return k + 3 < n && is_alnum(w[k + 3]) ? 3 : 0;             /* "114...48" */
+        return k + 3 < n && nr_is_alnum(w[k + 3]) ? 3 : 0;             /* "114...48" */
     size_t j = k + 1;
     if (j < n && is_closer(w[j]) && (c != '.' || w[j] != ')')) j++;
-    if (j >= n || !is_alnum(w[j])) return 0;
+    if (j >= n || !nr_is_alnum(w[j])) return 0;
     switch (c) {
-    case ',': return is_digit(w[k - 1]) && is_digit(w[j]) ? 0 : j - k;  /* "1,000" stays */
+    case ',': return nr_is_digit(w[k - 1]) && nr_is_digit(w[j]) ? 0 : j - k;  /* "1,000" stays */
     case ';': case '!': case '?': return j - k;
     case '.':  /* "(2014).and", 'end."Next', "said.The", "5%.Analysts" — but not "U.S",
                 * "e.g", "3.5", "example.com", "Node.Js"-like names stay when short */
         if (is_closer(w[k - 1]) || j > k + 1) return j - k;
-        return (is_lower_letter(w[k - 1]) || w[k - 1] == '%') && is_upper_letter(w[j]) &&
-               j + 1 < n && is_lower_letter(w[j + 1]) ? 1 : 0;
+        return (nr_is_lower(w[k - 1]) || w[k - 1] == '%') && nr_is_upper(w[j]) &&
+               j + 1 < n && nr_is_lower(w[j + 1]) ? 1 : 0;
     default: return 0;
     }
 }
@@ -64,7 +61,7 @@ static void unglue_word(nr_buf *out, const char *w, size_t n)
             nr_buf_put(out, w + from, k - from);
             if (k > 0) nr_buf_putc(out, ' ');
             nr_buf_put(out, w + k, d);
-            if (k + d < n && is_alnum(w[k + d])) nr_buf_putc(out, ' ');
+            if (k + d < n && nr_is_alnum(w[k + d])) nr_buf_putc(out, ' ');
             from = k + d;
             k += d - 1;
             continue;
@@ -103,10 +100,10 @@ int nr_unglue(nr_buf *out, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         size_t start = i;
-        while (i < len && is_space(text[i])) i++;
+        while (i < len && is_blank_not_cr(text[i])) i++;
         nr_buf_put(out, text + start, i - start);
         start = i;
-        while (i < len && !is_space(text[i])) i++;
+        while (i < len && !is_blank_not_cr(text[i])) i++;
         unglue_word(out, text + start, i - start);
     }
     return 1;

@@ -22,6 +22,7 @@
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
 #include <string.h>
+#include "util/chars.h"
 
 #define T_SUFFIX "street_suffixes"
 #define T_PREFIX "street_name_prefixes"
@@ -33,20 +34,17 @@
 #define MAX_NAME_WORDS 4
 #define LOOKBACK 12         /* tokens searched back for the street before a weak state code */
 
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-
 static int all_upper(const char *s, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        if (!is_upper(s[k])) return 0;
+        if (!nr_is_upper(s[k])) return 0;
     return n > 0;
 }
 
 static int has_lower(const char *s, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        if (is_lower(s[k])) return 1;
+        if (nr_is_lower(s[k])) return 1;
     return 0;
 }
 
@@ -99,7 +97,7 @@ static size_t number_shape(const char *w, size_t n)
     size_t d = nr_digits_at(w, n);
     if (!d || d > 6) return 0;
     if (d == n) return d;
-    return d + 1 == n && (is_upper(w[d]) || is_lower(w[d])) ? d : 0;
+    return d + 1 == n && (nr_is_upper(w[d]) || nr_is_lower(w[d])) ? d : 0;
 }
 
 static void say_number_with_letter(nr_buf *out, const char *w, size_t n, size_t d)
@@ -146,9 +144,9 @@ static int name_word(const nr_ctx *c, size_t i)
     const char *w = nr_tok_word(c->t, i, &n);
     if (!n) return 0;
     if (ordinal_shape(w, n)) return 1;
-    if (!is_upper(w[0])) return 0;
+    if (!nr_is_upper(w[0])) return 0;
     for (size_t k = 1; k < n; k++)
-        if (!(is_lower(w[k]) || is_upper(w[k]) || w[k] == '\'' || w[k] == '-')) return 0;
+        if (!(nr_is_lower(w[k]) || nr_is_upper(w[k]) || w[k] == '\'' || w[k] == '-')) return 0;
     return has_lower(w, n);
 }
 
@@ -265,8 +263,8 @@ static size_t state(const nr_ctx *c, size_t i, nr_buf *out)
     const char *zip = nr_tok_word(c->t, i + 1, &zn);
     int with_zip = !closed(c, i) && zip_shape(zip, zn);
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
-    int after_city = nr_tok_post_starts(c->t, i - 1, ',') && pn && is_upper(prev[0]) && has_lower(prev, pn);
-    if (!after_city && !(with_zip && pn && is_upper(prev[0]))) return 0;
+    int after_city = nr_tok_post_starts(c->t, i - 1, ',') && pn && nr_is_upper(prev[0]) && has_lower(prev, pn);
+    if (!after_city && !(with_zip && pn && nr_is_upper(prev[0]))) return 0;
     if (nr_lex_field_is(e, "weak", "true") && !with_zip && !street_before(c, i)) return 0;
     nr_buf_word(out, e->say);
     if (!with_zip) return 1;

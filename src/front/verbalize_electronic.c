@@ -29,18 +29,15 @@
 #include "front/verbalize_util.h"
 #include <string.h>
 #include <strings.h>
+#include "util/chars.h"
 
 #define T_SYMBOLS "electronic_symbols"
 #define T_TLDS    "electronic_tlds"
 #define T_WORDS   "electronic_words"
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-/* Bytes of non-ASCII letters ("münchen") count as lower case: they stay inside their word. */
-static int is_lower(char c) { return (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80; }
-static int is_ascii(char c) { return (unsigned char)c < 0x80; }
-static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
-static int is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+/* Bytes of non-ASCII letters ("münchen") count as lower case: they stay inside their word
+ * (so do they in nr_is_alpha_or_utf8 and nr_is_alnum_or_utf8). */
+static int is_lower_or_utf8(char c) { return nr_is_lower(c) || nr_is_utf8_byte(c); }
 static int is_vowel(char c) { return c && strchr("aeiouyAEIOUY", c) != NULL; }
 
 /* ---- saying the pieces ---- */
@@ -66,9 +63,9 @@ static void say_part(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
     if (e) { nr_buf_word(out, e->say); return; }
     size_t caps = 0, vowels = 0, ascii = 0;
     for (size_t k = 0; k < n; k++) {
-        caps += is_upper(s[k]);
+        caps += nr_is_upper(s[k]);
         vowels += is_vowel(s[k]);
-        ascii += is_ascii(s[k]);
+        ascii += nr_is_ascii(s[k]);
     }
     if (ascii < n) nr_buf_wordn(out, s, n);
     else if (n == 1) nr_say_letter(out, s[0]);
@@ -82,14 +79,14 @@ static void say_part(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 static size_t camel_part(const char *s, size_t n)
 {
     size_t k = 0;
-    while (k < n && is_upper(s[k])) k++;
+    while (k < n && nr_is_upper(s[k])) k++;
     if (k > 1 && k < n) return k - 1;          /* "NYTimes": the last capital starts "Times" */
     if (k > 1) return k;
     int vowel = 0;
     for (;;) {
-        while (k < n && is_lower(s[k])) vowel |= is_vowel(s[k++]);
+        while (k < n && is_lower_or_utf8(s[k])) vowel |= is_vowel(s[k++]);
         if (k == n || vowel) return k;
-        while (k < n && is_upper(s[k])) k++;    /* "McDonald": "Mc" is no word of its own */
+        while (k < n && nr_is_upper(s[k])) k++;    /* "McDonald": "Mc" is no word of its own */
     }
 }
 
@@ -131,11 +128,11 @@ static void say_pieces(const nr_ctx *c, const char *s, size_t n, void (*digits)(
 {
     for (size_t k = 0; k < n;) {
         size_t m = k;
-        if (is_alpha(s[k])) {
-            while (m < n && is_alpha(s[m])) m++;
+        if (nr_is_alpha_or_utf8(s[k])) {
+            while (m < n && nr_is_alpha_or_utf8(s[m])) m++;
             say_letters(c, s + k, m - k, out);
-        } else if (is_digit(s[k])) {
-            while (m < n && is_digit(s[m])) m++;
+        } else if (nr_is_digit(s[k])) {
+            while (m < n && nr_is_digit(s[m])) m++;
             digits(s + k, m - k, out);
         } else {
             if (symbols) say_symbol(c, s[k], out);
@@ -165,17 +162,17 @@ static int parse_host(const char *s, size_t n, host *h)
     size_t k = 0, start = 0;
     *h = (host){ 0 };
     for (;; k++) {
-        if (k < n && (is_alnum(s[k]) || s[k] == '-')) continue;
+        if (k < n && (nr_is_alnum_or_utf8(s[k]) || s[k] == '-')) continue;
         if (k == start || s[start] == '-' || s[k - 1] == '-') return 0;
         h->labels++;
         h->tld = start;
-        if (k < n && s[k] == '.' && k + 1 < n && is_alnum(s[k + 1])) { start = k + 1; continue; }
+        if (k < n && s[k] == '.' && k + 1 < n && nr_is_alnum_or_utf8(s[k + 1])) { start = k + 1; continue; }
         break;
     }
     h->len = k;
     if (h->labels < 2) return 0;
     for (size_t j = h->tld; j < k; j++)
-        if (is_alpha(s[j])) return 1;
+        if (nr_is_alpha_or_utf8(s[j])) return 1;
     return 0;
 }
 
@@ -202,8 +199,8 @@ static int known_domain(const nr_ctx *c, const char *s, const host *h, int path)
     const char *tld = s + h->tld;
     int lower = 1, upper = 1;
     for (size_t k = 0; k < h->len; k++) {
-        if (is_upper(s[k])) lower = k < h->tld ? lower : 0;
-        if (is_lower(s[k])) upper = 0;
+        if (nr_is_upper(s[k])) lower = k < h->tld ? lower : 0;
+        if (is_lower_or_utf8(s[k])) upper = 0;
     }
     if (!lower && !upper) return 0;
     const nr_lex_entry *e = nr_lex_find_nocase(c->lex, T_TLDS, tld, n);
@@ -231,8 +228,8 @@ static int host_end_ok(const char *s, size_t n, size_t k)
 static size_t scheme_len(const char *s, size_t n, size_t *name)
 {
     size_t k = 0;
-    if (!n || !is_alpha(s[0])) return 0;
-    while (k < n && (is_alnum(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.')) k++;
+    if (!n || !nr_is_alpha_or_utf8(s[0])) return 0;
+    while (k < n && (nr_is_alnum_or_utf8(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.')) k++;
     *name = k;
     if (k + 3 <= n && !memcmp(s + k, "://", 3)) return k + 3;
     if (k == 6 && k + 1 < n && s[k] == ':' && !memcmp(s, "mailto", 6)) return k + 1;
@@ -262,7 +259,7 @@ static int email(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
     while (k < local && s[k] == '.') k++;          /* a stray full stop before it: "test .b@x.com" */
     if (k == local) return 0;
     for (size_t j = k; j < local; j++)
-        if (!is_alnum(s[j]) && !strchr("._-+&%", s[j])) return 0;
+        if (!nr_is_alnum_or_utf8(s[j]) && !strchr("._-+&%", s[j])) return 0;
     host h;
     const char *rest = at + 1;
     size_t rn = n - local - 1;
@@ -289,9 +286,9 @@ static int domain(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 /* @handle: letters, digits, '_' and '.', starting with a letter or '_'. */
 static int handle(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 {
-    if (n < 2 || s[0] != '@' || !(is_alpha(s[1]) || s[1] == '_')) return 0;
+    if (n < 2 || s[0] != '@' || !(nr_is_alpha_or_utf8(s[1]) || s[1] == '_')) return 0;
     for (size_t k = 1; k < n; k++)
-        if (!is_alnum(s[k]) && s[k] != '_' && s[k] != '.') return 0;
+        if (!nr_is_alnum_or_utf8(s[k]) && s[k] != '_' && s[k] != '.') return 0;
     if (s[n - 1] == '.') return 0;
     say_symbol(c, '@', out);
     say_run(c, s + 1, n - 1, out);
@@ -301,9 +298,9 @@ static int handle(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 /* #hashtag: letters, digits and '_', starting with a letter; '_' only splits words. */
 static int hashtag(const nr_ctx *c, size_t i, const char *s, size_t n, nr_buf *out)
 {
-    if (n < 2 || s[0] != '#' || !is_alpha(s[1])) return 0;
+    if (n < 2 || s[0] != '#' || !nr_is_alpha_or_utf8(s[1])) return 0;
     for (size_t k = 1; k < n; k++)
-        if (!is_alnum(s[k]) && s[k] != '_') return 0;
+        if (!nr_is_alnum_or_utf8(s[k]) && s[k] != '_') return 0;
     const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, T_WORDS, "#", 1) : NULL;
     const char *word = e ? e->say : "hashtag";
     /* "with the hashtag #Election2024": the word is said already */

@@ -22,8 +22,7 @@
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
 #include <string.h>
-
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+#include "util/chars.h"
 
 static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
 {
@@ -67,7 +66,7 @@ static int parse_slash(const char *s, size_t n, fraction *f)
     size_t dn = n - a - sl, b = nr_digits_at(d, dn);
     if (!b || (b > 1 && d[0] == '0')) return 0;
     if (b != dn) {
-        char x = lower(d[b]), y = dn - b == 2 ? lower(d[b + 1]) : 0;
+        char x = nr_to_lower(d[b]), y = dn - b == 2 ? nr_to_lower(d[b + 1]) : 0;
         if (!((x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') || (x == 't' && y == 'h')))
             return 0;
         f->ordinal = 1;

@@ -39,6 +39,7 @@
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
 #include <string.h>
+#include "util/chars.h"
 
 #define T_NEVER   "never_spelled"
 #define T_ONSET   "syllable_onsets"
@@ -49,10 +50,6 @@
 #define T_SHORT   "capital_short_words"
 #define T_ROMAN_CUE "roman_cues"
 
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
 static int is_sep(char c) { return c == '-' || c == '/' || c == '(' || c == ')'; }
 
@@ -128,7 +125,7 @@ static size_t caps_word(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    size_t k = run_of(w, n, is_upper);
+    size_t k = run_of(w, n, nr_is_upper);
     if (k < 2) return 0;
     if (k == n || (k + 1 == n && w[k] == 's') || (k + 2 == n && w[k] == '\'' && w[k + 1] == 's'))
         return k;
@@ -156,7 +153,7 @@ static int caps_weight(const nr_ctx *c, size_t j)
     const char *w = nr_tok_word(c->t, j, &n);
     if (!n) return 0;
     if (caps_word(c, j) || (n == 1 && (w[0] == 'A' || w[0] == 'I'))) return -1;
-    return is_lower(w[0]) ? 2 : is_upper(w[0]);
+    return nr_is_lower(w[0]) ? 2 : nr_is_upper(w[0]);
 }
 
 /* A dash standing alone: "-", "--", an en or em dash. */
@@ -188,8 +185,8 @@ static int dateline(const nr_ctx *c, size_t i)
         const char *pre = nr_tok_pre(c->t, j, &qn);
         if (!n && !qn) w = nr_tok_post(c->t, j, &pn);    /* a free-standing dash */
         if (dash_word(w, n ? n : pn)) return 1;
-        if (qn && pre[qn - 1] == '(') return n && is_upper(w[0]) && nr_tok_post_starts(c->t, j, ')');
-        if (!comma || qn || !n || !is_upper(w[0])) return 0;   /* the place: "South Korea" */
+        if (qn && pre[qn - 1] == '(') return n && nr_is_upper(w[0]) && nr_tok_post_starts(c->t, j, ')');
+        if (!comma || qn || !n || !nr_is_upper(w[0])) return 0;   /* the place: "South Korea" */
     }
     return 0;
 }
@@ -270,7 +267,7 @@ static size_t dotted_initials(nr_buf *out, const char *w, size_t n)
 {
     if (n < 3 || n % 2 == 0) return 0;
     for (size_t k = 0; k < n; k++)
-        if (k % 2 ? w[k] != '.' : !is_upper(w[k])) return 0;
+        if (k % 2 ? w[k] != '.' : !nr_is_upper(w[k])) return 0;
     for (size_t k = 0; k < n; k += 2) nr_say_letter(out, w[k]);
     return 1;
 }
@@ -293,7 +290,7 @@ static void say_lowered(nr_buf *out, const char *w, size_t n)
 {
     nr_buf_wordn(out, w, n);
     for (size_t k = out->len - n; !out->oom && k < out->len; k++)
-        if (is_upper(out->s[k])) out->s[k] = (char)(out->s[k] + 32);
+        out->s[k] = nr_to_lower(out->s[k]);
 }
 
 /* "WWII" -> W W two: a final II or III after other capitals; 1 if said. */
@@ -327,8 +324,8 @@ static int capitals_clause(const nr_ctx *c, size_t i)
             continue;
         }
         for (size_t k = 0; k < n; k++) {
-            upper += is_upper(w[k]);
-            small += is_lower(w[k]) ? 1 : is_digit(w[k]) ? 4 : 0;
+            upper += nr_is_upper(w[k]);
+            small += nr_is_lower(w[k]) ? 1 : nr_is_digit(w[k]) ? 4 : 0;
         }
     }
     return small <= 3 || upper > 2 * small;
@@ -358,7 +355,7 @@ static int capital_text_word(const nr_ctx *c, size_t i, nr_buf *out, const char 
 /* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; 1 if said, 0 to leave it as written. */
 static int acronym(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
-    size_t caps = run_of(w, n, is_upper), suffix = n - caps;
+    size_t caps = run_of(w, n, nr_is_upper), suffix = n - caps;
     if (caps < 2) return 0;
     if (listed(c, T_SPELLED, w, caps)) {                /* AP, CIA, IRA: always spelled */
         spell(out, w, caps, suffix != 0);
@@ -382,15 +379,15 @@ static int mixed_ok(const char *w, size_t n)
     int digits = 0, letters = 0, upper = 0, seps = 0, upper_first = 0;
     if (is_sep(w[0]) || w[n - 1] == '-' || w[n - 1] == '/' || w[n - 1] == '(') return 0;
     for (size_t k = 0; k < n; k++) {
-        if (is_digit(w[k])) digits = 1;
-        else if (is_alpha(w[k])) { letters = 1; upper |= is_upper(w[k]); }
+        if (nr_is_digit(w[k])) digits = 1;
+        else if (nr_is_alpha(w[k])) { letters = 1; upper |= nr_is_upper(w[k]); }
         else if (is_sep(w[k])) seps = 1;
         else return 0;
     }
-    if (is_digit(w[0]) && !upper && !seps) return 0;   /* "5kg", "4s": a unit or a suffix */
+    if (nr_is_digit(w[0]) && !upper && !seps) return 0;   /* "5kg", "4s": a unit or a suffix */
     size_t first = 0;                           /* the first part, up to a separator */
     while (first < n && !is_sep(w[first])) first++;
-    upper_first = first >= 1 && run_of(w, first, is_upper) == first;
+    upper_first = first >= 1 && run_of(w, first, nr_is_upper) == first;
     return letters && (digits || (upper_first && first < n && w[first] == '-'));
 }
 
@@ -401,7 +398,7 @@ static size_t mixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_
     int after_letters = nr_tok_after_maker(c, i);   /* "Boeing 777-300ER" */
     for (size_t k = 0; k < n;) {
         if (is_sep(w[k])) { k++; continue; }
-        size_t d = run_of(w + k, n - k, is_digit);
+        size_t d = run_of(w + k, n - k, nr_is_digit);
         if (d) {
             int model = after_letters || (k + d < n && w[k + d] == '(');
             int plural = k + d + 1 == n && w[k + d] == 's';
@@ -409,7 +406,7 @@ static size_t mixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_
             k += d + plural;
             continue;
         }
-        size_t a = run_of(w + k, n - k, is_alpha), u = run_of(w + k, a, is_upper);
+        size_t a = run_of(w + k, n - k, nr_is_alpha), u = run_of(w + k, a, nr_is_upper);
         if (u == a || (a == 1 && w[k] == 'a')) say_caps(c, out, w + k, a);   /* "a" not the article */
         else nr_buf_wordn(out, w + k, a);
         after_letters = 1;
@@ -435,7 +432,7 @@ static int capital_word(const nr_ctx *c, size_t j)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, j, &n);
-    return n && (is_upper(w[0]) || is_digit(w[0]));
+    return n && (nr_is_upper(w[0]) || nr_is_digit(w[0]));
 }
 
 /* Title Case around token i ("Man Buys A House", "Once Upon A Time", "HAVE A DAY"): the
@@ -461,9 +458,9 @@ static int letter_a(const nr_ctx *c, size_t i)
     nr_tok_post(c->t, i, &pn);
     if (pn || i + 1 >= c->t->n) return 1;               /* "Edgar A. Poe", "plan A," */
     const char *next = nr_tok_word(c->t, i + 1, &n);
-    if (n == 1 && is_upper(next[0]) && next[0] != 'I') return 1;   /* spelled: "A B C", "A B O" */
+    if (n == 1 && nr_is_upper(next[0]) && next[0] != 'I') return 1;   /* spelled: "A B C", "A B O" */
     if (nr_tok_sentence_start(c->t, i) || title_start(c, i)) return 0;
-    if (n && is_lower(next[0])) return 1;               /* "Vitamin A deficiency" */
+    if (n && nr_is_lower(next[0])) return 1;               /* "Vitamin A deficiency" */
     nr_tok_post(c->t, i - 1, &pn);                      /* "Kypros, A History of Cyprus" */
     return !pn && capital_word(c, i - 1) && !title_case(c, i);   /* "Edgar A Poe", not "read A Tale" */
 }
@@ -480,10 +477,10 @@ size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (n == 1 && w[0] == 'A') return lone_a(c, i, out);
-    if (n < 2 || !(is_alpha(w[0]) || is_digit(w[0]))) return 0;
+    if (n < 2 || !(nr_is_alpha(w[0]) || nr_is_digit(w[0]))) return 0;
     if (listed(c, NR_LEX_WORD, w, n)) return 0;
     if (dotted_initials(out, w, n)) return 1;
-    size_t caps = run_of(w, n, is_upper);
+    size_t caps = run_of(w, n, nr_is_upper);
     if (caps && (caps == n || (caps + 1 == n && w[caps] == 's')
                  || (caps + 2 == n && w[caps] == '\'' && w[caps + 1] == 's')))
         return acronym(c, i, out, w, n);
