@@ -1,6 +1,7 @@
 /*
  * junk.h — scraper junk removal for one paragraph of cleaned text (article mode only;
  * a screen reader wants every character it was given, so its caller skips this stage).
+ * The one entry point of the stage: its rules sit in junk*.c by concern (junk_rules.h).
  */
 #ifndef NR_JUNK_H
 #define NR_JUNK_H
