@@ -411,4 +411,18 @@ if [ -f "$ARTICLE" ]; then
     run $N --driver null "$ARTICLE"; check "article --driver null exits 0" rc_is 0
 fi
 
+# --- lexicon tables (src/front/tables.h): a misspelled section is refused with its place,
+# and the list agrees with the code and the shipped lexicons (tests/tables.sh, which fails
+# on a planted table no code reads and on a planted section no table declares)
+printf 'months:\n  Jan.: january\nmonthz:\n  Feb.: february\n' >"$T/monthz.yaml"
+run $N normalize --lexicon "$T/monthz.yaml" "$SAMPLE"; check "misspelled lexicon table exits 1" rc_is 1
+check "misspelled lexicon table is named with its place" err_has "monthz.yaml:3:1: unknown table 'monthz' (did you mean 'months'?)"
+run sh tests/tables.sh; check "tests/tables.sh passes: $(tail -n 1 "$T/out")" rc_is 0
+mkdir "$T/planted" && cp -R src voices "$T/planted/"
+sed -i 's/^    X(months) /    X(planted_unread) \\\n    X(months) /' "$T/planted/src/front/tables.h"
+printf 'plantedz: [x]\n' >>"$T/planted/voices/lexicons/en.yaml"
+run sh tests/tables.sh "$T/planted"; check "tests/tables.sh fails on planted tables" rc_is 1
+check "tests/tables.sh names the unread table" out_has "table 'planted_unread': no code reads it"
+check "tests/tables.sh names the undeclared section" out_has "section 'plantedz' is no table"
+
 echo "cli: $pass passed, $fail failed"

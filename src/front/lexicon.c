@@ -20,7 +20,9 @@
  * before-capital (when a capital follows that is no weekday, month or time zone: "p.m.").
  * Lookup tries the key as written, then lower-cased when it has lower-case letters, so
  * "Etc." finds "etc." but "ST" does not find "st".
- * Section names are lower case letters, digits and '_'.
+ * Section names are lower case letters, digits and '_', and each must be a table declared
+ * in tables.h: "FILE:LINE:COL: unknown table 'monthz'" (with the nearest declared name,
+ * when one is a letter or two away) refuses a section no code would ever read.
  */
 #include "front/lexicon.h"
 #include <stdint.h>
@@ -33,7 +35,7 @@
 #include "util/yamlfile.h"
 
 typedef struct slot {
-    const char *table;          /* interned: one copy per table name */
+    const char *table;          /* the NR_T_ string of tables.h: one copy per table */
     char *key;
     size_t key_len;
     size_t hash;                /* nr_lex_hash(key): compared before the key itself */
@@ -52,8 +54,7 @@ struct nr_lexicon {
     size_t buckets, count;
     unsigned char bloom[BLOOM_BITS / 8];
     unsigned char any_bloom[BLOOM_BITS / 8];   /* the keys of all tables, tables not told apart */
-    char **names;                /* interned table names */
-    size_t n_names;
+    const char *last_table;      /* the table added to last (files list a table's entries together) */
     char **boilerplate;          /* NULL-terminated */
     size_t n_boilerplate;
 };
@@ -144,22 +145,12 @@ static size_t bucket_of(size_t h, nr_lex_kind table, size_t buckets)
     return (h ^ nr_lex_hash(table, strlen(table)) * 0x9e3779b97f4a7c15u) & (buckets - 1);
 }
 
-/* The interned copy of a table name, made on first use; NULL when out of memory. */
-static const char *intern(nr_lexicon *lex, const char *name)
+/* The declared table of that name (tables.h), or NULL; the one asked last is tried first. */
+static const char *declared(nr_lexicon *lex, const char *name)
 {
-    /* files list a table's entries together: the name asked last is most likely again */
-    if (lex->n_names && !strcmp(lex->names[lex->n_names - 1], name)) return lex->names[lex->n_names - 1];
-    for (size_t i = 0; i < lex->n_names; i++)
-        if (!strcmp(lex->names[i], name)) {   /* move it last, for the next call */
-            char *found = lex->names[i];
-            lex->names[i] = lex->names[lex->n_names - 1];
-            return lex->names[lex->n_names - 1] = found;
-        }
-    char **names = realloc(lex->names, (lex->n_names + 1) * sizeof *names);
-    if (!names) return NULL;
-    lex->names = names;
-    if (!(names[lex->n_names] = strdup(name))) return NULL;
-    return names[lex->n_names++];
+    if (!lex->last_table || (name != lex->last_table && strcmp(name, lex->last_table)))
+        lex->last_table = nr_table_named(name);
+    return lex->last_table;
 }
 
 nr_lexicon *nr_lex_new(void)
@@ -203,8 +194,6 @@ void nr_lex_free(nr_lexicon *lex)
     }
     for (size_t i = 0; i < lex->n_boilerplate; i++) free(lex->boilerplate[i]);
     free(lex->boilerplate);
-    for (size_t i = 0; i < lex->n_names; i++) free(lex->names[i]);
-    free(lex->names);
     free(lex->table);
     free(lex);
 }
@@ -286,17 +275,17 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
                       const char *say, nr_lex_when when, int ends_sentence, int replace,
                       const char *const *fields)
 {
-    const char *name = intern(lex, table);
-    if (!name) return -1;
+    const char *name = declared(lex, table);
+    if (!name) return NR_LEX_UNDECLARED;
     size_t hash = nr_lex_hash(key, key_len);
     slot *group = find_group(lex, name, key, key_len, hash), *s = exactly(group, key, key_len);
     if (!s) {
         /* a quarter full at most: with keys spread evenly, the bundled lexicons then get a
          * chain of five words about once in a hundred edits of the word lists (half full:
          * once in six); the tests want four at most */
-        if (!group && 4 * lex->count >= lex->buckets && grow(lex)) return -1;
+        if (!group && 4 * lex->count >= lex->buckets && grow(lex)) return NR_LEX_NOMEM;
         s = calloc(1, sizeof *s);
-        if (!s || !(s->key = malloc(key_len + 1))) { free(s); return -1; }
+        if (!s || !(s->key = malloc(key_len + 1))) { free(s); return NR_LEX_NOMEM; }
         memcpy(s->key, key, key_len);
         s->key[key_len] = '\0';
         s->key_len = key_len;
@@ -318,8 +307,8 @@ int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_
         s->first = NULL;
     }
     nr_lex_entry *e = calloc(1, sizeof *e);
-    if (!e || !(e->say = strdup(say ? say : ""))) { free(e); return -1; }
-    if (fields && fields[0] && !(e->fields = copy_fields(fields))) { free_entries(e); return -1; }
+    if (!e || !(e->say = strdup(say ? say : ""))) { free(e); return NR_LEX_NOMEM; }
+    if (fields && fields[0] && !(e->fields = copy_fields(fields))) { free_entries(e); return NR_LEX_NOMEM; }
     e->when = when;
     e->ends_sentence = ends_sentence;
     nr_lex_entry **tail = &s->first;
@@ -558,7 +547,7 @@ static int load_list(nr_yaml *y, nr_lex_kind kind, yaml_node_t *seq)
         const char *w = nr_yaml_scalar(n);
         if (!w || !*w) return nr_yaml_fail(y, n, "expected a word");
         int rc = add_recorded(y, kind, w, w, NR_WHEN_ALWAYS, 0, 1, NULL);
-        if (!rc && !strcmp(kind, NR_LEX_BOILERPLATE)) rc = boilerplate_recorded(y, w);
+        if (!rc && kind == NR_T_boilerplate) rc = boilerplate_recorded(y, w);   /* load_root passes NR_T_ strings */
         if (rc) return nr_yaml_oom(y, n);
     }
     return 0;
@@ -572,6 +561,16 @@ static int valid_section_name(const char *k)
     return 1;
 }
 
+/* "unknown table 'monthz'", and the declared table it may have meant. */
+static int fail_unknown_table(nr_yaml *y, yaml_node_t *kn, const char *name)
+{
+    const char *near = nr_table_nearest(name);
+    char why[160];
+    if (near) snprintf(why, sizeof why, "unknown table '%.60s' (did you mean '%s'?)", name, near);
+    else snprintf(why, sizeof why, "unknown table '%.60s'", name);
+    return nr_yaml_fail(y, kn, why);
+}
+
 static int load_root(nr_yaml *y, yaml_node_t *root)
 {
     if (!root) return 0;   /* empty file: an empty lexicon */
@@ -581,8 +580,10 @@ static int load_root(nr_yaml *y, yaml_node_t *root)
         const char *k = nr_yaml_scalar(kn);
         if (!k || !valid_section_name(k))
             return nr_yaml_fail(y, kn, "expected a section name (lower case letters, digits, '_')");
-        int rc = vn->type == YAML_SEQUENCE_NODE ? load_list(y, k, vn)
-               : vn->type == YAML_MAPPING_NODE  ? load_map(y, k, vn)
+        nr_lex_kind table = nr_table_named(k);
+        if (!table) return fail_unknown_table(y, kn, k);
+        int rc = vn->type == YAML_SEQUENCE_NODE ? load_list(y, table, vn)
+               : vn->type == YAML_MAPPING_NODE  ? load_map(y, table, vn)
                : nr_yaml_fail(y, vn, "expected a mapping (written: said) or a list [a, b]");
         if (rc) return rc;
     }
@@ -605,7 +606,7 @@ static const char *next_string(const char *p, size_t n, size_t *at)
  * 0 ok, -1 damaged (or out of memory while adding). */
 static int replay(nr_lexicon *lex, const char *p, size_t n)
 {
-    const char *fields[2 * MAX_FIELDS + 1];
+    const char *fields[2 * MAX_FIELDS + 1], *table = NULL;
     for (size_t at = 0; at < n;) {
         char op = p[at++];
         if (op == 'B') {
@@ -620,6 +621,8 @@ static int replay(nr_lexicon *lex, const char *p, size_t n)
         if (when > NR_WHEN_AFTER_PLACE || ends > NR_ENDS_BEFORE_CAPITAL || replace > 1 || nf > MAX_FIELDS) return -1;
         const char *kind = next_string(p, n, &at), *key = next_string(p, n, &at), *say = next_string(p, n, &at);
         if (!kind || !key || !say) return -1;
+        /* a cache written by another build may name a table this one does not declare */
+        if (!lex && (!table || strcmp(kind, table)) && !(table = nr_table_named(kind))) return -1;
         for (size_t i = 0; i < 2u * nf; i++)
             if (!(fields[i] = next_string(p, n, &at))) return -1;
         fields[2 * nf] = NULL;

@@ -1,20 +1,20 @@
 /*
  * lexicon.h — word lists as data: named tables loaded from YAML files in voices/lexicons/
  * (see the format in lexicon.c). A later file overrides entries of an earlier one. The
- * front end only reads it. Each verbalizer names the tables it uses; adding a table is
- * adding a section to a YAML file, no C change in the lexicon.
+ * front end only reads it. Every table is declared in tables.h (adding one: a line there
+ * and a section in a YAML file); a file with a section of another name is refused.
  */
 #ifndef NR_LEXICON_H
 #define NR_LEXICON_H
 #include <stddef.h>
+#include "front/tables.h"
 
-/* A table's name is its section name in the YAML files. The tables the core uses: */
+/* A table: its section name in the YAML files, NR_T_<section> of tables.h. Code that still
+ * names a table by a string of its own ("#define T_MONTHS \"months\"") finds the same
+ * table; the declared NR_T_ string is only compared faster. */
 typedef const char *nr_lex_kind;
-#define NR_LEX_ABBREV  "abbreviations"      /* "Mr." -> "mister"; key includes the final '.' */
-#define NR_LEX_WORD    "words"              /* whole-word respelling: "Huawei" -> "wah way" */
-#define NR_LEX_AS_WORD "as_words"           /* all-capital acronyms said as a word: NATO */
-#define NR_LEX_STARTER "sentence_starters"  /* words that typically start a sentence */
-#define NR_LEX_BOILERPLATE "boilerplate"    /* whole lines that are scraper junk */
+/* verbalize.c's name for NR_T_words, until it moves to NR_T_ names like the other files. */
+#define NR_LEX_WORD NR_T_words
 
 /* When an entry applies, judged from the neighbouring words. */
 typedef enum {
@@ -46,7 +46,9 @@ typedef struct nr_lexicon nr_lexicon;
 nr_lexicon *nr_lex_new(void);
 void nr_lex_free(nr_lexicon *lex);
 /* Adds an entry; replace=1 drops earlier readings of the key first.
- * fields: name/value pairs ending in NULL, or NULL. 0 ok, -1 out of memory. */
+ * fields: name/value pairs ending in NULL, or NULL. 0 ok, NR_LEX_NOMEM, or
+ * NR_LEX_UNDECLARED when no table of that name is declared in tables.h. */
+enum { NR_LEX_NOMEM = -1, NR_LEX_UNDECLARED = -2 };
 int nr_lex_add_fields(nr_lexicon *lex, nr_lex_kind table, const char *key, size_t key_len,
                       const char *say, nr_lex_when when, int ends_sentence, int replace,
                       const char *const *fields);

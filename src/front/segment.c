@@ -72,7 +72,7 @@ static int bare(const nr_tokens *t, size_t i)
 
 static int is_starter(const nr_tokens *t, size_t i, const nr_lexicon *lex)
 {
-    return nr_tok_find(t, i, lex, NR_LEX_STARTER) != NULL;
+    return nr_tok_find(t, i, lex, NR_T_sentence_starters) != NULL;
 }
 
 /* A capitalized word that can be a name: "Louis", "Elm" — not "The" or "It". */
@@ -109,11 +109,11 @@ const nr_lex_entry *nr_abbrev_reading(const nr_tokens *t, size_t i, const nr_lex
     /* with its dot ("Mr.") when one follows (word and dot are adjacent in the text), else as written */
     const nr_lex_entry *e = NULL;
     int dot = nr_tok_post_starts(t, i, '.');
-    if (dot) e = nr_lex_find(lex, NR_LEX_ABBREV, w, n + 1);
-    if (!e) e = nr_tok_find(t, i, lex, NR_LEX_ABBREV);
+    if (dot) e = nr_lex_find(lex, NR_T_abbreviations, w, n + 1);
+    if (!e) e = nr_tok_find(t, i, lex, NR_T_abbreviations);
     /* text set in capitals: "MR. PICKWICK", "DR. RANK" (but "Congo DR." stays an acronym) */
     if (!e && dot && n > 1 && is_all_capitals(w, n) && in_capitals(t, i))
-        e = nr_lex_find_anycase(lex, NR_LEX_ABBREV, w, n + 1);
+        e = nr_lex_find_anycase(lex, NR_T_abbreviations, w, n + 1);
     while (e && !condition_holds(t, i, e->when, lex)) e = e->next;
     return e;
 }
@@ -130,7 +130,7 @@ static int ends_in_abbreviation(const char *w, size_t n, const nr_lexicon *lex)
     size_t k = n;
     while (k > 0 && w[k - 1] != '-') k--;
     if (k == 0 || k == n || !lex) return 0;
-    return nr_lex_find(lex, NR_LEX_ABBREV, w + k, n - k + 1) != NULL;   /* with its '.' */
+    return nr_lex_find(lex, NR_T_abbreviations, w + k, n - k + 1) != NULL;   /* with its '.' */
 }
 
 int nr_is_abbreviation(const nr_tokens *t, size_t i, const nr_lexicon *lex)
@@ -165,8 +165,8 @@ static int next_is_starter(const nr_tokens *t, size_t next, const nr_lexicon *le
  * "5 p.m. Monday", "10 a.m. EST", "by 5 p.m. June 3". */
 static int continues_time(const nr_tokens *t, size_t next, const nr_lexicon *lex)
 {
-    return nr_tok_find(t, next, lex, "weekdays") || nr_tok_find(t, next, lex, "months") ||
-           nr_tok_find(t, next, lex, "time_zones");
+    return nr_tok_find(t, next, lex, NR_T_weekdays) || nr_tok_find(t, next, lex, NR_T_months) ||
+           nr_tok_find(t, next, lex, NR_T_time_zones);
 }
 
 /* Does the '.' after token i (an abbreviation) also end the sentence? */
@@ -274,7 +274,7 @@ static int is_roman_word(const nr_tokens *t, size_t i) { return (t->tok[i].shape
 static int speech_follows(const nr_tokens *t, size_t next, const nr_lexicon *lex)
 {
     for (size_t k = next + 1; k <= next + 2 && k < t->n; k++)
-        if (nr_tok_find(t, k, lex, "speech_verbs")) return 1;
+        if (nr_tok_find(t, k, lex, NR_T_speech_verbs)) return 1;
     return 0;
 }
 

@@ -13,13 +13,13 @@ static const char *state_name(const nr_ctx *c, size_t i, const char *s, size_t n
 {
     const nr_lex_entry *e = NULL;
     if (nr_tok_post_starts(c->t, i, '.')) {
-        for (e = nr_lex_find(c->lex, NR_LEX_ABBREV, s, n + 1); e; e = e->next)
+        for (e = nr_lex_find(c->lex, NR_T_abbreviations, s, n + 1); e; e = e->next)
             if (e->when == NR_WHEN_AFTER_PLACE) break;
     }
-    if (!e) e = nr_lex_find(c->lex, "us_states", s, n);
+    if (!e) e = nr_lex_find(c->lex, NR_T_us_states, s, n);
     if (e) return e->say;
     /* states the AP writes out: "R-Ohio" */
-    e = nr_lex_find(c->lex, "state_name_ends", s, n);
+    e = nr_lex_find(c->lex, NR_T_state_name_ends, s, n);
     return e ? e->say : NULL;
 }
 
@@ -29,7 +29,7 @@ static size_t party_and_state(const nr_ctx *c, size_t i, nr_buf *out)
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (n < 4 || w[1] != '-' || !(c->t->tok[i].shape & NR_SHAPE_UPPER)) return 0;
-    const nr_lex_entry *party = nr_lex_find(c->lex, "parties", w, 1);
+    const nr_lex_entry *party = nr_lex_find(c->lex, NR_T_parties, w, 1);
     const char *state = party ? state_name(c, i, w + 2, n - 2) : NULL;
     if (!state) return 0;
     nr_buf_word(out, party->say);

@@ -24,13 +24,6 @@
 #include <string.h>
 #include "util/chars.h"
 
-#define T_SUFFIX "street_suffixes"
-#define T_PREFIX "street_name_prefixes"
-#define T_DIR    "street_directions"
-#define T_UNIT   "address_units"
-#define T_STATE  "us_states"
-#define T_STATE_END "state_name_ends"
-
 #define MAX_NAME_WORDS 4
 #define LOOKBACK 12         /* tokens searched back for the street before a weak state code */
 
@@ -155,7 +148,7 @@ static void say_name_word(const nr_ctx *c, size_t i, int first, nr_buf *out)
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     size_t d = ordinal_shape(w, n);
-    const nr_lex_entry *e = first ? lookup(c, T_PREFIX, i) : NULL;
+    const nr_lex_entry *e = first ? lookup(c, NR_T_street_name_prefixes, i) : NULL;
     if (d) nr_say_ordinal(out, w, d);
     else if (e) nr_buf_word(out, e->say);
     else nr_verbalize_word(c, i, out);
@@ -167,7 +160,7 @@ static const nr_lex_entry *direction(const nr_ctx *c, size_t i, int last)
     size_t pn;
     const char *post = nr_tok_post(c->t, i, &pn);
     if (!last && (c->t->tok[i].brk != NR_BRK_NONE || (pn && !(pn == 1 && post[0] == '.')))) return NULL;
-    return lookup(c, T_DIR, i);
+    return lookup(c, NR_T_street_directions, i);
 }
 
 typedef struct {
@@ -182,7 +175,7 @@ static int parse_street(const nr_ctx *c, size_t j, street *s)
 {
     s->name = j;
     for (s->names = 0; s->names <= MAX_NAME_WORDS && j < c->t->n; s->names++, j++) {
-        if (s->names && lookup(c, T_SUFFIX, j)) {
+        if (s->names && lookup(c, NR_T_street_suffixes, j)) {
             s->suffix = j;
             s->after = !closed(c, j) && j + 1 < c->t->n && direction(c, j + 1, 1) ? j + 1 : 0;
             return 1;
@@ -203,10 +196,10 @@ static size_t house_address(const nr_ctx *c, size_t i, nr_buf *out)
     if (direction(c, i + 1, 0) && parse_street(c, i + 2, &s)) s.dir = i + 1;
     else if (!parse_street(c, i + 1, &s)) return 0;
     say_number_with_letter(out, w, n, d);
-    if (s.dir) nr_buf_word(out, lookup(c, T_DIR, s.dir)->say);
+    if (s.dir) nr_buf_word(out, lookup(c, NR_T_street_directions, s.dir)->say);
     for (size_t k = 0; k < s.names; k++) say_name_word(c, s.name + k, k == 0, out);
-    nr_buf_word(out, lookup(c, T_SUFFIX, s.suffix)->say);
-    if (s.after) nr_buf_word(out, lookup(c, T_DIR, s.after)->say);
+    nr_buf_word(out, lookup(c, NR_T_street_suffixes, s.suffix)->say);
+    if (s.after) nr_buf_word(out, lookup(c, NR_T_street_directions, s.after)->say);
     return (s.after ? s.after : s.suffix) - i + 1;
 }
 
@@ -226,13 +219,13 @@ static size_t road_number(const nr_ctx *c, size_t i, const nr_lex_entry *e, nr_b
  * without a dot, which may also be saint, doctor and mount, are the abbreviation class's.) */
 static size_t lone_suffix(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    const nr_lex_entry *e = lookup(c, T_SUFFIX, i);
+    const nr_lex_entry *e = lookup(c, NR_T_street_suffixes, i);
     size_t used = e ? road_number(c, i, e, out) : 0;
     if (used || !e || nr_lex_field_is(e, "full", "true")) return used;
     if (i == 0 || closed(c, i - 1) || !name_word(c, i - 1)) return 0;
     size_t pn;
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
-    if (c->lex && nr_lex_find(c->lex, NR_LEX_STARTER, prev, pn)) return 0;   /* "The st..." */
+    if (c->lex && nr_lex_find(c->lex, NR_T_sentence_starters, prev, pn)) return 0;   /* "The st..." */
     nr_buf_word(out, e->say);
     return 1;
 }
@@ -245,7 +238,7 @@ static int street_before(const nr_ctx *c, size_t i)
     for (size_t k = 1; k <= LOOKBACK && k <= i; k++) {
         size_t j = i - k;
         if (c->t->tok[j].brk == NR_BRK_SENTENCE) return 0;
-        const nr_lex_entry *e = j ? lookup(c, T_SUFFIX, j) : NULL;
+        const nr_lex_entry *e = j ? lookup(c, NR_T_street_suffixes, j) : NULL;
         if (e && name_word(c, j - 1)) return 1;
     }
     return 0;
@@ -257,7 +250,7 @@ static size_t state(const nr_ctx *c, size_t i, nr_buf *out)
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (n != 2 || !all_upper(w, 2) || i == 0) return 0;
-    const nr_lex_entry *e = lookup(c, T_STATE, i);
+    const nr_lex_entry *e = lookup(c, NR_T_us_states, i);
     if (!e) return 0;
     size_t zn, pn;
     const char *zip = nr_tok_word(c->t, i + 1, &zn);
@@ -275,7 +268,7 @@ static size_t state(const nr_ctx *c, size_t i, nr_buf *out)
 /* A state name ending at token j that follows "City,": "Austin, Texas", "Albany, New York". */
 static int state_name_after_city(const nr_ctx *c, size_t j)
 {
-    if (closed(c, j) || !lookup(c, T_STATE_END, j)) return 0;
+    if (closed(c, j) || !lookup(c, NR_T_state_name_ends, j)) return 0;
     for (size_t k = 1; k <= 2 && k <= j; k++) {
         if (nr_tok_post_starts(c->t, j - k, ',')) return 1;
         if (closed(c, j - k) || !name_word(c, j - k)) return 0;
@@ -291,7 +284,7 @@ static size_t zip_code(const nr_ctx *c, size_t i, nr_buf *out)
     if (!zip_shape(w, n) || i == 0) return 0;
     size_t pn;
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
-    int code = pn == 2 && all_upper(prev, 2) && lookup(c, T_STATE, i - 1);
+    int code = pn == 2 && all_upper(prev, 2) && lookup(c, NR_T_us_states, i - 1);
     if (!code && !state_name_after_city(c, i - 1)) return 0;
     say_zip(out, w, n);
     return 1;
@@ -303,7 +296,7 @@ static size_t unit(const nr_ctx *c, size_t i, nr_buf *out)
     size_t pn, n;
     const char *post = nr_tok_post(c->t, i, &pn);
     if ((pn && !(pn == 1 && post[0] == '.')) || c->t->tok[i].brk != NR_BRK_NONE) return 0;
-    const nr_lex_entry *e = lookup(c, T_UNIT, i);
+    const nr_lex_entry *e = lookup(c, NR_T_address_units, i);
     const char *w = nr_tok_word(c->t, i + 1, &n);
     size_t d = e ? number_shape(w, n) : 0;
     if (!d) return 0;

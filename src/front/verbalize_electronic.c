@@ -31,10 +31,6 @@
 #include <strings.h>
 #include "util/chars.h"
 
-#define T_SYMBOLS "electronic_symbols"
-#define T_TLDS    "electronic_tlds"
-#define T_WORDS   "electronic_words"
-
 /* Bytes of non-ASCII letters ("münchen") count as lower case: they stay inside their word
  * (so do they in nr_is_alpha_or_utf8 and nr_is_alnum_or_utf8). */
 static int is_lower_or_utf8(char c) { return nr_is_lower(c) || nr_is_utf8_byte(c); }
@@ -59,7 +55,7 @@ static void say_caps(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 /* One camel-case part: a listed word, spelled capitals, a spelled vowel-less run, or as written. */
 static void say_part(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
 {
-    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, T_WORDS, s, n);
+    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, NR_T_electronic_words, s, n);
     if (e) { nr_buf_word(out, e->say); return; }
     size_t caps = 0, vowels = 0, ascii = 0;
     for (size_t k = 0; k < n; k++) {
@@ -117,7 +113,7 @@ static void say_tag_digits(const char *s, size_t n, nr_buf *out)
 
 static void say_symbol(const nr_ctx *c, char ch, nr_buf *out)
 {
-    const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, T_SYMBOLS, &ch, 1) : NULL;
+    const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, NR_T_electronic_symbols, &ch, 1) : NULL;
     if (e) nr_buf_word(out, e->say);
 }
 
@@ -182,7 +178,7 @@ static void say_host(const nr_ctx *c, const char *s, const host *h, nr_buf *out)
     size_t start = 0, label = 0;
     for (size_t k = 0; k <= h->len; k++) {
         if (k < h->len && s[k] != '.') continue;
-        const nr_lex_entry *e = label ? nr_lex_find_nocase(c->lex, T_TLDS, s + start, k - start) : NULL;
+        const nr_lex_entry *e = label ? nr_lex_find_nocase(c->lex, NR_T_electronic_tlds, s + start, k - start) : NULL;
         if (e) nr_buf_word(out, e->say);
         else say_run(c, s + start, k - start, out);
         if (k < h->len) say_symbol(c, '.', out);
@@ -203,7 +199,7 @@ static int known_domain(const nr_ctx *c, const char *s, const host *h, int path)
         if (is_lower_or_utf8(s[k])) upper = 0;
     }
     if (!lower && !upper) return 0;
-    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, T_TLDS, tld, n);
+    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, NR_T_electronic_tlds, tld, n);
     if (!e) return 0;
     return !nr_lex_field_is(e, "weak", "true") || h->labels >= 3 || path;
 }
@@ -301,7 +297,7 @@ static int hashtag(const nr_ctx *c, size_t i, const char *s, size_t n, nr_buf *o
     if (n < 2 || s[0] != '#' || !nr_is_alpha_or_utf8(s[1])) return 0;
     for (size_t k = 1; k < n; k++)
         if (!nr_is_alnum_or_utf8(s[k]) && s[k] != '_') return 0;
-    const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, T_WORDS, "#", 1) : NULL;
+    const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, NR_T_electronic_words, "#", 1) : NULL;
     const char *word = e ? e->say : "hashtag";
     /* "with the hashtag #Election2024": the word is said already */
     size_t pn;

@@ -81,7 +81,7 @@ static int parse_slash(const char *s, size_t n, fraction *f)
 /* A vulgar fraction character filling s ("½"); 1 if it is one. */
 static int parse_vulgar(const nr_ctx *c, const char *s, size_t n, fraction *f)
 {
-    const nr_lex_entry *e = n >= 2 && n <= 4 ? nr_lex_find(c->lex, "vulgar_fractions", s, n) : NULL;
+    const nr_lex_entry *e = n >= 2 && n <= 4 ? nr_lex_find(c->lex, NR_T_vulgar_fractions, s, n) : NULL;
     const char *num = nr_lex_field(e, "num"), *den = nr_lex_field(e, "den");
     if (!num || !den) return 0;
     memset(f, 0, sizeof *f);
@@ -97,7 +97,7 @@ static int parse_vulgar(const nr_ctx *c, const char *s, size_t n, fraction *f)
 /* The denominator word, singular or plural: half, quarters, thirds, hundredths. */
 static void say_denominator(const nr_ctx *c, nr_buf *out, const fraction *f, int plural)
 {
-    const nr_lex_entry *e = nr_lex_find(c->lex, "fractions", f->den, f->denn);
+    const nr_lex_entry *e = nr_lex_find(c->lex, NR_T_fractions, f->den, f->denn);
     if (e) {
         const char *pl = nr_lex_field(e, "plural");
         nr_buf_word(out, plural && pl ? pl : e->say);
@@ -173,9 +173,9 @@ static int fraction_not_date(const nr_ctx *c, size_t i, const fraction *f)
     if (!pn && n == 2 && next[0] == 'o' && next[1] == 'f') return 1;
     if (i > 0) {
         const char *prev = nr_tok_word(c->t, i - 1, &n);
-        if (listed(c, "fraction_date_cues", prev, n)) return 0;
+        if (listed(c, NR_T_fraction_date_cues, prev, n)) return 0;
     }
-    return listed(c, "fraction_denominators", f->den, f->denn);
+    return listed(c, NR_T_fraction_denominators, f->den, f->denn);
 }
 
 /* ---- slashes that are not fractions ---- */
@@ -236,7 +236,7 @@ static int pressure(const nr_ctx *c, size_t i, nr_buf *out, const fraction *f)
 {
     long sys = value(f->num, f->numn), dia = value(f->den, f->denn);
     if (f->ordinal || sys < 60 || sys > 300 || dia < 20 || dia >= sys) return 0;
-    if (!cue_after(c, "fraction_over_after", i) && !cue_before(c, "fraction_over_before", i)) return 0;
+    if (!cue_after(c, NR_T_fraction_over_after, i) && !cue_before(c, NR_T_fraction_over_before, i)) return 0;
     nr_say_model(out, f->num, f->numn);
     nr_buf_word(out, "over");
     nr_say_model(out, f->den, f->denn);
@@ -250,8 +250,8 @@ static int rating(const nr_ctx *c, size_t i, const char *den, size_t denn)
     size_t n, pn;
     const char *next = nr_tok_word(c->t, i + 1, &n);
     nr_tok_post(c->t, i, &pn);
-    if (!pn && listed(c, "fraction_rating_words", next, n)) return 1;
-    return listed(c, "fraction_rating_denominators", den, denn) && cue_before(c, "fraction_rating_cues", i);
+    if (!pn && listed(c, NR_T_fraction_rating_words, next, n)) return 1;
+    return listed(c, NR_T_fraction_rating_denominators, den, denn) && cue_before(c, NR_T_fraction_rating_cues, i);
 }
 
 /* "4.5/5", "7.5/10": a decimal over a score's denominator is a score, cue or not. */
@@ -261,7 +261,7 @@ static int decimal_rating(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
     if (!nr_parse_num(s, n, 0, &x) || !x.fp || x.commas || x.len + 1 >= n || s[x.len] != '/') return 0;
     const char *d = s + x.len + 1;
     size_t dn = n - x.len - 1;
-    if (nr_digits_at(d, dn) != dn || !listed(c, "fraction_rating_denominators", d, dn)) return 0;
+    if (nr_digits_at(d, dn) != dn || !listed(c, NR_T_fraction_rating_denominators, d, dn)) return 0;
     nr_say_num(out, &x);
     nr_buf_word(out, "out of");
     nr_say_cardinal(out, d, dn);
@@ -295,11 +295,11 @@ static size_t mixed_spaced(const nr_ctx *c, size_t i, nr_buf *out, const char *w
 
 size_t nr_verbalize_fraction(const nr_ctx *c, size_t i, nr_buf *out)
 {
-    if (!c->lex || !nr_lex_find(c->lex, "fractions", "2", 1)) return 0;   /* no fraction words loaded */
+    if (!c->lex || !nr_lex_find(c->lex, NR_T_fractions, "2", 1)) return 0;   /* no fraction words loaded */
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (!n) return 0;
-    const nr_lex_entry *idiom = nr_lex_find(c->lex, "fraction_idioms", w, n);
+    const nr_lex_entry *idiom = nr_lex_find(c->lex, NR_T_fraction_idioms, w, n);
     if (idiom) {
         nr_buf_word(out, idiom->say);
         return 1;

@@ -41,15 +41,6 @@
 #include <string.h>
 #include "util/chars.h"
 
-#define T_NEVER   "never_spelled"
-#define T_ONSET   "syllable_onsets"
-#define T_CODA    "syllable_codas"
-#define T_DIGRAPH "syllable_digraphs"
-#define T_TITLE   "title_case_cues"
-#define T_SPELLED "spelled_acronyms"
-#define T_SHORT   "capital_short_words"
-#define T_ROMAN_CUE "roman_cues"
-
 static int is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
 static int is_sep(char c) { return c == '-' || c == '/' || c == '(' || c == ')'; }
 
@@ -70,11 +61,11 @@ static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
 /* May the consonant run s[k, k+n) of a word of len letters stand where it stands? */
 static int cluster_ok(const nr_ctx *c, const char *s, size_t k, size_t n, size_t len)
 {
-    if (k == 0) return n == 1 || listed(c, T_ONSET, s, n);
-    if (k + n == len) return n == 1 || listed(c, T_CODA, s + k, n);
+    if (k == 0) return n == 1 || listed(c, NR_T_syllable_onsets, s, n);
+    if (k + n == len) return n == 1 || listed(c, NR_T_syllable_codas, s + k, n);
     if (n == 1) return 1;
-    if (n == 2) return len >= 5 || listed(c, T_DIGRAPH, s + k, 2);
-    return n == 3 && len >= 5 && listed(c, T_ONSET, s + k + 1, 2);
+    if (n == 2) return len >= 5 || listed(c, NR_T_syllable_digraphs, s + k, 2);
+    return n == 3 && len >= 5 && listed(c, NR_T_syllable_onsets, s + k + 1, 2);
 }
 
 /* Is s[k] a vowel letter? `loose` (for words in capital text) also takes Y but before a
@@ -116,7 +107,7 @@ static int pronounceable(const nr_ctx *c, const char *s, size_t n)
 /* 1 if the capital letters s are said as a word rather than spelled. */
 static int said_as_word(const nr_ctx *c, const char *s, size_t n)
 {
-    if (listed(c, NR_LEX_AS_WORD, s, n)) return 1;
+    if (listed(c, NR_T_as_words, s, n)) return 1;
     return n > 5 || (n >= 4 && pronounceable(c, s, n));
 }
 
@@ -201,9 +192,9 @@ static int plain_caps_word(const nr_ctx *c, size_t j)
     const char *r = nr_tok_word(c->t, j + 1, &rn);
     if (n == 1) return w[0] == 'A' || w[0] == 'I';
     if (k != n) return 0;
-    return listed(c, T_NEVER, w, n) || listed(c, T_SHORT, w, n) || n > 5
+    return listed(c, NR_T_never_spelled, w, n) || listed(c, NR_T_capital_short_words, w, n) || n > 5
         || (n >= 4 && pronounceable_as(c, w, n, 1))
-        || (nr_tok_cue(c, T_ROMAN_CUE, j) && nr_roman_value(r, rn) > 0);
+        || (nr_tok_cue(c, NR_T_roman_cues, j) && nr_roman_value(r, rn) > 0);
 }
 
 /* Text set in capitals around token i (headings, titles, a play's speakers, headlines):
@@ -319,7 +310,7 @@ static int capitals_clause(const nr_ctx *c, size_t i)
     for (size_t j = lo; j <= hi; j++) {
         size_t n;
         const char *w = nr_tok_word(c->t, j, &n);
-        if (j > 0 && nr_roman_value(w, n) > 0 && nr_tok_cue(c, T_ROMAN_CUE, j - 1)) {
+        if (j > 0 && nr_roman_value(w, n) > 0 && nr_tok_cue(c, NR_T_roman_cues, j - 1)) {
             small += 4;
             continue;
         }
@@ -341,8 +332,8 @@ static int capital_text_word(const nr_ctx *c, size_t i, nr_buf *out, const char 
 {
     if (war_numeral(out, w, caps, n)) return 1;
     if (caps >= 4) return 0;
-    const nr_lex_entry *e = c->lex && caps == n ? nr_lex_find(c->lex, T_SHORT, w, n) : NULL;
-    if (e || (caps == n && listed(c, T_NEVER, w, caps)) || (caps == 3 && pronounceable_as(c, w, caps, 1))) {
+    const nr_lex_entry *e = c->lex && caps == n ? nr_lex_find(c->lex, NR_T_capital_short_words, w, n) : NULL;
+    if (e || (caps == n && listed(c, NR_T_never_spelled, w, caps)) || (caps == 3 && pronounceable_as(c, w, caps, 1))) {
         if (!capitals_clause(c, i)) say_lowered(out, w, n);
         else if (e && (strlen(e->say) != n || memcmp(e->say, w, n))) nr_buf_word(out, e->say);  /* IT */
         else return 0;
@@ -357,13 +348,13 @@ static int acronym(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t
 {
     size_t caps = run_of(w, n, nr_is_upper), suffix = n - caps;
     if (caps < 2) return 0;
-    if (listed(c, T_SPELLED, w, caps)) {                /* AP, CIA, IRA: always spelled */
+    if (listed(c, NR_T_spelled_acronyms, w, caps)) {                /* AP, CIA, IRA: always spelled */
         spell(out, w, caps, suffix != 0);
         return 1;
     }
     if (caps > 5 || said_as_word(c, w, caps)) return 0;
     if (capital_text(c, i)) return capital_text_word(c, i, out, w, n, caps);
-    if (!suffix && listed(c, T_NEVER, w, caps)) {
+    if (!suffix && listed(c, NR_T_never_spelled, w, caps)) {
         if (keep_as_written(c, i, n)) return 0;
         say_lowered(out, w, n);
         return 1;
@@ -440,7 +431,7 @@ static int capital_word(const nr_ctx *c, size_t j)
  * either side in the sentence are all capitalised, three of them at least. */
 static int title_case(const nr_ctx *c, size_t i)
 {
-    if (nr_tok_cue(c, T_TITLE, i - 1) || caps_word(c, i - 1) || caps_word(c, i + 1)) return 1;
+    if (nr_tok_cue(c, NR_T_title_case_cues, i - 1) || caps_word(c, i - 1) || caps_word(c, i + 1)) return 1;
     size_t lo = i >= 2 && !nr_tok_sentence_start(c->t, i - 1) ? i - 2 : i - 1, caps = 0;
     for (size_t j = lo; j <= i + 2 && j < c->t->n; j++) {
         if (j == i) continue;
@@ -478,7 +469,7 @@ size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
     const char *w = nr_tok_word(c->t, i, &n);
     if (n == 1 && w[0] == 'A') return lone_a(c, i, out);
     if (n < 2 || !(nr_is_alpha(w[0]) || nr_is_digit(w[0]))) return 0;
-    if (listed(c, NR_LEX_WORD, w, n)) return 0;
+    if (listed(c, NR_T_words, w, n)) return 0;
     if (dotted_initials(out, w, n)) return 1;
     size_t caps = run_of(w, n, nr_is_upper);
     if (caps && (caps == n || (caps + 1 == n && w[caps] == 's')

@@ -15,12 +15,6 @@
 #include <string.h>
 #include "util/chars.h"
 
-#define T_CURRENCY "currencies"
-#define T_SYMBOL   "currency_symbols"
-#define T_SCALE    "scale_words"
-#define T_PER      "money_per_units"
-#define T_NOT_NOUN "money_not_nouns"
-#define T_DETERMINER "money_determiners"
 #define MAX_SYMBOL 4            /* bytes of the longest symbol in currency_symbols */
 
 /* ---- the tables ---- */
@@ -34,7 +28,7 @@ typedef struct {
  * text, which entries marked {code: no} are not ("PHP 7" is no money). */
 static int by_code(const nr_ctx *c, const char *s, size_t n, int written, currency *cur)
 {
-    const nr_lex_entry *e = nr_lex_find(c->lex, T_CURRENCY, s, n);
+    const nr_lex_entry *e = nr_lex_find(c->lex, NR_T_currencies, s, n);
     const char *code = e ? nr_lex_field(e, "code") : NULL;
     if (!e || (written && code && !strcmp(code, "no"))) return 0;
     cur->many = e->say;
@@ -49,7 +43,7 @@ static int by_code(const nr_ctx *c, const char *s, size_t n, int written, curren
 /* The currency whose symbol is exactly s. */
 static int symbol_is(const nr_ctx *c, const char *s, size_t n, currency *cur)
 {
-    const nr_lex_entry *e = n <= MAX_SYMBOL ? nr_lex_find(c->lex, T_SYMBOL, s, n) : NULL;
+    const nr_lex_entry *e = n <= MAX_SYMBOL ? nr_lex_find(c->lex, NR_T_currency_symbols, s, n) : NULL;
     return e && by_code(c, e->say, strlen(e->say), 0, cur);
 }
 
@@ -65,7 +59,7 @@ static int symbol_at(const nr_ctx *c, const char *s, size_t n, currency *cur, si
 /* A scale word ("billion", "bn", "m"); glued: also the ones only money uses ("$5m"). */
 static const char *scale_of(const nr_ctx *c, const char *s, size_t n, int glued)
 {
-    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, T_SCALE, s, n);
+    const nr_lex_entry *e = nr_lex_find_nocase(c->lex, NR_T_scale_words, s, n);
     if (!e) return NULL;
     if (!glued && nr_lex_field(e, "money_only")) return NULL;
     return e->say;
@@ -235,7 +229,7 @@ static void say(const nr_ctx *c, nr_buf *out, money *m)
         start = k + 1;
     }
     if (m->per) {
-        const nr_lex_entry *unit = nr_lex_find(c->lex, T_PER, m->per, m->per_len);
+        const nr_lex_entry *unit = nr_lex_find(c->lex, NR_T_money_per_units, m->per, m->per_len);
         nr_buf_word(out, "per");
         if (unit) nr_buf_word(out, unit->say);
         else nr_buf_wordn(out, m->per, m->per_len);
@@ -356,7 +350,7 @@ static int determiner(const nr_ctx *c, size_t j)
     size_t n;
     const char *w = nr_tok_word(c->t, j, &n);
     int possessive = n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S');
-    return possessive || nr_lex_find_nocase(c->lex, T_DETERMINER, w, n);
+    return possessive || nr_lex_find_nocase(c->lex, NR_T_money_determiners, w, n);
 }
 
 /* "a 10-year, $700 million deal", "a three-year, $60 million contract": token j is a
@@ -391,7 +385,7 @@ static int attributive(const nr_ctx *c, size_t first, size_t end)
     const char *next = nr_tok_word(c->t, end, &n);
     if (!joined(c, end - 1) || !n || next[0] < 'a' || next[0] > 'z') return 0;
     if (names && n > 2 && next[n - 2] == 'e' && next[n - 1] == 'd') return 0;
-    return !nr_lex_find(c->lex, T_NOT_NOUN, next, n);
+    return !nr_lex_find(c->lex, NR_T_money_not_nouns, next, n);
 }
 
 size_t nr_verbalize_money(const nr_ctx *c, size_t i, nr_buf *out)

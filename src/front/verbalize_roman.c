@@ -24,10 +24,6 @@
 #include "front/verbalize_util.h"
 #include <string.h>
 
-#define T_CUE     "roman_cues"
-#define T_NAME    "regnal_names"
-#define T_TITLE   "regnal_titles"
-#define T_ORD     "roman_ordinal_next"
 #define MAX_ROMAN 15            /* letters of the longest numeral nr_roman_value accepts */
 #define MAX_REGNAL 39           /* no monarch or pope has had a higher number */
 
@@ -64,8 +60,6 @@ static int heads_section(const nr_tokens *t, size_t i)
     return memchr(t->text + t->tok[i - 1].end, '\n', t->tok[i].start - t->tok[i - 1].end) != NULL;
 }
 
-#define T_TEXT_CUE "roman_text_cues"
-
 static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int upper, int v)
 {
     size_t qn;
@@ -74,27 +68,27 @@ static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int up
     int before = i > 0 && nr_tok_joined(c->t, i - 1);
     if (qn && pre[qn - 1] == '(' && nr_tok_post_starts(c->t, i, ')'))   /* "(iii)" */
         return ivx && v <= MAX_REGNAL ? R_CARDINAL : R_NONE;
-    if (before && nr_tok_cue(c, T_CUE, i - 1)) {
+    if (before && nr_tok_cue(c, NR_T_roman_cues, i - 1)) {
         if (n == 1 && s[0] == 'I' && !nr_tok_capitalized(c->t, i - 1)) return R_NONE;  /* "the book I read" */
         /* one letter but I or V is rather a letter: "Class C", "Part D", "Gen X", "Series X";
          * X counts only after cues that number text ("Chapter X", "Book X") */
         if (n == 1 && s[0] != 'I' && s[0] != 'V' && s[0] != 'i' && s[0] != 'v' &&
-            !((s[0] == 'X' || s[0] == 'x') && nr_tok_cue(c, T_TEXT_CUE, i - 1)))
+            !((s[0] == 'X' || s[0] == 'x') && nr_tok_cue(c, NR_T_roman_text_cues, i - 1)))
             return R_NONE;
         return upper || (n > 1 && ivx) ? R_CARDINAL : R_NONE;   /* "chapter ii", not "part mix" */
     }
     if (!upper) return R_NONE;
     if (ivx && heads_section(c->t, i)) return R_CARDINAL;              /* "I. The Storm." */
-    if (nr_tok_joined(c->t, i) && nr_tok_cue(c, T_ORD, i + 1)) return R_ORDINAL;   /* "XIX century" */
+    if (nr_tok_joined(c->t, i) && nr_tok_cue(c, NR_T_roman_ordinal_next, i + 1)) return R_ORDINAL;   /* "XIX century" */
     if (n >= 4 && s[0] == 'M' && v >= 1000 && v <= 2099) return R_YEAR;  /* "MMXIX" */
     int regnal_form = ivx && v <= MAX_REGNAL;
     if (before && regnal_form && name_like(c, i - 1)) {
         size_t pn;
         const char *name = nr_tok_word(c->t, i - 1, &pn);
-        int named = c->lex && nr_lex_find(c->lex, T_NAME, name, pn);
-        int titled = i >= 2 && nr_tok_joined(c->t, i - 2) && nr_tok_cue(c, T_TITLE, i - 2);
+        int named = c->lex && nr_lex_find(c->lex, NR_T_regnal_names, name, pn);
+        int titled = i >= 2 && nr_tok_joined(c->t, i - 2) && nr_tok_cue(c, NR_T_regnal_titles, i - 2);
         int full_name = i >= 2 && nr_tok_joined(c->t, i - 2) && name_like(c, i - 2) && v >= 2 && v <= 4
-                        && !nr_tok_cue(c, NR_LEX_STARTER, i - 2);    /* "The Thunderbolt II" */
+                        && !nr_tok_cue(c, NR_T_sentence_starters, i - 2);    /* "The Thunderbolt II" */
         if ((named || titled) && (n >= 2 || s[0] != 'X' || titled)) return R_REGNAL;  /* not "Malcolm X" */
         if (full_name) return R_REGNAL;         /* "Davis Love III", "Henry Ford II" */
         if (n >= 2) return R_CARDINAL;          /* "Civilization IV", "Thunderbolt II" */

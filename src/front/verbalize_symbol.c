@@ -19,9 +19,6 @@
 #include "front/verbalize_util.h"
 #include <string.h>
 
-#define SYMBOLS "symbols"
-#define RANGE_ENDS "range_ends"     /* "1989 – present" */
-
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -50,7 +47,7 @@ static const char *field(const nr_lex_entry *e, const char *name)
 /* The symbol spelled exactly s, or NULL. */
 static const nr_lex_entry *symbol(const nr_ctx *c, const char *s, size_t n)
 {
-    return n ? nr_lex_find(c->lex, SYMBOLS, s, n) : NULL;
+    return n ? nr_lex_find(c->lex, NR_T_symbols, s, n) : NULL;
 }
 
 /* 0: not an operator; 1: an operator only beside a surer one (- /); 2: an operator. */
@@ -236,7 +233,7 @@ static int unit_word(const nr_ctx *c, size_t j)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, j, &n);
-    return j < c->t->n && n && nr_lex_find(c->lex, "units", w, n) != NULL;
+    return j < c->t->n && n && nr_lex_find(c->lex, NR_T_units, w, n) != NULL;
 }
 
 /* 1 if the word at s is a power of ten: "10^8", "10^-19", "10²³", "10⁻³⁴". */
@@ -255,7 +252,7 @@ static int plural_noun(const nr_ctx *c, size_t j)
     if (j == 0 || j >= c->t->n || n < 3 || !is_lower(w[0]) || w[n - 1] != 's' || !nr_tok_joined(c->t, j - 1)) return 0;
     for (size_t k = 0; k < n; k++)
         if (!is_lower(w[k])) return 0;
-    return !nr_lex_find(c->lex, "unit_not_nouns", w, n) && !unit_word(c, j);
+    return !nr_lex_find(c->lex, NR_T_unit_not_nouns, w, n) && !unit_word(c, j);
 }
 
 /* "x" or "×" between two numbers: for sizes ("25 x 7 m", "5cm x 3cm", "4 m × 5 m") the
@@ -282,7 +279,7 @@ static size_t say_times(const nr_ctx *c, size_t i, nr_buf *out)
     int right = glued_after || unit_word(c, i + 2);
     size_t un;
     const char *uw = nr_tok_word(c->t, i + 2, &un);
-    const nr_lex_entry *ue = !glued_after && un ? nr_lex_find(c->lex, "units", uw, un) : NULL;
+    const nr_lex_entry *ue = !glued_after && un ? nr_lex_find(c->lex, NR_T_units, uw, un) : NULL;
     int length = ue && nr_lex_field_is(ue, "dimension", "length");     /* "25 x 7 m rooms": a size */
     int size = left || right
             || nr_tok_is(c->t, i + 2, "x") || nr_tok_is(c->t, i + 2, "\xc3\x97")
@@ -311,7 +308,7 @@ static int range_starts(const nr_ctx *c, size_t i)
     if (i == 0) return 0;
     if (has_digit_word(c->t, i - 1)) return 1;
     return i >= 2 && has_digit_word(c->t, i - 2) && nr_tok_joined(c->t, i - 2)
-        && (listed_at(c, "months", i - 1) || listed_at(c, "era_words", i - 1) || listed_at(c, "units", i - 1));
+        && (listed_at(c, NR_T_months, i - 1) || listed_at(c, NR_T_era_words, i - 1) || listed_at(c, NR_T_units, i - 1));
 }
 
 /* A range may end at token j (after the dash): a number, or one behind its month, era or
@@ -320,7 +317,7 @@ static int range_ends_number(const nr_ctx *c, size_t j)
 {
     if (has_digit_word(c->t, j)) return 1;
     return has_digit_word(c->t, j + 1) && nr_tok_joined(c->t, j) && nr_tok_capitalized(c->t, j)
-        && (listed_at(c, "months", j) || listed_at(c, "era_words", j) || listed_at(c, "currencies", j));
+        && (listed_at(c, NR_T_months, j) || listed_at(c, NR_T_era_words, j) || listed_at(c, NR_T_currencies, j));
 }
 
 /* A word that ends a range ("– present"), or NULL. */
@@ -328,7 +325,7 @@ static const nr_lex_entry *range_end_word(const nr_ctx *c, size_t j)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, j, &n);
-    return j < c->t->n && n ? nr_lex_find_nocase(c->lex, RANGE_ENDS, w, n) : NULL;
+    return j < c->t->n && n ? nr_lex_find_nocase(c->lex, NR_T_range_ends, w, n) : NULL;
 }
 
 /* The dash at token i read as a range: "to", then the end when it is a word of

@@ -13,8 +13,9 @@
 
 #define MAX_PAYLOAD (16u << 20)
 /* In every stamp: changed when a payload's records change, or what a file may hold (a cache
- * of an older narrator must not let a file load that is refused now). 2: duplicate keys. */
-#define CACHE_FORMAT 2
+ * of an older narrator must not let a file load that is refused now). 2: duplicate keys;
+ * 3: sections that are no table of front/tables.h. */
+#define CACHE_FORMAT 3
 
 static uint64_t fnv1a(const char *s, size_t n)
 {

@@ -8,6 +8,7 @@
 #include "util/lexcache.h"
 #include "util/yamlfile.h"
 #include "voice.h"
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,33 +157,33 @@ NR_TEST(lexicon_loads_and_overrides)
     nr_lexicon *lex = nr_lex_new();
     char err[512] = "";
     CHECK(nr_lex_load(lex, "voices/lexicons/en.yaml", err, sizeof err) == 0, "en.yaml loads: %s", err);
-    const nr_lex_entry *e = nr_lex_find(lex, NR_LEX_ABBREV, "Mr.", 3);
+    const nr_lex_entry *e = nr_lex_find(lex, NR_T_abbreviations, "Mr.", 3);
     CHECK(e && !strcmp(e->say, "mister"), "Mr. is mister");
-    e = nr_lex_find(lex, NR_LEX_ABBREV, "St.", 3);
+    e = nr_lex_find(lex, NR_T_abbreviations, "St.", 3);
     CHECK(e && e->when == NR_WHEN_BEFORE_NAME && e->next && !strcmp(e->next->say, "street"), "St. has readings in order");
-    e = nr_lex_find(lex, NR_LEX_ABBREV, "Co.", 3);
+    e = nr_lex_find(lex, NR_T_abbreviations, "Co.", 3);
     CHECK(e && e->ends_sentence, "Co. may end a sentence");
-    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "Etc.", 4) != NULL, "a capitalized word finds its lower-case key");
-    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "ETC.", 4) == NULL, "an all-capital word does not fall back");
-    CHECK(nr_lex_find(lex, NR_LEX_ABBREV, "Approx.", 7) != NULL && nr_lex_find(lex, NR_LEX_ABBREV, "ST", 2) == NULL,
+    CHECK(nr_lex_find(lex, NR_T_abbreviations, "Etc.", 4) != NULL, "a capitalized word finds its lower-case key");
+    CHECK(nr_lex_find(lex, NR_T_abbreviations, "ETC.", 4) == NULL, "an all-capital word does not fall back");
+    CHECK(nr_lex_find(lex, NR_T_abbreviations, "Approx.", 7) != NULL && nr_lex_find(lex, NR_T_abbreviations, "ST", 2) == NULL,
           "Approx. finds approx.; ST is not st");
-    CHECK(nr_lex_find(lex, NR_LEX_AS_WORD, "NATO", 4) != NULL, "NATO is said as a word");
-    CHECK(nr_lex_find(lex, NR_LEX_STARTER, "The", 3) != NULL, "The starts sentences");
+    CHECK(nr_lex_find(lex, NR_T_as_words, "NATO", 4) != NULL, "NATO is said as a word");
+    CHECK(nr_lex_find(lex, NR_T_sentence_starters, "The", 3) != NULL, "The starts sentences");
     CHECK(nr_lex_boilerplate(lex)[0] && !strcmp(nr_lex_boilerplate(lex)[0], "Source link"), "boilerplate listed");
     const char *user = write_tmp("user.yaml", "abbreviations:\n  Mr.: master\nwords:\n  Huawei: wah way\n");
     CHECK(nr_lex_load(lex, user, err, sizeof err) == 0, "user lexicon loads: %s", err);
-    e = nr_lex_find(lex, NR_LEX_ABBREV, "Mr.", 3);
+    e = nr_lex_find(lex, NR_T_abbreviations, "Mr.", 3);
     CHECK(e && !strcmp(e->say, "master") && !e->next, "a later file replaces a key");
-    e = nr_lex_find(lex, NR_LEX_WORD, "Huawei", 6);
+    e = nr_lex_find(lex, NR_T_words, "Huawei", 6);
     CHECK(e && !strcmp(e->say, "wah way"), "a respelling is added");
     const char *units = write_tmp("units.yaml", "units:\n  kg: {say: kilogram, plural: kilograms, kind: mass}\n  m: metre\n");
-    CHECK(nr_lex_load(lex, units, err, sizeof err) == 0, "any section is a table: %s", err);
-    e = nr_lex_find(lex, "units", "kg", 2);
+    CHECK(nr_lex_load(lex, units, err, sizeof err) == 0, "a declared section is a table: %s", err);
+    e = nr_lex_find(lex, NR_T_units, "kg", 2);
     CHECK(e && !strcmp(e->say, "kilogram"), "kg is kilogram");
     CHECK_STR(nr_lex_field(e, "plural"), "kilograms", "extra fields are kept");
     CHECK_STR(nr_lex_field(e, "kind"), "mass", "several extra fields are kept");
     CHECK(nr_lex_field(e, "colour") == NULL, "an absent field is NULL");
-    CHECK(nr_lex_find(lex, NR_LEX_WORD, "kg", 2) == NULL, "tables are separate");
+    CHECK(nr_lex_find(lex, NR_T_words, "kg", 2) == NULL, "tables are separate");
     nr_lex_free(lex);
 }
 
@@ -201,6 +202,9 @@ NR_TEST(lexicon_errors)
         { "words:\n  a: b\nas_words: [NATO]\nwords:\n  c: d\n", ":4:1:", "duplicate key 'words' (first at line 1)" },
         { "abbreviations:\n  Mr.: {say: mister, when: before-name, say: master}\n", ":2:41:", "duplicate key 'say' (first at line 2)" },
         { "units:\n  \"kg\": kilogram\n  kg: kilo\n", ":3:3:", "duplicate key 'kg' (first at line 2)" },
+        /* a section no code reads (front/tables.h): a misspelled table would leave its rule empty */
+        { "months:\n  Jan.: january\nmonthz:\n  Feb.: february\n", ":3:1:", "unknown table 'monthz' (did you mean 'months'?)" },
+        { "colours:\n  red: rouge\n", ":1:1:", "unknown table 'colours'" },
     };
     check_refusals(cases, sizeof cases / sizeof cases[0], "lex", load_lexicon, NR_YAML_BAD);
     /* in a big mapping too (they are compared through a hash table) */
@@ -263,9 +267,9 @@ NR_TEST(lexicon_big_generated)
     nr_lex_stats(lex, &st);
     CHECK(st.keys == KEYS && st.longest <= 8, "%zu keys in %zu buckets, %zu used, longest chain %zu", st.keys, st.buckets,
           st.used, st.longest);
-    const nr_lex_entry *e = nr_lex_find(lex, NR_LEX_WORD, "w77777", 6);
+    const nr_lex_entry *e = nr_lex_find(lex, NR_T_words, "w77777", 6);
     CHECK(e && !strcmp(e->say, "double you 77777"), "w77777 is found: %s", e ? e->say : "(none)");
-    CHECK(nr_lex_find(lex, NR_LEX_WORD, "w120001", 7) == NULL, "w120001 is not");
+    CHECK(nr_lex_find(lex, NR_T_words, "w120001", 7) == NULL, "w120001 is not");
     nr_lex_free(lex);
 }
 
@@ -276,19 +280,19 @@ NR_TEST(lexicon_case_variants)
     nr_lexicon *lex = nr_lex_new();
     static const char *const keys[] = { "kB", "KB", "Kb", "kb", "Mt.", "mt." };
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-        CHECK(nr_lex_add(lex, "units", keys[k], strlen(keys[k]), keys[k], NR_WHEN_ALWAYS, 0, 1) == 0, "add %s", keys[k]);
-    nr_lex_add(lex, NR_LEX_WORD, "kb", 2, "kilobit word", NR_WHEN_ALWAYS, 0, 1);
+        CHECK(nr_lex_add(lex, NR_T_units, keys[k], strlen(keys[k]), keys[k], NR_WHEN_ALWAYS, 0, 1) == 0, "add %s", keys[k]);
+    nr_lex_add(lex, NR_T_words, "kb", 2, "kilobit word", NR_WHEN_ALWAYS, 0, 1);
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        const nr_lex_entry *e = nr_lex_find(lex, "units", keys[k], strlen(keys[k]));
+        const nr_lex_entry *e = nr_lex_find(lex, NR_T_units, keys[k], strlen(keys[k]));
         CHECK(e && !strcmp(e->say, keys[k]), "%s as written: %s", keys[k], e ? e->say : "(none)");
-        e = nr_lex_find_anycase(lex, "units", keys[k], strlen(keys[k]));
+        e = nr_lex_find_anycase(lex, NR_T_units, keys[k], strlen(keys[k]));
         CHECK(e && !strcmp(e->say, keys[k]), "%s in any capitals finds itself first: %s", keys[k], e ? e->say : "(none)");
     }
-    const nr_lex_entry *e = nr_lex_find_anycase(lex, "units", "MT.", 3);
+    const nr_lex_entry *e = nr_lex_find_anycase(lex, NR_T_units, "MT.", 3);
     CHECK(e && !strcmp(e->say, "Mt."), "MT. in any capitals: the first spelling, %s", e ? e->say : "(none)");
-    e = nr_lex_find(lex, "units", "Mt", 2);
+    e = nr_lex_find(lex, NR_T_units, "Mt", 2);
     CHECK(e == NULL, "Mt is not Mt.");
-    e = nr_lex_find(lex, NR_LEX_WORD, "Kb", 2);
+    e = nr_lex_find(lex, NR_T_words, "Kb", 2);
     CHECK(e && !strcmp(e->say, "kilobit word"), "another table: Kb falls back to kb there");
     nr_lex_stat st;
     nr_lex_stats(lex, &st);
@@ -316,7 +320,7 @@ NR_TEST(lexicon_cache_format)
     free(payload);
     lex = nr_lex_new();
     CHECK(nr_lex_load(lex, path, err, sizeof err) == 0, "loads from the cache: %s", err);
-    const nr_lex_entry *e = nr_lex_find(lex, NR_LEX_WORD, "Huawei", 6);
+    const nr_lex_entry *e = nr_lex_find(lex, NR_T_words, "Huawei", 6);
     CHECK(e && !strcmp(e->say, "wah way"), "the cached lexicon holds its word");
     nr_lex_free(lex);
     /* the same file with the stamp's first line as narrator 0.1.0 wrote it before */
@@ -338,6 +342,79 @@ NR_TEST(lexicon_cache_format)
     payload = nr_lexcache_read(path, &n);
     CHECK(payload == NULL, "a cache in the older format is not used");
     free(payload);
+    cache_dir_restore(saved);
+    test_rm_tree(dir);
+}
+
+/* Every file of voices/lexicons/ loads (a voice may list any of them): each section it
+ * holds is a table of front/tables.h. */
+NR_TEST(lexicon_shipped_tables_declared)
+{
+    char *saved = cache_dir_set("");      /* the files themselves, not a cache of them */
+    DIR *d = opendir("voices/lexicons");
+    CHECK(d != NULL, "voices/lexicons is there");
+    int files = 0;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        size_t n = strlen(e->d_name);
+        if (n < 6 || strcmp(e->d_name + n - 5, ".yaml")) continue;
+        char path[512], err[512] = "";
+        snprintf(path, sizeof path, "voices/lexicons/%s", e->d_name);
+        nr_lexicon *lex = nr_lex_new();
+        CHECK(nr_lex_load(lex, path, err, sizeof err) == NR_YAML_OK, "%s loads: %s", path, err);
+        nr_lex_free(lex);
+        files++;
+    }
+    if (d) closedir(d);
+    CHECK(files >= 6, "the shipped lexicons were read: %d files", files);
+    cache_dir_restore(saved);
+}
+
+/* The registry: names map to the declared strings, a near miss is found, a table that is
+ * not declared takes no words, and a table named by a string of its own (the T_ macros of
+ * the files not moved to NR_T_ yet) is the same table. */
+NR_TEST(lexicon_table_registry)
+{
+    CHECK(nr_table_named("months") == NR_T_months, "months is NR_T_months");
+    CHECK(nr_table_named("monthz") == NULL && nr_table_named("") == NULL, "monthz and '' are no tables");
+    CHECK(nr_table_nearest("monthz") == NR_T_months, "monthz is near months");
+    CHECK(nr_table_nearest("abreviations") == NR_T_abbreviations, "a letter left out is near");
+    CHECK(nr_table_nearest("colours") == NULL, "colours is near nothing");
+    size_t n;
+    const char *const *all = nr_tables(&n);
+    CHECK(n > 80 && all[0] == NR_T_abbreviations, "%zu tables, abbreviations first", n);
+    for (size_t i = 0; i < n; i++)
+        CHECK(nr_table_named(all[i]) == all[i], "%s is found by its name", all[i]);
+    nr_lexicon *lex = nr_lex_new();
+    CHECK(nr_lex_add(lex, "monthz", "Feb.", 4, "february", NR_WHEN_ALWAYS, 0, 1) == NR_LEX_UNDECLARED,
+          "an undeclared table takes no words");
+    char name[] = "months";                /* not the registry's pointer */
+    CHECK(nr_lex_add(lex, name, "Feb.", 4, "february", NR_WHEN_ALWAYS, 0, 1) == 0, "a string names a declared table");
+    const nr_lex_entry *e = nr_lex_find(lex, NR_T_months, "Feb.", 4);
+    CHECK(e && !strcmp(e->say, "february"), "NR_T_months finds what \"months\" added");
+    CHECK(nr_lex_find(lex, "months", "Feb.", 4) == e, "and the string finds it too");
+    nr_lex_free(lex);
+}
+
+/* A cache written by a build that took any section (or declares other tables) must not let
+ * a file load that this one refuses: its payload is checked, and the YAML read instead. */
+NR_TEST(lexicon_cache_undeclared_table)
+{
+    char *dir = test_make_dir();
+    if (!dir) return;
+    char *saved = cache_dir_set(dir);
+    const char *path = write_tmp("monthz.yaml", "monthz:\n  Feb.: february\n");
+    static const char payload[] = "A\0\0\1\0monthz\0Feb.\0february";   /* as such a build wrote it */
+    nr_lexcache_write(path, payload, sizeof payload);
+    size_t n = 0;
+    char *cached = nr_lexcache_read(path, &n);
+    CHECK(cached && n == sizeof payload, "the planted cache is current for the file");
+    free(cached);
+    nr_lexicon *lex = nr_lex_new();
+    char err[512] = "";
+    CHECK(nr_lex_load(lex, path, err, sizeof err) == NR_YAML_BAD && strstr(err, "monthz.yaml:1:1: unknown table 'monthz'"),
+          "the file is refused all the same: %s", err);
+    CHECK(nr_lex_find(lex, "monthz", "Feb.", 4) == NULL, "and nothing of it was added");
+    nr_lex_free(lex);
     cache_dir_restore(saved);
     test_rm_tree(dir);
 }
