@@ -348,7 +348,7 @@ static int acronym(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t
 {
     size_t caps = run_of(w, n, nr_is_upper), suffix = n - caps;
     if (caps < 2) return 0;
-    if (listed(c, NR_T_spelled_acronyms, w, caps)) {                /* AP, CIA, IRA: always spelled */
+    if (listed(c, NR_T_spelled_acronyms, w, caps)) {     /* AP, CIA, IRA: always spelled */
         spell(out, w, caps, suffix != 0);
         return 1;
     }

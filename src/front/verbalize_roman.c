@@ -79,7 +79,8 @@ static reading decide(const nr_ctx *c, size_t i, const char *s, size_t n, int up
     }
     if (!upper) return R_NONE;
     if (ivx && heads_section(c->t, i)) return R_CARDINAL;              /* "I. The Storm." */
-    if (nr_tok_joined(c->t, i) && nr_tok_cue(c, NR_T_roman_ordinal_next, i + 1)) return R_ORDINAL;   /* "XIX century" */
+    if (nr_tok_joined(c->t, i) && nr_tok_cue(c, NR_T_roman_ordinal_next, i + 1))   /* "XIX century" */
+        return R_ORDINAL;
     if (n >= 4 && s[0] == 'M' && v >= 1000 && v <= 2099) return R_YEAR;  /* "MMXIX" */
     int regnal_form = ivx && v <= MAX_REGNAL;
     if (before && regnal_form && name_like(c, i - 1)) {

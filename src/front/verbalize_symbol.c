@@ -308,7 +308,8 @@ static int range_starts(const nr_ctx *c, size_t i)
     if (i == 0) return 0;
     if (has_digit_word(c->t, i - 1)) return 1;
     return i >= 2 && has_digit_word(c->t, i - 2) && nr_tok_joined(c->t, i - 2)
-        && (listed_at(c, NR_T_months, i - 1) || listed_at(c, NR_T_era_words, i - 1) || listed_at(c, NR_T_units, i - 1));
+        && (listed_at(c, NR_T_months, i - 1) || listed_at(c, NR_T_era_words, i - 1)
+            || listed_at(c, NR_T_units, i - 1));
 }
 
 /* A range may end at token j (after the dash): a number, or one behind its month, era or

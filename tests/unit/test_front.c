@@ -5,9 +5,31 @@
 #include "front/front.h"
 #include "front/paragraph.h"
 #include "front/unglue.h"
+#include "util/chars.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* util/chars.h, byte by byte against <ctype.h> in the "C" locale (the tests never set one):
+ * the same classes for ASCII, none of them for the bytes of UTF-8 but the *_or_utf8 ones. */
+NR_TEST(chars_classes)
+{
+    int wrong = 0;
+    for (int b = 0; b < 256; b++) {
+        char c = (char)b;
+        int ascii = b < 0x80;
+        wrong += nr_is_digit(c) != !!isdigit(b) || nr_is_upper(c) != !!isupper(b) || nr_is_lower(c) != !!islower(b);
+        wrong += nr_is_alpha(c) != !!isalpha(b) || nr_is_alnum(c) != !!isalnum(b);
+        wrong += nr_is_blank(c) != (b == ' ' || b == '\t' || b == '\n' || b == '\r');
+        wrong += (unsigned char)nr_to_lower(c) != (ascii ? tolower(b) : b);
+        wrong += (unsigned char)nr_to_upper(c) != (ascii ? toupper(b) : b);
+        wrong += nr_is_ascii(c) != ascii || nr_is_utf8_byte(c) != !ascii;
+        wrong += nr_is_alpha_or_utf8(c) != (isalpha(b) || !ascii) || nr_is_alnum_or_utf8(c) != (isalnum(b) || !ascii);
+        CHECK(!wrong, "byte 0x%02x is in the right classes", (unsigned)b);
+        if (wrong) break;
+    }
+}
 
 static nr_front *front_for(int remove_junk)
 {
