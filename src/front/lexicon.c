@@ -603,7 +603,8 @@ static const char *next_string(const char *p, size_t n, size_t *at)
 }
 
 /* Walks the payload; with lex NULL only checks it is whole, else adds what it holds.
- * 0 ok, -1 damaged (or out of memory while adding). */
+ * 0 ok, -1 damaged or naming a table tables.h does not declare (or out of memory while
+ * adding). */
 static int replay(nr_lexicon *lex, const char *p, size_t n)
 {
     const char *fields[2 * MAX_FIELDS + 1], *table = NULL;
