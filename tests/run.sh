@@ -1,6 +1,7 @@
 #!/bin/sh
-# make test: the include direction of src/ (tests/layers.sh, and that it can fail), the unit
-# tables (build/unit_tests), the command-line contract (tests/cli.sh) and
+# make test: the include direction of src/ (tests/layers.sh), doc/HACKING.md's paths
+# (tests/hacking.sh), that both checks can fail (tests/shape_planted.sh), the unit tables
+# (build/unit_tests), the command-line contract (tests/cli.sh) and
 # the speech-dispatcher module (tests/speechd_protocol.py through pipes, tests/speechd_daemon.sh
 # with a private speech-dispatcher), then one total line "N passed, N failed".
 # Exit 1 when anything failed.
@@ -23,7 +24,8 @@ run_suite() {   # runs a suite, shows its output, counts its last line
     add_counts "$out"
 }
 run_suite sh tests/layers.sh
-run_suite sh tests/layers_planted.sh
+run_suite sh tests/hacking.sh
+run_suite sh tests/shape_planted.sh
 run_suite build/unit_tests
 run_suite sh tests/cli.sh
 # Debian's python3-speechd lives in the system Python
