@@ -229,6 +229,8 @@ void narrator_get_stats(const narrator *n, narrator_stats *out)
     out->audio_seconds = f.seconds;
     out->workers = n->voices ? nr_synthpool_workers(n->voices) : n->synth ? 1 : 0;
     out->first_audio_at = n->first_audio_at;
+    out->peak_dbfs = f.peak_dbfs;
+    out->rms_dbfs = f.rms_dbfs;
 }
 
 narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
