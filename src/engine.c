@@ -1,11 +1,13 @@
 /*
- * engine.c — libnarrator's handle: front end -> eSpeak NG -> sinks.
+ * engine.c — libnarrator's handle: front end -> eSpeak NG -> the output chain.
  *
  * Text arrives in any pieces (narrator_feed); complete paragraphs go through the front
  * end (in threads when jobs > 1), each chunk is synthesized as soon as it is planned and
- * its audio handed to the sinks in order, so memory holds a few paragraphs of text and a
+ * its audio handed to the output chain in order (output/chain.h: the file, the speakers,
+ * the callback, and what lies between), so memory holds a few paragraphs of text and a
  * few chunks of audio. With jobs > 1 the chunks are spoken by eSpeak NG in worker
- * processes (synthpool.h), several at once; with 1, right here.
+ * processes (synth/pool.h), several at once, and those also encode the sound when the
+ * chain takes it encoded; with 1, right here.
  */
 #include "narrator.h"
 #include "front/front.h"
@@ -17,8 +19,7 @@
 #include "input/sniff.h"
 #include "input/markup.h"
 #include "input/ssml.h"
-#include "output/mp3seg.h"
-#include "output/sink.h"
+#include "output/chain.h"
 #include "synth/synth.h"
 #include "synth/pool.h"
 #include "voice.h"
@@ -46,16 +47,12 @@ struct narrator {
     nr_synth_settings have;         /* what this process's eSpeak NG was last told */
     int in_synth;                   /* inside nr_synth_say */
     nr_buf chunk_say;               /* a chunk's say rewritten (spelling, punctuation) */
-    nr_buf mp3_pcm;                 /* MP3 with jobs 1: the chunk's PCM, encoded at its end */
     nr_synth *synth;
     nr_synthpool *voices;           /* eSpeak NG in worker processes (jobs > 1) */
-    nr_sink *file, *speaker;
-    nr_mp3file *mp3;                /* with workers, an .mp3 file: each encodes its own chunks */
+    nr_chain *out;                  /* where the sound goes; made with the first output */
     int warm;                       /* the workers have had a chunk since the start, a flush or a reset */
     narrator_chunk_fn chunk_fn;
     void *chunk_user;
-    narrator_audio_fn audio_fn;
-    void *audio_user;
     narrator_mark_fn mark_fn;
     void *mark_user;
     /* what the input's bytes are (input/sniff.h), decided at the start and after a reset */
@@ -75,11 +72,8 @@ struct narrator {
     size_t next_mark;               /* the first of its marks not reported yet */
     nr_buf pending;                 /* text not yet part of a finished paragraph */
     size_t scanned;                 /* how far `pending` was searched for a paragraph end */
-    const narrator_chunk *chunk;    /* the chunk being synthesized */
-    int chunk_start;
     narrator_status failure;        /* set inside callbacks */
     volatile sig_atomic_t stop;
-    unsigned long long samples;     /* audio produced so far */
     unsigned long chunks;           /* chunks planned so far */
     double first_audio_at;          /* CLOCK_MONOTONIC seconds; 0: no sound yet */
     char err[1024];
@@ -191,10 +185,7 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
 void narrator_free(narrator *n)
 {
     if (!n) return;
-    char ignored[16];
-    nr_sink_close(n->file, 0, ignored, sizeof ignored);      /* not finished: leave nothing behind */
-    nr_mp3file_close(n->mp3, 0, ignored, sizeof ignored);
-    nr_sink_close(n->speaker, 0, ignored, sizeof ignored);
+    nr_chain_free(n->out);      /* not finished: leave nothing behind */
     nr_pool_free(n->pool);
     if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, NULL);
     nr_synthpool_free(n->voices);
@@ -204,7 +195,6 @@ void narrator_free(narrator *n)
     nr_voice_free(&n->voice);
     nr_buf_free(&n->pending);
     nr_buf_free(&n->chunk_say);
-    nr_buf_free(&n->mp3_pcm);
     free(n->punct_some);
     nr_buf_free(&n->head);
     nr_buf_free(&n->sniffed);
@@ -221,15 +211,21 @@ const char *narrator_voice_name(const narrator *n) { return n->voice.name; }
 
 double narrator_seconds(const narrator *n)
 {
-    return n->synth ? (double)n->samples / nr_synth_sample_rate(n->synth) : 0.0;
+    nr_chain_figures f;
+    nr_chain_report(n->out, &f);
+    return f.seconds;
 }
 
 void narrator_get_stats(const narrator *n, narrator_stats *out)
 {
+    nr_chain_figures f;
+    nr_chain_report(n->out, &f);
     out->chunks = n->chunks;
-    out->audio_seconds = narrator_seconds(n);
+    out->audio_seconds = f.seconds;
     out->workers = n->voices ? nr_synthpool_workers(n->voices) : n->synth ? 1 : 0;
     out->first_audio_at = n->first_audio_at;
+    out->peak_dbfs = f.peak_dbfs;
+    out->rms_dbfs = f.rms_dbfs;
 }
 
 narrator_status narrator_on_chunk(narrator *n, narrator_chunk_fn fn, void *user)
@@ -256,40 +252,38 @@ narrator_status narrator_on_mark(narrator *n, narrator_mark_fn fn, void *user)
     return NARRATOR_OK;
 }
 
+/* eSpeak NG here and the chain its sound goes to, at its rate. */
+static narrator_status ensure_output(narrator *n)
+{
+    narrator_status st = ensure_synth(n);
+    if (st || n->out) return st;
+    return nr_chain_new(&n->out, nr_synth_sample_rate(n->synth), n->err, sizeof n->err);
+}
+
 narrator_status narrator_on_audio(narrator *n, narrator_audio_fn fn, void *user)
 {
-    n->audio_fn = fn;
-    n->audio_user = user;
-    return fn ? ensure_synth(n) : NARRATOR_OK;
+    if (!fn) return n->out ? nr_chain_set_callback(n->out, NULL, NULL, n->err, sizeof n->err) : NARRATOR_OK;
+    narrator_status st = ensure_output(n);
+    return st ? st : nr_chain_set_callback(n->out, fn, user, n->err, sizeof n->err);
 }
 
 narrator_status narrator_open_file(narrator *n, const char *path, const narrator_tags *tags)
 {
-    if (!path || n->file || n->mp3) return set_error(n, NARRATOR_ERR_ARG, "one output file per narrator");
-    if (!nr_sink_format_known(path))
-        return set_error(n, NARRATOR_ERR_FORMAT, "unknown output format for '%s' (use %s)", path, nr_sink_format_list());
-    narrator_status st = ensure_synth(n);
+    if (!path || nr_chain_has_file(n->out)) return set_error(n, NARRATOR_ERR_ARG, "one output file per narrator");
+    if (!nr_chain_format_known(path))
+        return set_error(n, NARRATOR_ERR_FORMAT, "unknown output format for '%s' (use %s)", path, nr_chain_format_list());
+    narrator_status st = ensure_output(n);
     if (st) return st;
-    if (nr_sink_is_mp3(path))   /* pieces encoded here or by the workers (on every core) */
-        return nr_mp3file_open(&n->mp3, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
-                               tags ? tags->artist : NULL, n->err, sizeof n->err) ? NARRATOR_ERR_IO : NARRATOR_OK;
-    if (nr_sink_open_file(&n->file, path, nr_synth_sample_rate(n->synth), tags ? tags->title : NULL,
-                          tags ? tags->artist : NULL, n->err, sizeof n->err))
-        return NARRATOR_ERR_IO;
-    return NARRATOR_OK;
+    return nr_chain_open_file(n->out, path, tags ? tags->title : NULL, tags ? tags->artist : NULL, n->err, sizeof n->err);
 }
 
 narrator_status narrator_open_speaker(narrator *n, const char *driver)
 {
-    if (n->speaker) return set_error(n, NARRATOR_ERR_ARG, "the speakers are already open");
-    narrator_status st = ensure_synth(n);
-    if (st) return st;
-    if (nr_sink_open_speaker(&n->speaker, driver, nr_synth_sample_rate(n->synth), n->err, sizeof n->err))
-        return NARRATOR_ERR_AUDIO;
-    return NARRATOR_OK;
+    if (nr_chain_has_speaker(n->out)) return set_error(n, NARRATOR_ERR_ARG, "the speakers are already open");
+    narrator_status st = ensure_output(n);
+    return st ? st : nr_chain_open_speaker(n->out, driver, n->err, sizeof n->err);
 }
 
-/* PCM from eSpeak NG for the current chunk: to every sink. */
 static double monotonic_now(void)
 {
     struct timespec t;
@@ -297,20 +291,28 @@ static double monotonic_now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* What the chain said, as the synthesis callbacks' result (nonzero: stop). */
+static int chain_result(narrator *n, narrator_status st)
+{
+    if (st) n->failure = st;
+    return st != NARRATOR_OK;
+}
+
+/* PCM from eSpeak NG (here or in a worker) for the current chunk: into the chain. */
 static int on_pcm(const int16_t *pcm, size_t len, void *user)
 {
     narrator *n = user;
     if (!n->first_audio_at) n->first_audio_at = monotonic_now();
-    if (!n->mp3) n->samples += len;     /* else counted as the MP3 decodes (write_mp3) */
-    if (n->mp3 && n->in_synth) nr_buf_put(&n->mp3_pcm, (const char *)pcm, len * sizeof *pcm);
-    if (n->file && nr_sink_write(n->file, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_IO; return 1; }
-    if (n->speaker && nr_sink_write(n->speaker, pcm, len, n->err, sizeof n->err)) { n->failure = NARRATOR_ERR_AUDIO; return 1; }
-    if (n->audio_fn && n->audio_fn(pcm, len, nr_synth_sample_rate(n->synth), n->chunk, n->chunk_start, n->audio_user)) {
-        n->failure = NARRATOR_ERR_CALLBACK;
-        return 1;
-    }
-    n->chunk_start = 0;
-    return 0;
+    return chain_result(n, nr_chain_pcm(n->out, pcm, len, n->err, sizeof n->err));
+}
+
+/* A chunk ends in the chain: spoken whole, or cut short (which only drops what it left,
+ * and leaves the failure that cut it as it is). */
+static int end_chunk(narrator *n, int spoken)
+{
+    char ignored[16];
+    if (!spoken) return nr_chain_chunk_end(n->out, 0, ignored, sizeof ignored) != NARRATOR_OK;
+    return chain_result(n, nr_chain_chunk_end(n->out, 1, n->err, sizeof n->err));
 }
 
 /* The settings the next chunk is spoken with. */
@@ -349,10 +351,12 @@ static int report_marks_of(narrator *n, const size_t *marks, size_t count, size_
 {
     while (*next < count) {
         size_t k = marks[(*next)++];
-        if (n->mark_fn && n->mark_fn(nr_markup_mark_name(&n->markup, k), n->mark_user)) {
+        const char *name = nr_markup_mark_name(&n->markup, k);
+        if (n->mark_fn && n->mark_fn(name, n->mark_user)) {
             n->failure = NARRATOR_ERR_CALLBACK;
             return 1;
         }
+        if (n->out && chain_result(n, nr_chain_mark(n->out, name, n->err, sizeof n->err))) return 1;
         if (k == upto) break;
     }
     return 0;
@@ -384,18 +388,20 @@ static narrator_status settle(narrator *n, int rc)
 /* A chunk on its way through a worker: what its sound is handed on with. */
 typedef struct {
     narrator_chunk chunk;       /* text and say point into data[] */
-    int started;                /* its first sound has been handed on */
+    int sound;                  /* how the worker hands it back: NR_SOUND_PCM and/or _PIECES */
+    int begun;                  /* the chain was told it begins */
     size_t n_marks, next_mark;
     size_t *marks;              /* its marks (markup items), also in data[] */
     char data[];
 } spoken;
 
-static spoken *spoken_new(const narrator_chunk *c, const size_t *marks, size_t n_marks)
+static spoken *spoken_new(const narrator_chunk *c, int sound, const size_t *marks, size_t n_marks)
 {
     spoken *s = malloc(sizeof *s + n_marks * sizeof *marks + c->text_len + c->say_len + 1);
     if (!s) return NULL;
     s->chunk = *c;
-    s->started = 0;
+    s->sound = sound;
+    s->begun = 0;
     s->n_marks = n_marks;
     s->next_mark = 0;
     s->marks = (size_t *)(void *)s->data;
@@ -408,70 +414,51 @@ static spoken *spoken_new(const narrator_chunk *c, const size_t *marks, size_t n
     return s;
 }
 
+/* The chain hears that a worker's chunk begins with the first thing handed on of it. */
+static int begin_spoken(narrator *n, spoken *s)
+{
+    if (s->begun) return 0;
+    s->begun = 1;
+    return chain_result(n, nr_chain_chunk_start(n->out, &s->chunk, s->sound, n->err, sizeof n->err));
+}
+
 static int worker_pcm(const int16_t *pcm, size_t len, void *tag, void *user)
 {
-    narrator *n = user;
-    spoken *s = tag;
-    n->chunk = &s->chunk;
-    n->chunk_start = !s->started;
-    s->started = 1;
-    int rc = on_pcm(pcm, len, n);
-    n->chunk = NULL;
-    return rc;
+    return begin_spoken(user, tag) || on_pcm(pcm, len, user);
 }
 
 static int worker_mark(const char *name, void *tag, void *user)
 {
     spoken *s = tag;
-    return report_marks_of(user, s->marks, s->n_marks, &s->next_mark, (size_t)strtoull(name, NULL, 10));
+    size_t item = (size_t)strtoull(name, NULL, 10);
+    return begin_spoken(user, s) || report_marks_of(user, s->marks, s->n_marks, &s->next_mark, item);
 }
 
-static int write_mp3(narrator *n, const void *bytes, size_t len, size_t frames, size_t decoded)
+/* An encoded piece ends the chunk of tag (NULL: after the last chunk, at a full delivery). */
+static int worker_piece(const void *bytes, size_t len, void *tag, void *user)
 {
+    narrator *n = user;
+    if (tag && begin_spoken(n, tag)) return 1;
     if (!n->first_audio_at) n->first_audio_at = monotonic_now();
-    n->samples += decoded;
-    if (nr_mp3file_write(n->mp3, bytes, len, frames, decoded, n->err, sizeof n->err)) {
-        n->failure = NARRATOR_ERR_IO;
-        return 1;
-    }
-    return 0;
-}
-
-static int worker_mp3(const void *bytes, size_t len, size_t frames, size_t decoded, void *tag, void *user)
-{
-    (void)tag;
-    return write_mp3(user, bytes, len, frames, decoded);
-}
-
-/* MP3 with jobs 1: the chunk just spoken here, encoded as one piece (sink/mp3seg.h). */
-static int encode_here(narrator *n)
-{
-    nr_buf frames = { 0 };
-    size_t n_frames = 0, decoded = 0;
-    const int16_t *pcm = (const int16_t *)(const void *)n->mp3_pcm.s;
-    int rc = 0;
-    if (n->mp3_pcm.oom) rc = 1, n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
-    else if (nr_mp3seg_encode(pcm, n->mp3_pcm.len / sizeof *pcm, nr_synth_sample_rate(n->synth), &frames, &n_frames,
-                              &decoded, n->err, sizeof n->err))
-        rc = 1, n->failure = NARRATOR_ERR_IO;
-    else rc = write_mp3(n, frames.s, frames.len, n_frames, decoded);
-    nr_buf_free(&frames);
-    nr_buf_clear(&n->mp3_pcm);
-    return rc;
+    return chain_result(n, nr_chain_piece(n->out, bytes, len, n->err, sizeof n->err));
 }
 
 static int worker_done(void *tag, void *user)
 {
     spoken *s = tag;
-    int rc = report_marks_of(user, s->marks, s->n_marks, &s->next_mark, SIZE_MAX);
+    int rc = begin_spoken(user, s) || report_marks_of(user, s->marks, s->n_marks, &s->next_mark, SIZE_MAX) ||
+             end_chunk(user, 1);
     free(s);
     return rc;
 }
 
+/* A chunk the workers will not finish (a stop, a reset); user: the narrator, or NULL when
+ * its chain is gone. */
 static void forget_spoken(void *tag, void *user)
 {
-    (void)user;
-    free(tag);
+    spoken *s = tag;
+    if (user && s->begun) end_chunk(user, 0);
+    free(s);
 }
 
 /* What a synthpool call returned, as the chunk callbacks' result (nonzero: stop). */
@@ -503,13 +490,16 @@ static int speak_in_worker(narrator *n, const narrator_chunk *c, const char *tex
         n->failure = NARRATOR_ERR_SYNTH;
         return 1;
     }
-    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_mp3, worker_done, n };
+    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_piece, worker_done, n };
     int rc = nr_synthpool_make_room(n->voices, &sink);
     if (rc) return pool_result(n, rc);
-    spoken *s = spoken_new(c, n->rewritten.marks, n->rewritten.n_marks);
+    int sound = nr_chain_wants(n->out);
+    spoken *s = spoken_new(c, sound, n->rewritten.marks, n->rewritten.n_marks);
     if (!s) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
-    int wants = (n->mp3 ? NR_SPEAK_MP3 : 0) | (n->file || n->speaker || n->audio_fn ? NR_SPEAK_PCM : 0);
-    rc = nr_synthpool_submit(n->voices, want, text, len, ssml, c->pause_ms, wants, s);
+    const nr_encoder *enc = nr_chain_encoder(n->out);
+    if (enc) nr_synthpool_set_encoder(n->voices, &(nr_piece_encoder){ enc->encode, enc });
+    int asks = (sound & NR_SOUND_PCM ? NR_SPEAK_PCM : 0) | (sound & NR_SOUND_PIECES ? NR_SPEAK_PIECES : 0);
+    rc = nr_synthpool_submit(n->voices, want, text, len, ssml, c->pause_ms, asks, s);
     if (!rc) rc = nr_synthpool_deliver(n->voices, 0, &sink);     /* sound that is ready goes on now */
     return pool_result(n, rc);
 }
@@ -519,7 +509,7 @@ static narrator_status speak_all(narrator *n)
 {
     if (!n->voices) return NARRATOR_OK;
     n->failure = NARRATOR_OK;
-    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_mp3, worker_done, n };
+    nr_synthpool_sink sink = { worker_pcm, worker_mark, worker_piece, worker_done, n };
     pool_result(n, nr_synthpool_deliver(n->voices, 1, &sink));   /* sets n->failure */
     return settle(n, 0);
 }
@@ -545,31 +535,30 @@ static int on_chunk(const narrator_chunk *planned, void *user)
     int raw = n->spelling || n->punctuation != NARRATOR_PUNCT_NONE;
     if (marked < 0 || rewrite_say(n, c)) { n->failure = set_error(n, NARRATOR_ERR_NOMEM, "out of memory"); return 1; }
     if (n->chunk_fn && n->chunk_fn(c, n->chunk_user)) { n->failure = NARRATOR_ERR_CALLBACK; return 1; }
-    if (!n->synth || !(n->file || n->mp3 || n->speaker || n->audio_fn)) return report_marks(n, SIZE_MAX);
+    if (!n->synth || !nr_chain_wants(n->out)) return report_marks(n, SIZE_MAX);
     int ssml = marked > 0 && !raw;      /* spelled or punctuated text is plain: its marks come after it */
     const char *text = ssml ? n->rewritten.espeak.s : c->say;
     size_t len = ssml ? n->rewritten.espeak.len : c->say_len;
     nr_synth_settings want;
     wanted(n, &want);
     /* the first chunk after a pause in the input is spoken here at once: this process's
-     * eSpeak NG is ready, so the first sound comes sooner than through a worker */
-    if (n->jobs > 1 && (n->warm || n->mp3 || (n->voices && nr_synthpool_pending(n->voices))))
+     * eSpeak NG is ready, so the first sound comes sooner than through a worker; but sound
+     * the chain takes encoded is all encoded by the workers, on every core */
+    int encoded = nr_chain_wants(n->out) & NR_SOUND_PIECES;
+    if (n->jobs > 1 && (n->warm || encoded || (n->voices && nr_synthpool_pending(n->voices))))
         return speak_in_worker(n, c, text, len, ssml, &want);
     n->warm = 1;
     if (nr_synth_apply(n->synth, &want, &n->have)) {
         n->failure = set_error(n, NARRATOR_ERR_VOICE, "eSpeak NG has no voice '%s'", want.voice);
         return 1;
     }
-    n->chunk = c;
-    n->chunk_start = 1;
+    if (chain_result(n, nr_chain_chunk_start(n->out, c, NR_SOUND_PCM, n->err, sizeof n->err))) return 1;
     n->in_synth = 1;
     int rc = nr_synth_say(n->synth, text, len, ssml, c->pause_ms, on_pcm, on_espeak_mark, n);
     n->in_synth = 0;
-    n->chunk = NULL;
     if (rc < 0) { n->failure = NARRATOR_ERR_SYNTH; snprintf(n->err, sizeof n->err, "eSpeak NG failed on a chunk"); }
     if (rc > 0 && !n->failure) n->failure = NARRATOR_ERR_STOPPED;
-    if (!rc && n->mp3 && n->mp3_pcm.len) rc = encode_here(n);
-    nr_buf_clear(&n->mp3_pcm);
+    if (end_chunk(n, rc == 0)) rc = 1;
     return rc != 0 || report_marks(n, SIZE_MAX);
 }
 
@@ -765,22 +754,7 @@ narrator_status narrator_finish(narrator *n)
     /* a stop that came while the last sound was being written still counts: nothing is
      * committed (the open files are discarded by narrator_free) */
     if (n->stop) return set_error(n, NARRATOR_ERR_STOPPED, "stopped");
-    if (n->file) {
-        nr_sink *f = n->file;
-        n->file = NULL;
-        if (nr_sink_close(f, 1, n->err, sizeof n->err)) return NARRATOR_ERR_IO;
-    }
-    if (n->mp3) {
-        nr_mp3file *f = n->mp3;
-        n->mp3 = NULL;
-        if (nr_mp3file_close(f, 1, n->err, sizeof n->err)) return NARRATOR_ERR_IO;
-    }
-    if (n->speaker) {
-        nr_sink *s = n->speaker;
-        n->speaker = NULL;
-        if (nr_sink_close(s, 1, n->err, sizeof n->err)) return NARRATOR_ERR_AUDIO;
-    }
-    return NARRATOR_OK;
+    return n->out ? nr_chain_finish(n->out, n->err, sizeof n->err) : NARRATOR_OK;
 }
 
 void narrator_stop(narrator *n)
@@ -793,7 +767,7 @@ narrator_status narrator_reset(narrator *n)
     nr_buf_clear(&n->pending);
     n->scanned = 0;
     if (n->pool) nr_pool_discard(n->pool);
-    if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, NULL);
+    if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, n);
     n->warm = 0;
     nr_buf_clear(&n->head);
     nr_buf_clear(&n->sniffed);

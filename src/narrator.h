@@ -205,6 +205,10 @@ typedef struct {
     double audio_seconds;       /* sound handed on, pauses included */
     int workers;                /* processes speaking: 1 this one, more with jobs > 1; 0 none yet */
     double first_audio_at;      /* when the first sound went out (CLOCK_MONOTONIC seconds), 0: not yet */
+    double peak_dbfs;           /* the loudest sample of all the sound, in dB of full scale (32768);
+                                 * -HUGE_VAL when there was none, or only silence */
+    double rms_dbfs;            /* the root mean square of all the samples, pauses included, in dB
+                                 * of full scale; -HUGE_VAL as above */
 } narrator_stats;
 NARRATOR_API void narrator_get_stats(const narrator *n, narrator_stats *out);
 

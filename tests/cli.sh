@@ -127,9 +127,9 @@ check "cache: an unwritable cache folder is no error" rc_is 0
 
 # --- worker processes and --stats
 run $N -j 2 --stats -q -o "$T/par.wav" "$SAMPLE"
-check "--stats prints one JSON line on stderr (-j 2: four workers)" grep -q '^{"first_audio_ms": [0-9.]*, "chunks": [1-9][0-9]*, "audio_s": [0-9.]*, "wall_s": [0-9.]*, "rtf": [0-9.]*, "workers": 4}$' "$T/err"
+check "--stats prints one JSON line on stderr (-j 2: four workers)" grep -q '^{"first_audio_ms": [0-9.]*, "chunks": [1-9][0-9]*, "audio_s": [0-9.]*, "wall_s": [0-9.]*, "rtf": [0-9.]*, "workers": 4, "peak_dbfs": -[0-9.]*, "rms_dbfs": -[0-9.]*}$' "$T/err"
 run $N -j 1 --stats -q -o "$T/ser.wav" "$SAMPLE"
-check "--stats with -j 1: one process speaks" grep -q '"workers": 1}' "$T/err"
+check "--stats with -j 1: one process speaks" grep -q '"workers": 1,' "$T/err"
 frames() { sndfile-info "$1" | sed -n 's/^Frames *: *\([0-9]*\).*/\1/p'; }
 fp=$(frames "$T/par.wav"); fs=$(frames "$T/ser.wav")
 check "workers and one process: the same length within 1% ($fp and $fs frames)" \
@@ -424,5 +424,34 @@ printf 'plantedz: [x]\n' >>"$T/planted/voices/lexicons/en.yaml"
 run sh tests/tables.sh "$T/planted"; check "tests/tables.sh fails on planted tables" rc_is 1
 check "tests/tables.sh names the unread table" out_has "table 'planted_unread': no code reads it"
 check "tests/tables.sh names the undeclared section" out_has "section 'plantedz' is no table"
+
+# --- the level meter: --stats peak_dbfs and rms_dbfs are those of the WAV file's samples, with
+# one process and with workers, the same for this text either way; MP3 is measured before it
+# is encoded (here), or where it is encoded (in the workers)
+levels_of() {  # "PEAK RMS" of a WAV file's samples, in dB of full scale, as --stats prints them
+    /usr/bin/python3 -c '
+import array, math, sys, wave
+w = wave.open(sys.argv[1]); a = array.array("h", w.readframes(w.getnframes()))
+if sys.byteorder == "big": a.byteswap()
+peak = max(abs(x) for x in a); squares = sum(x * x for x in a)
+print("%.2f %.2f" % (20 * math.log10(peak / 32768.0), 10 * math.log10(squares / len(a) / (32768.0 * 32768.0))))' "$1"
+}
+stats_levels() { sed -n 's/.*"peak_dbfs": \(-[0-9.]*\), "rms_dbfs": \(-[0-9.]*\)}$/\1 \2/p' "$T/err"; }
+same_text() { [ -n "$1" ] && [ "$1" = "$2" ]; }
+echo "A short sentence, written twice. And then a second sentence follows it, longer than the first. A third one ends the paragraph." >"$T/meter.txt"
+run $N -q -j 1 --stats -o "$T/meter1.wav" "$T/meter.txt"; lv1=$(stats_levels)
+run $N -q -j 2 --stats -o "$T/meter2.wav" "$T/meter.txt"; lv2=$(stats_levels)
+check "--stats -j 1: the level of the WAV's samples ($lv1)" same_text "$lv1" "$(levels_of "$T/meter1.wav")"
+check "--stats -j 2: the level of the WAV's samples ($lv2)" same_text "$lv2" "$(levels_of "$T/meter2.wav")"
+check "--stats: the same level with -j 1 and -j 2 ($lv1, $lv2)" same_text "$lv1" "$lv2"
+run $N -q -j 1 --stats -o "$T/meter1.mp3" "$T/meter.txt"
+check "--stats -j 1 MP3: the WAV's level ($(stats_levels))" same_text "$(stats_levels)" "$lv1"
+run $N -q -j 2 --stats -o "$T/meter2.mp3" "$T/meter.txt"; lm=$(stats_levels)
+check "--stats -j 2 MP3: the level the workers measured ($lm) is the WAV's within 0.5 dB ($lv2)" \
+    awk -v a="$lm" -v b="$lv2" 'BEGIN { split(a, x, " "); split(b, y, " "); d = x[1] - y[1]; e = x[2] - y[2]
+        exit !(a != "" && d * d < 0.25 && e * e < 0.25) }'
+run $N plan --stats "$T/meter.txt"
+check "--stats without sound: the levels are null" grep -q '"peak_dbfs": null, "rms_dbfs": null}$' "$T/err"
+run $N --help; check "--help names peak_dbfs and rms_dbfs" sh -c "grep -q peak_dbfs '$T/out' && grep -q rms_dbfs '$T/out'"
 
 echo "cli: $pass passed, $fail failed"

@@ -12,6 +12,7 @@
 #include "narrator.h"
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,7 +70,9 @@ static void usage(FILE *f)
 "      --stats             at the end, one JSON line of figures on standard error:\n"
 "                          first_audio_ms (from start to the first sound handed to\n"
 "                          the output), chunks, audio_s, wall_s, rtf (wall_s/audio_s),\n"
-"                          workers (processes speaking)\n"
+"                          workers (processes speaking), peak_dbfs and rms_dbfs (the\n"
+"                          loudest sample and the RMS of all samples, dB of full\n"
+"                          scale; null for silence)\n"
 "  -q, --quiet             no messages except errors\n"
 "      --list-voices       list the voice profiles\n"
 "  -h, --help              show this help\n"
@@ -287,16 +290,26 @@ static double now_s(void)
 
 static double started;
 
+/* A level in dB as JSON: two decimals, or null for silence (-HUGE_VAL). */
+static void put_dbfs(char *out, size_t len, double db)
+{
+    if (isfinite(db)) snprintf(out, len, "%.2f", db);
+    else snprintf(out, len, "null");
+}
+
 static void print_stats(const narrator *n)
 {
     narrator_stats s;
     narrator_get_stats(n, &s);
     double wall = now_s() - started;
     double first_ms = s.first_audio_at > 0 ? (s.first_audio_at - started) * 1000 : -1.0;
+    char peak[32], rms[32];
+    put_dbfs(peak, sizeof peak, s.peak_dbfs);
+    put_dbfs(rms, sizeof rms, s.rms_dbfs);
     fprintf(stderr, "{\"first_audio_ms\": %.1f, \"chunks\": %lu, \"audio_s\": %.3f, \"wall_s\": %.3f, "
-                    "\"rtf\": %.4f, \"workers\": %d}\n",
+                    "\"rtf\": %.4f, \"workers\": %d, \"peak_dbfs\": %s, \"rms_dbfs\": %s}\n",
             first_ms, s.chunks, s.audio_seconds, wall,
-            s.audio_seconds > 0 ? wall / s.audio_seconds : 0.0, s.workers);
+            s.audio_seconds > 0 ? wall / s.audio_seconds : 0.0, s.workers, peak, rms);
 }
 
 static narrator_status make_narrator(cli *c, narrator **n)

@@ -1,5 +1,6 @@
 /*
- * mp3seg.h — MP3 encoded in pieces (in worker processes), joined into one file.
+ * mp3seg.h — MP3 encoded in pieces (mp3seg.c: in the synthesis workers, or by the chain
+ * for sound spoken here), joined into one file (mp3file.c).
  *
  * LAME costs several times the synthesis, so each worker encodes the piece of speech it
  * spoke and the parent only concatenates. A piece is mono int16 PCM that ends in at least
@@ -17,12 +18,13 @@
  * once, at the start of the file, when the Xing frame gives the length, so a joined file
  * decodes to the sum of the pieces' decoded_samples minus 529.
  *
- * libmp3lame.so.0 is loaded at first use (dynlib.h). Only src/sink/ includes lame.h.
+ * libmp3lame.so.0 is loaded at first use (dynlib.h). Only src/output/ includes lame.h.
  */
 #ifndef NR_MP3SEG_H
 #define NR_MP3SEG_H
 #include <stddef.h>
 #include <stdint.h>
+#include "output/chain.h"
 #include "util/buf.h"
 
 /* Encodes one piece (n samples of mono PCM at rate Hz) as raw MPEG audio frames, VBR like
@@ -36,6 +38,32 @@ int nr_mp3seg_encode(const int16_t *pcm, size_t n, int rate, nr_buf *out, size_t
 /* The samples of pcm[0..n) to encode so that the decoded piece is as close to n as
  * trailing silence allows, for LAME's encoder delay and frame size (see the top). */
 size_t nr_mp3seg_trim(const int16_t *pcm, size_t n, int delay, int frame_size);
+
+/* The MP3 file's encoder: nr_mp3seg_encode's frames as a piece (stage.h), with the level
+ * of the PCM encoded. */
+extern const nr_encoder nr_mp3_encoder;
+
+/* ---- MPEG audio frame headers: what the encoder counts and the file's Xing frame needs ---- */
+
+/* What the 4-byte header of every frame in one file shares. */
+typedef struct {
+    int version;    /* header bits 19-20: 3 MPEG-1, 2 MPEG-2, 0 MPEG-2.5 */
+    int rate_index; /* bits 10-11 */
+    int rate;
+    int spf;        /* samples per frame: 1152 (MPEG-1) or 576 */
+    int side;       /* bytes of mono side information after the header */
+} nr_mpeg_kind;
+/* The kind of frame that carries rate; 0, or -1 when MPEG has no such rate. */
+int nr_mpeg_kind_of_rate(int rate, nr_mpeg_kind *k);
+/* Bytes in a Layer III frame of this kind at bitrate index b, with the padding slot or not. */
+size_t nr_mpeg_frame_bytes(const nr_mpeg_kind *k, int b, int padded);
+/* Counts the frames of kind k that fill p[0..len) exactly, calling each(ctx, offset) for
+ * every frame when each is given. -1 when the bytes are not whole frames, -2 when each
+ * failed. */
+long nr_mpeg_count_frames(const unsigned char *p, size_t len, const nr_mpeg_kind *k,
+                          int (*each)(void *ctx, size_t offset), void *ctx);
+
+/* ---- the joined file (mp3file.c; the MP3 stage writes through it) ---- */
 
 typedef struct nr_mp3file nr_mp3file;
 

@@ -1,5 +1,5 @@
 /*
- * outfile.c — output files that appear whole, or not at all (see sink.h), and the writes
+ * outfile.c — output files that appear whole, or not at all (see outfile.h), and the writes
  * into them.
  *
  * A file is written unnamed: open(O_TMPFILE) in the target's directory makes an inode with
@@ -22,7 +22,8 @@
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
 #define _GNU_SOURCE /* O_TMPFILE, sync_file_range */
-#include "output/sink.h"
+#include "output/outfile.h"
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -226,7 +227,42 @@ void nr_outfile_discard(nr_outfile *o)
     o->tmp = o->target = NULL;
 }
 
-void nr_sink_write_behind(int fd, size_t *unflushed, size_t written)
+void *nr_file_stage_new(size_t size, const nr_stage_ops *ops, const char *path, char *err, size_t errlen)
+{
+    nr_file_stage *f = calloc(1, size);
+    if (f) f->path = strdup(path);
+    if (!f || !f->path) {
+        nr_stage_errf(err, errlen, "cannot write %s: out of memory", path);
+        free(f);
+        return NULL;
+    }
+    f->stage.ops = ops;
+    f->out.fd = -1; /* no file yet (calloc's 0 would be standard input) */
+    return f;
+}
+
+int nr_file_stage_open(nr_file_stage *f, char *err, size_t errlen)
+{
+    if (nr_outfile_open(&f->out, f->path) == 0) return 0;
+    nr_stage_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
+    return -1;
+}
+
+int nr_file_stage_commit(nr_file_stage *f, char *err, size_t errlen)
+{
+    if (nr_outfile_commit(&f->out) == 0) return 0;
+    nr_stage_errf(err, errlen, "cannot write %s: %s", f->path, strerror(errno));
+    return -1;
+}
+
+void nr_file_stage_discard(nr_file_stage *f)
+{
+    nr_outfile_discard(&f->out);
+    free(f->path);
+    f->path = NULL;
+}
+
+void nr_write_behind(int fd, size_t *unflushed, size_t written)
 {
     *unflushed += written;
     if (*unflushed < WRITE_BEHIND) return;
@@ -234,7 +270,7 @@ void nr_sink_write_behind(int fd, size_t *unflushed, size_t written)
     (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
-int nr_sink_write_all(int fd, const void *buf, size_t n)
+int nr_write_all(int fd, const void *buf, size_t n)
 {
     const unsigned char *p = buf;
     while (n) {

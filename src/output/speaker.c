@@ -1,12 +1,13 @@
 /*
- * speaker.c — live playback through libao.
+ * speaker.c — the speakers as a sink: live playback through libao (loaded at first use).
  *
  * libao's ao_initialize/ao_shutdown are process-wide, so they are reference counted:
  * the first speaker sink initializes, the last one shuts down. Driver NULL means libao's
  * default (from /etc/libao.conf or ~/.libao, else the first live driver that works);
- * "null" accepts and drops everything, which is how the tests play.
+ * "null" accepts and drops everything, which is how the tests play. Closing commits
+ * nothing: an abort closes the device the same way, only without a word.
  */
-#include "output/sink.h"
+#include "output/stage.h"
 #include <ao/ao.h>
 #include <errno.h>
 #include <pthread.h>
@@ -31,10 +32,11 @@ static nr_dynlib ao_lib = NR_DYNLIB("libao.so.4", ao_lib_syms);
 #define ao_play (*ao_play_p)
 #define ao_shutdown (*ao_shutdown_p)
 
-struct nr_speaker_sink {
+typedef struct {
+    nr_stage stage;
     ao_device *dev;
     const char *driver; /* libao's short name, for messages */
-};
+} speaker;
 
 static pthread_mutex_t ao_lock = PTHREAD_MUTEX_INITIALIZER;
 static int ao_users;
@@ -84,15 +86,19 @@ static const char *open_error(int e)
     }
 }
 
-struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, char *err, size_t errlen)
+static const nr_stage_ops speaker_ops;
+
+/* The device for driver at in_rate, with its libao short name in *shown; NULL with a
+ * sentence in err (libao is then let go again). */
+static ao_device *open_device(const char *driver, int in_rate, const char **shown, char *err, size_t errlen)
 {
     if (in_rate <= 0) {
-        nr_sink_errf(err, errlen, "cannot play audio: invalid sample rate %d", in_rate);
+        nr_stage_errf(err, errlen, "cannot play audio: invalid sample rate %d", in_rate);
         return NULL;
     }
     char why[256];
     if (nr_dynlib_load(&ao_lib, why, sizeof why)) {
-        nr_sink_errf(err, errlen, "cannot play audio: %s", why);
+        nr_stage_errf(err, errlen, "cannot play audio: %s", why);
         return NULL;
     }
     ao_up();
@@ -101,14 +107,14 @@ struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, ch
     if (!info || info->type != AO_TYPE_LIVE) {
         char *names = live_drivers();
         if (!driver)
-            nr_sink_errf(err, errlen, "cannot play audio: libao has no default audio driver (available: %s)",
-                         names && *names ? names : "none");
+            nr_stage_errf(err, errlen, "cannot play audio: libao has no default audio driver (available: %s)",
+                          names && *names ? names : "none");
         else if (info)
-            nr_sink_errf(err, errlen, "cannot play audio: audio driver '%s' writes files, not to speakers "
-                         "(available: %s)", driver, names && *names ? names : "none");
+            nr_stage_errf(err, errlen, "cannot play audio: audio driver '%s' writes files, not to speakers "
+                          "(available: %s)", driver, names && *names ? names : "none");
         else
-            nr_sink_errf(err, errlen, "cannot play audio: unknown audio driver '%s' (available: %s)", driver,
-                         names && *names ? names : "none");
+            nr_stage_errf(err, errlen, "cannot play audio: unknown audio driver '%s' (available: %s)", driver,
+                          names && *names ? names : "none");
         free(names);
         ao_down();
         return NULL;
@@ -125,43 +131,61 @@ struct nr_speaker_sink *nr_speaker_sink_open(const char *driver, int in_rate, ch
     errno = 0;
     ao_device *dev = ao_open_live(id, &fmt, NULL);
     if (!dev) {
-        nr_sink_errf(err, errlen, "cannot play audio through '%s': %s", info->short_name, open_error(errno));
+        nr_stage_errf(err, errlen, "cannot play audio through '%s': %s", info->short_name, open_error(errno));
         ao_down();
         return NULL;
     }
-    struct nr_speaker_sink *sp = malloc(sizeof *sp);
-    if (!sp) {
-        nr_sink_errf(err, errlen, "cannot play audio: out of memory");
-        ao_close(dev);
-        ao_down();
-        return NULL;
-    }
-    sp->dev = dev;
-    sp->driver = info->short_name;
-    return sp;
+    *shown = info->short_name;
+    return dev;
 }
 
-int nr_speaker_sink_write(struct nr_speaker_sink *sp, const int16_t *pcm, size_t n, char *err, size_t errlen)
+narrator_status nr_speaker_stage_open(nr_stage **out, const nr_stage_spec *spec, char *err, size_t errlen)
 {
+    *out = NULL;
+    const char *shown = NULL;
+    ao_device *dev = open_device(spec->driver, spec->rate, &shown, err, errlen);
+    if (!dev) return NARRATOR_ERR_AUDIO;
+    speaker *sp = malloc(sizeof *sp);
+    if (!sp) {
+        nr_stage_errf(err, errlen, "cannot play audio: out of memory");
+        ao_close(dev);
+        ao_down();
+        return NARRATOR_ERR_AUDIO;
+    }
+    *sp = (speaker){ .stage.ops = &speaker_ops, .dev = dev, .driver = shown };
+    *out = &sp->stage;
+    return NARRATOR_OK;
+}
+
+static narrator_status speaker_pcm(nr_stage *s, const int16_t *pcm, size_t n, char *err, size_t errlen)
+{
+    speaker *sp = (speaker *)s;
     enum { STEP = 1 << 20 }; /* samples per ao_play: its byte count is 32-bit */
     for (size_t done = 0; done < n;) {
         size_t k = n - done < STEP ? n - done : STEP;
         if (!ao_play(sp->dev, (char *)(pcm + done), (uint_32)(k * sizeof *pcm))) {
-            nr_sink_errf(err, errlen, "cannot play audio through '%s': the device stopped taking samples",
-                         sp->driver);
-            return -1;
+            nr_stage_errf(err, errlen, "cannot play audio through '%s': the device stopped taking samples",
+                          sp->driver);
+            return NARRATOR_ERR_AUDIO;
         }
         done += k;
     }
-    return 0;
+    return NARRATOR_OK;
 }
 
-int nr_speaker_sink_close(struct nr_speaker_sink *sp, char *err, size_t errlen)
+static narrator_status speaker_close(nr_stage *s, char *err, size_t errlen)
 {
+    speaker *sp = (speaker *)s;
     const char *driver = sp->driver;
     int ok = ao_close(sp->dev);
     free(sp);
-    if (!ok) nr_sink_errf(err, errlen, "cannot play audio through '%s': closing the device failed", driver);
+    if (!ok) nr_stage_errf(err, errlen, "cannot play audio through '%s': closing the device failed", driver);
     ao_down();
-    return ok ? 0 : -1;
+    return ok ? NARRATOR_OK : NARRATOR_ERR_AUDIO;
 }
+
+static void speaker_abort(nr_stage *s) { speaker_close(s, NULL, 0); }
+
+static const nr_stage_ops speaker_ops = {
+    .name = "speaker", .pcm = speaker_pcm, .close = speaker_close, .abort = speaker_abort,
+};

@@ -1,6 +1,26 @@
 /*
- * wav.c — narrator's WAV writer (see wav.h): the one place that knows the WAV layout, for
- * files (tags, RF64 past 4 GiB) and for standard output.
+ * wav.c — the WAV stage: narrator's own WAV writer, mono 16-bit PCM, into a file or onto a
+ * stream (standard output). The one place that knows the WAV layout.
+ *
+ * libsndfile would do, but it cannot write WAV to a pipe, and it writes a plain RIFF file
+ * whose 32-bit sizes wrap past 4 GiB. One small writer serves both outputs:
+ *
+ * A file: "RIFF" size "WAVE", a JUNK chunk the size of a ds64 chunk (readers skip JUNK),
+ * fmt, the title and artist as LIST/INFO INAM/IART (as libsndfile writes them: raw bytes,
+ * NUL-padded to an even size), then data. At the end the sizes are filled in: a plain WAV
+ * when the RIFF size fits in 32 bits, else an RF64 file (EBU Tech 3306): "RF64", the JUNK
+ * chunk turned into ds64 with the 64-bit sizes, and 0xFFFFFFFF in the 32-bit fields.
+ * The environment variable NARRATOR_TEST_RF64_LIMIT (bytes) lowers the largest RIFF size
+ * of a plain WAV, so that the tests see RF64 without writing 4 GiB.
+ *
+ * A stream (standard output): the 44-byte header streaming tools write, sizes "unknown"
+ * (0xFFFFFFFF), no tags; every write goes out at once (a listener may be waiting). When
+ * the stream is a regular file we can seek in, the end puts in the real sizes if they fit
+ * in 32 bits; past that they stay "unknown".
+ *
+ * A file's PCM is gathered into 64 KB writes (small writes cost the kernel a partial block
+ * each), a large piece with nothing gathered goes straight out, and writeback is started
+ * every 8 MB (nr_write_behind).
  *
  * The header of a file, before the sizes are known:
  *   "RIFF" size "WAVE"   "JUNK" 28 <28 zero bytes>   "fmt " 16 <PCM, mono, 16 bit>
@@ -12,13 +32,16 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* the Makefile sets it; this keeps a bare compile working */
 #endif
-#include "output/wav.h"
+#include "output/outfile.h"
+#include "output/stage.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "util/buf.h"
-#include "output/sink.h"
 
 #define GATHER 32768        /* samples gathered into one write of a file (64 KB) */
 #define DS64_BODY 28
@@ -31,7 +54,7 @@
 #define HOST_IS_LE 1
 #endif
 
-struct nr_wav {
+typedef struct nr_wav {
     int fd;
     const char *shown;          /* the output, for messages */
     int stream;
@@ -43,7 +66,7 @@ struct nr_wav {
     size_t unflushed;           /* file: bytes written since writeback was last started */
     size_t n_pending;
     int16_t pending[GATHER];    /* little-endian samples not written yet */
-};
+} nr_wav;
 
 static void put32(unsigned char *p, uint32_t v)
 {
@@ -88,11 +111,11 @@ static void info_chunk(nr_buf *b, const char *id, const char *s)
     nr_buf_put(b, "\0\0", n - strlen(s));
 }
 
-static struct nr_wav *new_writer(int fd, const char *shown, char *err, size_t errlen)
+static nr_wav *new_writer(int fd, const char *shown, char *err, size_t errlen)
 {
-    struct nr_wav *w = calloc(1, sizeof *w);
+    nr_wav *w = calloc(1, sizeof *w);
     if (!w) {
-        nr_sink_errf(err, errlen, "cannot write %s: out of memory", shown);
+        nr_stage_errf(err, errlen, "cannot write %s: out of memory", shown);
         return NULL;
     }
     w->fd = fd;
@@ -102,12 +125,12 @@ static struct nr_wav *new_writer(int fd, const char *shown, char *err, size_t er
 }
 
 /* Writes the header in b; frees b. 0 ok, -1 with a sentence in err. */
-static int put_header(struct nr_wav *w, nr_buf *b, char *err, size_t errlen)
+static int put_header(nr_wav *w, nr_buf *b, char *err, size_t errlen)
 {
-    int e = b->oom ? ENOMEM : nr_sink_write_all(w->fd, b->s, b->len) ? errno : 0;
+    int e = b->oom ? ENOMEM : nr_write_all(w->fd, b->s, b->len) ? errno : 0;
     w->header_len = b->len;
     nr_buf_free(b);
-    if (e) nr_sink_errf(err, errlen, "cannot write %s: %s", w->shown, strerror(e));
+    if (e) nr_stage_errf(err, errlen, "cannot write %s: %s", w->shown, strerror(e));
     return e ? -1 : 0;
 }
 
@@ -122,16 +145,19 @@ static uint64_t plain_limit(void)
     return *end || errno || v > PLAIN_LIMIT ? PLAIN_LIMIT : (uint64_t)v;
 }
 
-int nr_wav_open_file(nr_wav **out, int fd, const char *shown, int rate, const char *title,
-                     const char *artist, char *err, size_t errlen)
+/* Starts a WAV file on fd (at its start; fd open for writing, pwrite possible); title and
+ * artist may be NULL. `shown` names the output in messages and must outlive the writer.
+ * 0 ok, -1 with a sentence in err. */
+static int writer_open_file(nr_wav **out, int fd, const char *shown, int rate, const char *title,
+                            const char *artist, char *err, size_t errlen)
 {
     *out = NULL;
     size_t tags = info_size(title) + info_size(artist);
     if (tags > (1u << 30)) { /* far beyond any title; keeps every size below in 32 bits */
-        nr_sink_errf(err, errlen, "cannot write %s: the title and artist are too long", shown);
+        nr_stage_errf(err, errlen, "cannot write %s: the title and artist are too long", shown);
         return -1;
     }
-    struct nr_wav *w = new_writer(fd, shown, err, errlen);
+    nr_wav *w = new_writer(fd, shown, err, errlen);
     if (!w) return -1;
     w->limit = plain_limit();
     nr_buf b = {0};
@@ -156,11 +182,13 @@ int nr_wav_open_file(nr_wav **out, int fd, const char *shown, int rate, const ch
     return 0;
 }
 
-int nr_wav_open_stream(nr_wav **out, int fd, const char *shown, int rate, off_t fix_at,
-                       char *err, size_t errlen)
+/* Starts a WAV stream on fd; fix_at is where its header begins when the sizes can be put
+ * in at the end (a seekable regular file), else -1. 0 ok, -1 with a sentence in err. */
+static int writer_open_stream(nr_wav **out, int fd, const char *shown, int rate, off_t fix_at,
+                              char *err, size_t errlen)
 {
     *out = NULL;
-    struct nr_wav *w = new_writer(fd, shown, err, errlen);
+    nr_wav *w = new_writer(fd, shown, err, errlen);
     if (!w) return -1;
     w->stream = 1;
     w->fix_at = fix_at;
@@ -178,24 +206,25 @@ int nr_wav_open_stream(nr_wav **out, int fd, const char *shown, int rate, off_t 
 }
 
 /* Writes bytes of PCM; a file's writeback is started as it grows. */
-static int put_out(struct nr_wav *w, const void *p, size_t bytes, char *err, size_t errlen)
+static int put_out(nr_wav *w, const void *p, size_t bytes, char *err, size_t errlen)
 {
-    if (nr_sink_write_all(w->fd, p, bytes)) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", w->shown, strerror(errno));
+    if (nr_write_all(w->fd, p, bytes)) {
+        nr_stage_errf(err, errlen, "cannot write %s: %s", w->shown, strerror(errno));
         return -1;
     }
-    if (!w->stream) nr_sink_write_behind(w->fd, &w->unflushed, bytes);
+    if (!w->stream) nr_write_behind(w->fd, &w->unflushed, bytes);
     return 0;
 }
 
-static int write_pending(struct nr_wav *w, char *err, size_t errlen)
+static int write_pending(nr_wav *w, char *err, size_t errlen)
 {
     size_t n = w->n_pending;
     w->n_pending = 0;
     return n ? put_out(w, w->pending, n * sizeof *w->pending, err, errlen) : 0;
 }
 
-int nr_wav_write(nr_wav *w, const int16_t *pcm, size_t n, char *err, size_t errlen)
+/* n samples. 0 ok, -1 with a sentence in err (the output is then only good to discard). */
+static int writer_write(nr_wav *w, const int16_t *pcm, size_t n, char *err, size_t errlen)
 {
     w->data_bytes += n * sizeof *pcm;
     /* straight out when the samples are little-endian already and need no gathering */
@@ -227,7 +256,7 @@ static int pwrite_all(int fd, const void *buf, size_t n, off_t at)
 }
 
 /* A stream's sizes, when it is a file and they fit; else they stay unknown. */
-static void fix_stream(struct nr_wav *w)
+static void fix_stream(nr_wav *w)
 {
     if (w->fix_at < 0 || w->header_len + w->data_bytes - 8 > PLAIN_LIMIT) return;
     unsigned char size[4];
@@ -237,7 +266,9 @@ static void fix_stream(struct nr_wav *w)
     (void)pwrite_all(w->fd, size, 4, w->fix_at + (off_t)w->header_len - 4);
 }
 
-int nr_wav_finish(nr_wav *w, char *err, size_t errlen)
+/* Writes out what is gathered and puts the sizes into the header (see the top); fd stays
+ * open. 0 ok, -1 with a sentence in err. On a stream only a best effort, never an error. */
+static int writer_finish(nr_wav *w, char *err, size_t errlen)
 {
     if (w->stream) { /* nothing is gathered: every write went straight out */
         fix_stream(w);
@@ -265,10 +296,105 @@ int nr_wav_finish(nr_wav *w, char *err, size_t errlen)
     }
     errno = 0;
     if (pwrite_all(w->fd, head, head_len, 0) || pwrite_all(w->fd, data_size, 4, (off_t)w->data_size_at)) {
-        nr_sink_errf(err, errlen, "cannot write %s: %s", w->shown, strerror(errno ? errno : EIO));
+        nr_stage_errf(err, errlen, "cannot write %s: %s", w->shown, strerror(errno ? errno : EIO));
         return -1;
     }
     return 0;
 }
 
-void nr_wav_free(nr_wav *w) { free(w); }
+static void writer_free(nr_wav *w) { free(w); }
+
+/* ---- the stage: a file that appears whole at commit, or standard output ---- */
+
+typedef struct {
+    nr_file_stage file;
+    nr_wav *wav;
+    int is_stdout;
+} wav_stage;
+
+static const char *shown(const wav_stage *f) { return f->is_stdout ? "standard output" : f->file.path; }
+
+/* Frees everything; the file, if not committed, is dropped. Never touches fd 1. */
+static void wav_abort(nr_stage *s)
+{
+    wav_stage *f = (wav_stage *)s;
+    writer_free(f->wav);
+    nr_file_stage_discard(&f->file);
+    free(f);
+}
+
+static narrator_status wav_pcm(nr_stage *s, const int16_t *pcm, size_t n, char *err, size_t errlen)
+{
+    wav_stage *f = (wav_stage *)s;
+    if (f->file.failed) {
+        nr_stage_errf(err, errlen, "cannot write %s: an earlier write failed", shown(f));
+        return NARRATOR_ERR_IO;
+    }
+    if (writer_write(f->wav, pcm, n, err, errlen)) {
+        f->file.failed = 1;
+        return NARRATOR_ERR_IO;
+    }
+    return NARRATOR_OK;
+}
+
+/* Finishes the file and puts it over the target; on a stream only puts in the sizes if it
+ * can. On standard output nothing can be taken back: an abort just stops. */
+static narrator_status wav_close(nr_stage *s, char *err, size_t errlen)
+{
+    wav_stage *f = (wav_stage *)s;
+    int rc = 0;
+    if (f->file.failed) {
+        nr_stage_errf(err, errlen, "cannot write %s: an earlier write failed%s", shown(f),
+                      f->is_stdout ? "" : "; nothing was written");
+        rc = -1;
+    } else if (f->is_stdout)
+        writer_finish(f->wav, err, errlen);
+    else if (writer_finish(f->wav, err, errlen))
+        rc = -1;
+    else if (nr_file_stage_commit(&f->file, err, errlen))
+        rc = -1;
+    wav_abort(s);
+    return rc ? NARRATOR_ERR_IO : NARRATOR_OK;
+}
+
+static const nr_stage_ops wav_ops = {
+    .name = "wav", .pcm = wav_pcm, .close = wav_close, .abort = wav_abort,
+};
+
+/* Standard output: a terminal is refused (binary audio there is never what the user
+ * meant); the sizes are put in at the end when it is a regular file we may seek in. */
+static int open_stdout(wav_stage *f, int rate, char *err, size_t errlen)
+{
+    f->is_stdout = 1;
+    int fd = STDOUT_FILENO;
+    if (isatty(fd)) {
+        nr_stage_errf(err, errlen, "cannot write audio to standard output: it is a terminal "
+                                   "(redirect it to a file or a pipe)");
+        return -1;
+    }
+    fflush(stdout); /* anything the program printed goes before the header, not into the audio */
+    struct stat st;
+    int fl = fcntl(fd, F_GETFL);
+    off_t start = lseek(fd, 0, SEEK_CUR);
+    int can_fix = start >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && fl >= 0 && !(fl & O_APPEND);
+    return writer_open_stream(&f->wav, fd, shown(f), rate, can_fix ? start : -1, err, errlen);
+}
+
+static int open_file(wav_stage *f, const nr_stage_spec *spec, char *err, size_t errlen)
+{
+    if (nr_file_stage_open(&f->file, err, errlen)) return -1;
+    return writer_open_file(&f->wav, f->file.out.fd, f->file.path, spec->rate, spec->title, spec->artist, err, errlen);
+}
+
+narrator_status nr_wav_stage_open(nr_stage **out, const nr_stage_spec *spec, char *err, size_t errlen)
+{
+    *out = NULL;
+    wav_stage *f = nr_file_stage_new(sizeof *f, &wav_ops, spec->path, err, errlen);
+    if (!f) return NARRATOR_ERR_IO;
+    if (strcmp(spec->path, "-") == 0 ? open_stdout(f, spec->rate, err, errlen) : open_file(f, spec, err, errlen)) {
+        wav_abort(&f->file.stage);
+        return NARRATOR_ERR_IO;
+    }
+    *out = &f->file.stage;
+    return NARRATOR_OK;
+}

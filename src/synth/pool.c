@@ -1,12 +1,13 @@
 /*
- * synthpool.c — worker processes with eSpeak NG each (see synthpool.h).
+ * pool.c — worker processes with eSpeak NG each (see pool.h).
  *
  * Parent and worker talk over a Unix socket pair in records: a header (type, length),
  * then the payload. The parent sends SPEAK (settings, ssml flag, pause, what it wants
  * back, text); the worker answers each with PCM and MARK records in the order they are
- * heard, then SILENCE (the pause, as a number of samples: no zeros on the wire), an MP3
- * record when asked (a run of up to MP3_RUN consecutive chunks goes to one worker and is
- * encoded as one piece with the last of them), then one DONE (or FAIL with a message). A worker
+ * heard, then SILENCE (the pause, as a number of samples: no zeros on the wire), a PIECE
+ * record when asked (a run of up to PIECE_RUN consecutive chunks goes to one worker and is
+ * encoded as one piece with the last of them, by the encoder the SPEAK names), then one
+ * DONE (or FAIL with a message). A worker
  * speaks its chunks in the order given, so the parent knows which chunk a record belongs
  * to from the worker's own queue.
  *
@@ -34,7 +35,6 @@
 #define _GNU_SOURCE /* syscall(SYS_futex) */
 #include "synth/pool.h"
 #include "util/buf.h"
-#include "output/mp3seg.h"
 #include <errno.h>
 #include <linux/futex.h>
 #include <poll.h>
@@ -55,16 +55,16 @@
 #define PCM_BATCH 65536         /* samples a worker writes before telling the parent (fewer wake-ups) */
 #define FIRST_BATCH 256         /* but a chunk's first sound goes at once: playback may wait for it */
 #define MAX_WORKERS 128        /* two for each of up to 64 cores (engine.c) */
-#define MP3_RUN 4               /* consecutive chunks a worker encodes as one MP3 piece */
-#define MP3_RUN_SAMPLES (30 * 22050) /* but a piece ends after about this much sound (memory) */
+#define PIECE_RUN 4             /* consecutive chunks a worker encodes as one piece */
+#define PIECE_RUN_SAMPLES (30 * 22050) /* but a piece ends after about this much sound (memory) */
 #define RING_SAMPLES (1u << 19) /* a worker's shared ring: 1 MB, 24 s at 22050 Hz, about what
                                    AHEAD chunks hold, so a worker seldom waits (two workers
                                    a core, engine.c: the same memory as 2 MB for one) */
 
-enum { SPEAK = 1, PCM, SILENCE, MARK, MP3, DONE, FAIL };
-enum {                          /* in a SPEAK's want, with NR_SPEAK_MP3: */
-    MP3_GOES_ON = 1 << 8,       /* the next chunk joins this one's MP3 piece */
-    MP3_CLOSE = 1 << 9,         /* no chunk: encode the piece held */
+enum { SPEAK = 1, PCM, SILENCE, MARK, PIECE, DONE, FAIL };
+enum {                          /* in a SPEAK's want, with NR_SPEAK_PIECES: */
+    PIECE_GOES_ON = 1 << 8,     /* the next chunk joins this one's piece */
+    PIECE_CLOSE = 1 << 9,       /* no chunk: encode the piece held */
 };
 
 typedef struct {
@@ -74,11 +74,8 @@ typedef struct {
 typedef struct {
     nr_synth_settings settings;
     int32_t ssml, pause_ms, want;
+    nr_piece_encoder enc;       /* with NR_SPEAK_PIECES (pointers valid in the fork, pool.h) */
 } speak_head;
-
-typedef struct {                /* an MP3 record's payload starts with this, then the frames */
-    uint64_t frames, decoded_samples;
-} mp3_head;
 
 typedef struct {                /* a PCM record's payload: samples [start, start + n) of the ring */
     uint64_t start, n;
@@ -95,7 +92,7 @@ typedef struct {
 typedef struct {
     void *tag;
     int worker;                 /* whose ring its PCM is in */
-    int closing;                /* no chunk: it ends the open MP3 piece (see deliver) */
+    int closing;                /* no chunk: it ends the open piece (see deliver) */
     nr_buf heard;               /* PCM and MARK records received, not yet handed on */
     size_t at;                  /* how far `heard` was handed on */
     int done;
@@ -118,7 +115,8 @@ struct nr_synthpool {
     nr_synth *synth;            /* the parent's: each worker speaks with its copy */
     job *ring;                  /* in flight, in submission order */
     size_t cap, head, count;
-    int run_worker;             /* the worker whose MP3 piece is open (-1: none) */
+    nr_piece_encoder enc;       /* what the workers encode pieces with */
+    int run_worker;             /* the worker whose piece is open (-1: none) */
     int run_len;                /* chunks in that piece so far */
     volatile sig_atomic_t *stop;
     char err[256];
@@ -171,13 +169,13 @@ static int read_all(int fd, void *buf, size_t n)
 
 typedef struct {
     int fd;
-    int want;                   /* NR_SPEAK_PCM and/or NR_SPEAK_MP3 */
+    int want;                   /* NR_SPEAK_PCM and/or NR_SPEAK_PIECES */
     pcm_ring *ring;
     pid_t parent;
     uint64_t produced;          /* samples written into the ring, ever */
     uint64_t announced;         /* of them, covered by PCM records sent */
     uint64_t limit;             /* announce once this many are unannounced */
-    nr_buf whole;               /* with NR_SPEAK_MP3: the chunk's PCM, to encode at its end */
+    nr_buf whole;               /* with NR_SPEAK_PIECES: the run's PCM, to encode at its end */
     nr_buf out;                 /* records not sent yet: they go together, one wake-up */
     int failed;
 } outbox;
@@ -238,7 +236,7 @@ static int gather_pcm(const int16_t *pcm, size_t n, void *user)
     /* An orphan stops now, not at the chunk's end: as a fork it holds the parent's file
      * descriptors, the unnamed output file among them, which lives while they are open. */
     if (getppid() != o->parent) return o->failed = 1;
-    if (o->want & NR_SPEAK_MP3) nr_buf_put(&o->whole, (const char *)pcm, n * sizeof *pcm);
+    if (o->want & NR_SPEAK_PIECES) nr_buf_put(&o->whole, (const char *)pcm, n * sizeof *pcm);
     if (!(o->want & NR_SPEAK_PCM)) return 0;
     while (n) {
         if (!room(o)) {
@@ -282,20 +280,18 @@ static _Noreturn void fail_as_and_exit(outbox *o, nr_synthpool_failure kind, con
 
 static _Noreturn void fail_and_exit(outbox *o, const char *msg) { fail_as_and_exit(o, NR_SYNTHPOOL_FAILED, msg); }
 
-/* The chunk's sound as MP3 frames (sink/mp3seg.h): encoded here, on this worker's core. */
-static int send_mp3(outbox *o, int rate)
+/* The run's sound as one encoded piece: encoded here, on this worker's core. */
+static int send_piece(outbox *o, const nr_piece_encoder *enc, int rate)
 {
-    nr_buf frames = { 0 };
-    size_t n_frames = 0, decoded = 0;
+    nr_buf piece = { 0 };
     char err[200];
     const int16_t *pcm = (const int16_t *)(const void *)o->whole.s;
-    if (o->whole.oom || nr_mp3seg_encode(pcm, o->whole.len / sizeof *pcm, rate, &frames, &n_frames, &decoded, err, sizeof err)) {
-        nr_buf_free(&frames);
+    if (o->whole.oom || enc->encode(enc->self, pcm, o->whole.len / sizeof *pcm, rate, &piece, err, sizeof err)) {
+        nr_buf_free(&piece);
         fail_and_exit(o, o->whole.oom ? "out of memory" : err);
     }
-    mp3_head h = { n_frames, decoded };
-    post(o, MP3, &h, sizeof h, frames.s, frames.len);
-    nr_buf_free(&frames);
+    post(o, PIECE, piece.s, piece.len, NULL, 0);
+    nr_buf_free(&piece);
     nr_buf_clear(&o->whole);
     return o->failed;
 }
@@ -326,8 +322,8 @@ static void worker_main(int fd, pcm_ring *ring, pid_t parent, nr_synth *synth)
             room = len + 1;
         }
         if (len && read_all(fd, text, len)) break;
-        if (h.want & MP3_CLOSE) {
-            if (o.whole.len) send_mp3(&o, nr_synth_sample_rate(synth));
+        if (h.want & PIECE_CLOSE) {
+            if (o.whole.len) send_piece(&o, &h.enc, nr_synth_sample_rate(synth));
             post(&o, DONE, NULL, 0, NULL, 0);
             if (flush(&o)) break;
             continue;
@@ -348,15 +344,15 @@ static void worker_main(int fd, pcm_ring *ring, pid_t parent, nr_synth *synth)
         /* the pause: exact digital silence, as nr_synth_say would have added it */
         uint64_t pause = nr_synth_pause_samples(synth, h.pause_ms);
         if ((o.want & NR_SPEAK_PCM) && pause) post(&o, SILENCE, &pause, sizeof pause, NULL, 0);
-        if ((o.want & NR_SPEAK_MP3) && pause) {
+        if ((o.want & NR_SPEAK_PIECES) && pause) {
             char *zeros = nr_buf_room(&o.whole, pause * sizeof(int16_t));
             if (zeros) {
                 memset(zeros, 0, pause * sizeof(int16_t));
                 o.whole.len += pause * sizeof(int16_t);
             }
         }
-        int goes_on = (h.want & MP3_GOES_ON) && o.whole.len < MP3_RUN_SAMPLES * sizeof(int16_t);
-        if ((o.want & NR_SPEAK_MP3) && !goes_on) send_mp3(&o, nr_synth_sample_rate(synth));
+        int goes_on = (h.want & PIECE_GOES_ON) && o.whole.len < PIECE_RUN_SAMPLES * sizeof(int16_t);
+        if ((o.want & NR_SPEAK_PIECES) && !goes_on) send_piece(&o, &h.enc, nr_synth_sample_rate(synth));
         post(&o, DONE, NULL, 0, NULL, 0);
         if (flush(&o)) break;
     }
@@ -466,6 +462,7 @@ int nr_synthpool_new(nr_synthpool **out, int workers, nr_synth *synth,
 }
 
 int nr_synthpool_workers(const nr_synthpool *p) { return p->n; }
+void nr_synthpool_set_encoder(nr_synthpool *p, const nr_piece_encoder *enc) { p->enc = *enc; }
 size_t nr_synthpool_pending(const nr_synthpool *p) { return p->count; }
 const char *nr_synthpool_error(const nr_synthpool *p) { return p->err; }
 nr_synthpool_failure nr_synthpool_failed_as(const nr_synthpool *p) { return p->failure; }
@@ -492,7 +489,7 @@ static int take_records(nr_synthpool *p, worker *w)
             w->announced += span.n;
         }
         if ((r.type == PCM || r.type == MARK || (r.type == SILENCE && r.len == sizeof(uint64_t)) ||
-             (r.type == MP3 && r.len >= sizeof(mp3_head))) && j) {
+             r.type == PIECE) && j) {
             nr_buf_put(&j->heard, whole, sizeof r + r.len);
             if (j->heard.oom) { rc = fail(p, "out of memory"); break; }
         } else if (r.type == DONE && j) {
@@ -579,10 +576,8 @@ static int hand_on(nr_synthpool *p, job *j, const nr_synthpool_sink *sink)
                 k = left < 4096 ? (size_t)left : 4096;
                 rc = p->stop && *p->stop ? 1 : sink->pcm(zeros, k, j->tag, sink->user);
             }
-        } else if (r.type == MP3) {
-            mp3_head h;
-            memcpy(&h, body, sizeof h);
-            rc = sink->mp3(body + sizeof h, r.len - sizeof h, (size_t)h.frames, (size_t)h.decoded_samples, j->tag, sink->user);
+        } else if (r.type == PIECE) {
+            rc = sink->piece(body, r.len, j->tag, sink->user);
         } else {
             char name[256];
             size_t n = r.len < sizeof name ? r.len : sizeof name - 1;
@@ -620,7 +615,7 @@ int nr_synthpool_deliver(nr_synthpool *p, int all, const nr_synthpool_sink *sink
     }
 }
 
-/* The worker the next chunk goes to: while an MP3 piece is open the one that has it, else
+/* The worker the next chunk goes to: while a piece is open the one that has it, else
  * the one given the least text so far (the first of equals). A function of the chunks
  * submitted since the workers started, not of how far each worker has got: each eSpeak
  * NG's sound depends on what it spoke before (see the top), so the same input must give
@@ -667,12 +662,12 @@ static int submit_job(nr_synthpool *p, const nr_synth_settings *s, const char *t
     p->w[i].queue[p->w[i].queued++] = (size_t)(j - p->ring);
     p->w[i].load += len;
     p->run_worker = -1;
-    if ((want & NR_SPEAK_MP3) && !closing && ++p->run_len < MP3_RUN) {
-        want |= MP3_GOES_ON;
+    if ((want & NR_SPEAK_PIECES) && !closing && ++p->run_len < PIECE_RUN) {
+        want |= PIECE_GOES_ON;
         p->run_worker = i;
     }
     if (p->run_worker < 0) p->run_len = 0;
-    speak_head h = { *s, ssml, pause_ms, want };
+    speak_head h = { *s, ssml, pause_ms, want, p->enc };
     return send_record(p->w[i].fd, SPEAK, &h, sizeof h, text, len) ? fail(p, "a synthesis worker died") : 0;
 }
 
@@ -682,7 +677,7 @@ int nr_synthpool_submit(nr_synthpool *p, const nr_synth_settings *s, const char 
     return submit_job(p, s, text, len, ssml, pause_ms, want, tag, 0);
 }
 
-/* Ends the open MP3 piece: its worker gets nothing to say, and encodes what it holds. */
+/* Ends the open piece: its worker gets nothing to say, and encodes what it holds. */
 static int close_piece(nr_synthpool *p, const nr_synthpool_sink *sink)
 {
     if (p->run_worker < 0) return 0;
@@ -690,7 +685,7 @@ static int close_piece(nr_synthpool *p, const nr_synthpool_sink *sink)
     if (rc) return rc;
     nr_synth_settings none;
     memset(&none, 0, sizeof none);
-    return submit_job(p, &none, "", 0, 0, 0, NR_SPEAK_MP3 | MP3_CLOSE, NULL, 1);
+    return submit_job(p, &none, "", 0, 0, 0, NR_SPEAK_PIECES | PIECE_CLOSE, NULL, 1);
 }
 
 void nr_synthpool_discard(nr_synthpool *p, void (*forget)(void *tag, void *user), void *user)

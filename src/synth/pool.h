@@ -1,5 +1,5 @@
 /*
- * synthpool.h — eSpeak NG on every core: chunks synthesized by worker processes.
+ * pool.h — eSpeak NG on every core: chunks synthesized by worker processes.
  *
  * eSpeak NG keeps process-wide state, so one eSpeak NG per thread is unsafe. Each worker
  * is a process of its own (forked, so it needs no separate program) with its own copy of
@@ -13,6 +13,7 @@
 #ifndef NR_SYNTHPOOL_H
 #define NR_SYNTHPOOL_H
 #include "synth/synth.h"
+#include "util/buf.h"
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,18 +26,30 @@ typedef struct nr_synthpool nr_synthpool;
 typedef struct {
     int (*pcm)(const int16_t *pcm, size_t n, void *tag, void *user);
     int (*mark)(const char *name, void *tag, void *user);
-    /* MP3 frames (NR_SPEAK_MP3), after the PCM and marks of the chunk they end: a worker
-     * encodes a run of up to a few consecutive chunks as one piece (LAME's set-up costs
-     * about 0.8 ms a piece), so the frames of a run come with its last chunk, and a run
-     * that a full delivery (all = 1) closes early comes with tag NULL. */
-    int (*mp3)(const void *bytes, size_t len, size_t frames, size_t decoded_samples, void *tag, void *user);
+    /* An encoded piece (NR_SPEAK_PIECES), as the encoder made it, after the PCM and marks
+     * of the chunk it ends: a worker encodes a run of up to a few consecutive chunks as
+     * one piece (an MP3 encoder's set-up costs about 0.8 ms a piece), so the piece of a run
+     * comes with its last chunk, and a run that a full delivery (all = 1) closes early
+     * comes with tag NULL. */
+    int (*piece)(const void *bytes, size_t len, void *tag, void *user);
     int (*done)(void *tag, void *user);
     void *user;
 } nr_synthpool_sink;
 
-/* What a worker sends back for a chunk: its PCM, and/or its sound encoded as MP3 frames
- * by the worker itself (sink/mp3seg.h), so that encoding runs on every core too. */
-enum { NR_SPEAK_PCM = 1, NR_SPEAK_MP3 = 2 };
+/* What a worker sends back for a chunk: its PCM, and/or its sound encoded by the worker
+ * itself into pieces (nr_piece_encoder), so that encoding runs on every core too. */
+enum { NR_SPEAK_PCM = 1, NR_SPEAK_PIECES = 2 };
+
+/* What encodes the pieces, run in the worker: the output layer's, handed over by the
+ * engine, so that synthesis needs to know nothing of formats. encode appends the piece
+ * made of pcm[0..n) (mono at rate Hz, the chunks' pauses included) to out, and returns 0,
+ * or -1 with a sentence in err; the pool carries the bytes to the parent untouched. The
+ * worker is a fork made before or after the encoder was set, and calls it through these
+ * pointers: encode and self must point at memory every fork has (the code, static data). */
+typedef struct {
+    int (*encode)(const void *self, const int16_t *pcm, size_t n, int rate, nr_buf *out, char *err, size_t errlen);
+    const void *self;
+} nr_piece_encoder;
 
 /* Starts `workers` processes. Each is a copy of this one and speaks with its copy of
  * `synth` (eSpeak NG already set up here, so a worker is ready at once); it takes each
@@ -48,8 +61,10 @@ int nr_synthpool_workers(const nr_synthpool *p);
  * the workers again after a discard). 0 ok, 1 stopped (by *stop or by the sink), -1 failed
  * (nr_synthpool_error says why). */
 int nr_synthpool_make_room(nr_synthpool *p, const nr_synthpool_sink *sink);
+/* The encoder of the pieces of the chunks submitted from now on (with NR_SPEAK_PIECES). */
+void nr_synthpool_set_encoder(nr_synthpool *p, const nr_piece_encoder *enc);
 /* Queues one chunk, spoken as nr_synth_say(text, len, ssml, pause_ms) with settings *s;
- * `want` is NR_SPEAK_PCM, NR_SPEAK_MP3 or both. Call nr_synthpool_make_room first. The
+ * `want` is NR_SPEAK_PCM, NR_SPEAK_PIECES (set an encoder first) or both. Call nr_synthpool_make_room first. The
  * tag is the pool's from now on, also on failure (nr_synthpool_discard hands it back).
  * 0 ok, -1 failed. */
 int nr_synthpool_submit(nr_synthpool *p, const nr_synth_settings *s, const char *text, size_t len,

@@ -1,13 +1,18 @@
 /* test_engine.c — libnarrator through its public API: streaming input in any pieces,
- * chunk order, audio per chunk with the planned pause as exact silence, stop. */
+ * chunk order, audio per chunk with the planned pause as exact silence, stop, the level
+ * meter's figures with and without workers. */
 #include "harness.h"
 #include "fixtures.h"
 #include "narrator.h"
 #include "util/buf.h"
 #include "synth/synth.h"
+#include <math.h>
+#include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static const char *TEXT =
     "Mr. Smith met U.S. officials on Jan. 5 in St. Louis. They agreed, at last.\n\n"
@@ -346,4 +351,143 @@ NR_TEST(engine_binary_refused_unless_any_bytes)
         nr_buf_free(&got);
         narrator_free(n);
     }
+}
+
+/* ---- the level meter (narrator_stats peak_dbfs, rms_dbfs; --stats) ---- */
+
+static const char *METER_TEXT = "A short sentence, written twice. And then a second sentence follows it, longer than "
+                                "the first. A third one ends the paragraph.\n";
+
+/* Peak and RMS of samples, in dB of full scale, worked out here (not by the meter's code). */
+typedef struct {
+    uint64_t n, sum_squares;
+    int peak;
+} level;
+
+static void level_add(level *l, const int16_t *pcm, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = pcm[i];
+        l->peak = abs(x) > l->peak ? abs(x) : l->peak;
+        l->sum_squares += (uint64_t)(x * x);
+    }
+    l->n += n;
+}
+
+static double peak_db(const level *l) { return 20 * log10((double)l->peak / 32768.0); }
+static double rms_db(const level *l) { return 10 * log10((double)l->sum_squares / (double)l->n / (32768.0 * 32768.0)); }
+
+static int hear_level(const int16_t *pcm, size_t n, int rate, const narrator_chunk *c, int start, void *user)
+{
+    (void)rate, (void)c, (void)start;
+    level_add(user, pcm, n);
+    return 0;
+}
+
+/* A run of METER_TEXT into a file, in a fork of this process: eSpeak NG carries state from
+ * one call to the next, so runs one after the other here would not sound the same, while
+ * forks start where this process is, as separate runs of narrator do. */
+typedef struct {
+    narrator_stats st;
+    level heard;            /* what the callback heard, when there was one */
+    char err[256];          /* "" when all went well */
+} meter_run;
+
+static meter_run speak_meter_text(const char *path, int jobs, int with_callback)
+{
+    meter_run r = { .err = "the run did not report" };
+    int fds[2];
+    if (!CHECK(pipe(fds) == 0, "pipe")) return r;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        r.err[0] = '\0';
+        narrator *n = make_jobs(0, jobs);
+        if (with_callback) narrator_on_audio(n, hear_level, &r.heard);
+        if (narrator_open_file(n, path, NULL) || narrator_feed(n, METER_TEXT, strlen(METER_TEXT)) || narrator_finish(n))
+            snprintf(r.err, sizeof r.err, "-j %d %s: %s", jobs, path, narrator_errmsg(n));
+        narrator_get_stats(n, &r.st);
+        narrator_free(n);
+        _exit(write(fds[1], &r, sizeof r) == (ssize_t)sizeof r ? 0 : 1);
+    }
+    close(fds[1]);
+    meter_run got;
+    if (pid > 0 && read(fds[0], &got, sizeof got) == (ssize_t)sizeof got) r = got;
+    close(fds[0]);
+    if (pid > 0) waitpid(pid, NULL, 0);
+    CHECK(!r.err[0], "%s", r.err);
+    return r;
+}
+
+/* The level of a WAV file's samples, read back with libsndfile. */
+static level level_of_wav(const char *path)
+{
+    level l = { 0 };
+    SF_INFO info = { 0 };
+    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    if (!CHECK(sf != NULL, "read %s: %s", path, sf_strerror(NULL))) return l;
+    short block[4096];
+    for (sf_count_t got; (got = sf_readf_short(sf, block, 4096)) > 0;) level_add(&l, block, (size_t)got);
+    sf_close(sf);
+    return l;
+}
+
+/* "%.2f" of both, as --stats prints them: the same. */
+static int same_printed(double a, double b)
+{
+    char x[32], y[32];
+    snprintf(x, sizeof x, "%.2f", a);
+    snprintf(y, sizeof y, "%.2f", b);
+    return strcmp(x, y) == 0;
+}
+
+NR_TEST(engine_meter_hears_what_the_file_holds)
+{
+    char *dir = test_make_dir();
+    if (!dir) return;
+    char path[512];
+    narrator_stats wav[3];
+    for (int jobs = 1; jobs <= 2; jobs++) {
+        snprintf(path, sizeof path, "%s/j%d.wav", dir, jobs);
+        wav[jobs] = speak_meter_text(path, jobs, 0).st;
+        level l = level_of_wav(path);
+        CHECK(l.n > 22050 && l.n == (uint64_t)lround(wav[jobs].audio_seconds * 22050), "-j %d: %llu samples", jobs,
+              (unsigned long long)l.n);
+        CHECK(wav[jobs].peak_dbfs == peak_db(&l) && wav[jobs].rms_dbfs == rms_db(&l),
+              "-j %d: the meter says %.4f / %.4f dBFS, the file's samples %.4f / %.4f", jobs, wav[jobs].peak_dbfs,
+              wav[jobs].rms_dbfs, peak_db(&l), rms_db(&l));
+    }
+    CHECK(same_printed(wav[1].peak_dbfs, wav[2].peak_dbfs) && same_printed(wav[1].rms_dbfs, wav[2].rms_dbfs),
+          "-j 1 and -j 2 print the same figures: %.2f / %.2f and %.2f / %.2f", wav[1].peak_dbfs, wav[1].rms_dbfs,
+          wav[2].peak_dbfs, wav[2].rms_dbfs);
+
+    /* MP3, one process: the same PCM goes through the meter before it is encoded */
+    snprintf(path, sizeof path, "%s/j1.mp3", dir);
+    narrator_stats mp3 = speak_meter_text(path, 1, 0).st;
+    CHECK(mp3.peak_dbfs == wav[1].peak_dbfs && mp3.rms_dbfs == wav[1].rms_dbfs, "-j 1 MP3: the WAV's figures "
+          "(%.4f / %.4f)", mp3.peak_dbfs, mp3.rms_dbfs);
+    /* MP3 with workers: only encoded pieces come back, with the level the workers measured;
+     * with a callback too the PCM comes as well and is measured here: the same figures,
+     * which are those of the callback's samples */
+    meter_run with_pcm = speak_meter_text(path, 2, 1);
+    narrator_stats both = with_pcm.st;
+    level heard = with_pcm.heard;
+    mp3 = speak_meter_text(path, 2, 0).st;
+    CHECK(heard.n > 22050 && both.peak_dbfs == peak_db(&heard) && both.rms_dbfs == rms_db(&heard),
+          "-j 2 MP3 and a callback: the callback's samples' level (%.4f / %.4f)", both.peak_dbfs, both.rms_dbfs);
+    CHECK(mp3.peak_dbfs == both.peak_dbfs && mp3.rms_dbfs == both.rms_dbfs, "-j 2 MP3 alone: %.4f / %.4f from the "
+          "workers' pieces, %.4f / %.4f from the PCM", mp3.peak_dbfs, mp3.rms_dbfs, both.peak_dbfs, both.rms_dbfs);
+    test_rm_tree(dir);
+
+    /* no sound: no level */
+    narrator *n = make_jobs(0, 1);
+    nr_buf got = { 0 };
+    narrator_on_chunk(n, record, &got);
+    narrator_stats none;
+    CHECK(narrator_feed(n, METER_TEXT, strlen(METER_TEXT)) == NARRATOR_OK && narrator_finish(n) == NARRATOR_OK, "plan");
+    narrator_get_stats(n, &none);
+    CHECK(none.peak_dbfs == -HUGE_VAL && none.rms_dbfs == -HUGE_VAL && none.audio_seconds == 0, "no sound, no level");
+    narrator_free(n);
+    nr_buf_free(&got);
 }

@@ -1,5 +1,5 @@
 /*
- * test_mp3seg.c — MP3 encoded in pieces and joined (src/sink/mp3seg.c): 40 pieces of a
+ * test_mp3seg.c — MP3 encoded in pieces and joined (src/output/mp3seg.c, mp3file.c): 40 pieces of a
  * speech-like signal encoded apart, joined into one file and read back with libsndfile
  * (mpg123): length, silence at the joins, speech where it belongs, tags, bitrate, the Xing
  * frame; the same PCM encoded in one go; encoding in a forked process; discarding and errors.

@@ -1,11 +1,15 @@
 /* test_synthpool.c — eSpeak NG in worker processes: the sound of one eSpeak NG here,
- * chunk for chunk and in order, marks in place, settings per chunk, discard, failures. */
+ * chunk for chunk and in order, marks in place, settings per chunk, discard, failures,
+ * pieces encoded in the workers (by the MP3 encoder, and by any encoder handed over). */
 #include "harness.h"
+#include "output/mp3seg.h"
+#include "output/stage.h"
 #include "synth/pool.h"
 #include "util/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const CHUNKS[] = {
     "The first chunk is a short one.", "Then a second, somewhat longer chunk follows it",
@@ -21,8 +25,9 @@ typedef struct {
     int out_of_turn;
     nr_buf marks;           /* "name@samples;" */
     size_t samples;
-    nr_buf mp3[N_CHUNKS];       /* MP3 pieces as they came */
+    nr_buf mp3[N_CHUNKS];       /* encoded pieces as they came (their frames) */
     size_t decoded[N_CHUNKS];
+    nr_level level[N_CHUNKS];   /* what the encoder measured */
     size_t piece_end[N_CHUNKS]; /* the chunks before this number are in pieces up to this one */
     size_t pieces;
 } heard;
@@ -49,17 +54,28 @@ static int on_mark(const char *name, void *tag, void *user)
     return 0;
 }
 
-/* A piece of MP3: it ends with the chunk being handed on (tag), or, tag NULL, with the
+/* An encoded piece: it ends with the chunk being handed on (tag), or, tag NULL, with the
  * last chunk handed on (a piece a full delivery closed). */
-static int on_mp3(const void *bytes, size_t len, size_t frames, size_t decoded, void *tag, void *user)
+static int on_piece(const void *bytes, size_t len, void *tag, void *user)
 {
     heard *h = user;
     size_t k = chunk_of(tag), i = h->pieces++;
-    if ((tag && k != h->done) || (!tag && !h->done) || !frames || i >= N_CHUNKS) { h->out_of_turn = 1; return 0; }
-    nr_buf_put(&h->mp3[i], bytes, len);
-    h->decoded[i] = decoded;
+    nr_piece p;
+    if (nr_piece_read(bytes, len, &p) || (tag && k != h->done) || (!tag && !h->done) || !p.frames || i >= N_CHUNKS) {
+        h->out_of_turn = 1;
+        return 0;
+    }
+    nr_buf_put(&h->mp3[i], p.bytes, p.len);
+    h->decoded[i] = p.decoded_samples;
+    h->level[i] = p.level;
     h->piece_end[i] = tag ? k + 1 : h->done;
     return 0;
+}
+
+/* The workers encode with the MP3 file's encoder, as the engine hands it over. */
+static void give_mp3_encoder(nr_synthpool *p)
+{
+    nr_synthpool_set_encoder(p, &(nr_piece_encoder){ nr_mp3_encoder.encode, &nr_mp3_encoder });
 }
 
 static int on_done(void *tag, void *user)
@@ -114,6 +130,7 @@ static nr_synthpool *start(nr_synth *synth, int workers)
     char err[256];
     nr_synthpool *p = NULL;
     CHECK(nr_synthpool_new(&p, workers, synth, NULL, err, sizeof err) == 0, "pool: %s", err);
+    if (p) give_mp3_encoder(p);
     return p;
 }
 
@@ -131,7 +148,7 @@ static int rig_start(rig *r, int workers)
     memset(r, 0, sizeof *r);
     r->synth = parent_synth(&r->have);
     r->p = r->synth ? start(r->synth, workers) : NULL;
-    r->sink = (nr_synthpool_sink){ on_pcm, on_mark, on_mp3, on_done, &r->h };
+    r->sink = (nr_synthpool_sink){ on_pcm, on_mark, on_piece, on_done, &r->h };
     if (!r->p) nr_synth_free(r->synth);
     return r->p != NULL;
 }
@@ -253,7 +270,7 @@ NR_TEST(synthpool_discard_then_speak_again)
     nr_synthpool_discard(r.p, NULL, NULL);
     CHECK(pending > 0 && nr_synthpool_pending(r.p) == 0, "%zu queued, none after the discard", pending);
     heard after = { 0 };
-    nr_synthpool_sink sink2 = { on_pcm, on_mark, on_mp3, on_done, &after };
+    nr_synthpool_sink sink2 = { on_pcm, on_mark, on_piece, on_done, &after };
     CHECK(submit(r.p, &r.have, CHUNKS[0], 0, 0, 0, &sink2) == 0, "submit after discard: %s", nr_synthpool_error(r.p));
     CHECK(nr_synthpool_deliver(r.p, 1, &sink2) == 0, "deliver after discard");
     CHECK(after.done == 1 && after.pcm[0].len > 0, "spoken after the discard");
@@ -270,7 +287,7 @@ NR_TEST(synthpool_workers_encode_mp3)
     rig r;
     if (!rig_start(&r, 2)) return;
     for (size_t k = 0; k < 6; k++)
-        CHECK(submit_for(r.p, &r.have, CHUNKS[k], 0, 300, k, k == 3 ? NR_SPEAK_PCM | NR_SPEAK_MP3 : NR_SPEAK_MP3, &r.sink) == 0,
+        CHECK(submit_for(r.p, &r.have, CHUNKS[k], 0, 300, k, k == 3 ? NR_SPEAK_PCM | NR_SPEAK_PIECES : NR_SPEAK_PIECES, &r.sink) == 0,
               "submit %zu: %s", k, nr_synthpool_error(r.p));
     CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver: %s", nr_synthpool_error(r.p));
     CHECK(r.h.done == 6 && !r.h.out_of_turn, "six chunks, in order, pieces after their chunks");
@@ -304,7 +321,7 @@ static int speak_with_timing(rig *r, int workers, size_t n, int want, int wait_e
 {
     nr_synthpool *p = start(r->synth, workers);
     if (!p) return -1;
-    nr_synthpool_sink sink = { on_pcm, on_mark, on_mp3, on_done, h };
+    nr_synthpool_sink sink = { on_pcm, on_mark, on_piece, on_done, h };
     int rc = 0;
     for (size_t k = 0; k < n && !rc; k++) {
         rc = submit_for(p, &r->have, CHUNKS[k], 0, 200, k, want, &sink);
@@ -329,7 +346,7 @@ NR_TEST(synthpool_same_sound_whatever_the_timing)
     r.p = NULL;
     for (int mp3 = 0; mp3 <= 1; mp3++) {
         heard at_once = { 0 }, one_by_one = { 0 };
-        int want = mp3 ? NR_SPEAK_MP3 : NR_SPEAK_PCM;
+        int want = mp3 ? NR_SPEAK_PIECES : NR_SPEAK_PCM;
         if (speak_with_timing(&r, 2, N_CHUNKS, want, 0, &at_once) == 0 &&
             speak_with_timing(&r, 2, N_CHUNKS, want, 1, &one_by_one) == 0) {
             for (size_t k = 0; !mp3 && k < N_CHUNKS; k++)
@@ -346,5 +363,61 @@ NR_TEST(synthpool_same_sound_whatever_the_timing)
         heard_free(&at_once);
         heard_free(&one_by_one);
     }
+    rig_end(&r);
+}
+
+/* The level a worker's encoder measures is that of the very samples the worker speaks:
+ * with the PCM asked for too, each piece's level is the level of its chunks' PCM. */
+NR_TEST(synthpool_piece_level_is_the_pcm_level)
+{
+    rig r;
+    if (!rig_start(&r, 2)) return;
+    for (size_t k = 0; k < N_CHUNKS; k++)
+        CHECK(submit_for(r.p, &r.have, CHUNKS[k], 0, 250, k, NR_SPEAK_PCM | NR_SPEAK_PIECES, &r.sink) == 0, "submit %zu", k);
+    CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver: %s", nr_synthpool_error(r.p));
+    CHECK(r.h.done == N_CHUNKS && !r.h.out_of_turn && r.h.pieces >= 2, "%zu pieces", r.h.pieces);
+    for (size_t i = 0, k = 0; i < r.h.pieces && i < N_CHUNKS; i++) {
+        nr_level want = { 0 };
+        for (; k < r.h.piece_end[i]; k++)
+            nr_level_add(&want, (const int16_t *)(const void *)r.h.pcm[k].s, r.h.pcm[k].len / sizeof(int16_t));
+        const nr_level *got = &r.h.level[i];
+        CHECK(want.samples > 0 && got->samples == want.samples && got->sum_squares == want.sum_squares &&
+                  got->peak == want.peak,
+              "piece %zu: level of %llu samples, peak %u; its PCM: %llu, peak %u", i, (unsigned long long)got->samples,
+              got->peak, (unsigned long long)want.samples, want.peak);
+    }
+    rig_end(&r);
+}
+
+/* Any encoder handed over runs in the worker, and its bytes come back untouched: this one
+ * writes the process it ran in and the samples it was given, as a piece. */
+static int note_encoder(const void *self, const int16_t *pcm, size_t n, int rate, nr_buf *out, char *err, size_t errlen)
+{
+    (void)self, (void)pcm, (void)err, (void)errlen;
+    char note[64];
+    snprintf(note, sizeof note, "%ld %zu %d", (long)getpid(), n, rate);
+    nr_piece p = { .frames = 1, .decoded_samples = n };
+    size_t at = nr_piece_begin(out);
+    nr_buf_puts(out, note);
+    nr_piece_seal(out, at, &p);
+    return 0;
+}
+
+NR_TEST(synthpool_runs_the_encoder_it_is_given)
+{
+    rig r;
+    if (!rig_start(&r, 2)) return;
+    nr_synthpool_set_encoder(r.p, &(nr_piece_encoder){ note_encoder, NULL });
+    for (size_t k = 0; k < 2; k++)
+        CHECK(submit_for(r.p, &r.have, CHUNKS[k], 0, 200, k, NR_SPEAK_PCM | NR_SPEAK_PIECES, &r.sink) == 0, "submit %zu", k);
+    CHECK(nr_synthpool_deliver(r.p, 1, &r.sink) == 0, "deliver: %s", nr_synthpool_error(r.p));
+    long pid = 0;
+    size_t n = 0, spoken = (r.h.pcm[0].len + r.h.pcm[1].len) / sizeof(int16_t);
+    int rate = 0;
+    CHECK(r.h.pieces == 1 && sscanf(nr_buf_str(&r.h.mp3[0]), "%ld %zu %d", &pid, &n, &rate) == 3, "one piece: '%s'",
+          nr_buf_str(&r.h.mp3[0]));
+    CHECK(pid > 0 && pid != (long)getpid(), "encoded in a worker (%ld, this is %ld)", pid, (long)getpid());
+    CHECK(n == spoken && r.h.decoded[0] == spoken && rate == nr_synth_sample_rate(r.synth),
+          "of the run's %zu samples (got %zu) at %d Hz", spoken, n, rate);
     rig_end(&r);
 }
