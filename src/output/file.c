@@ -30,33 +30,21 @@
 #include <strings.h>
 #include "util/dynlib.h"
 
-/* libsndfile, loaded at first use (dynlib.h): calls below go through these pointers. */
+/* libsndfile, loaded at first use (dynlib.h): calls below go through its struct. */
 #define SNDFILE_FUNCTIONS(X) X(sf_close) X(sf_command) X(sf_error_number) X(sf_format_check) \
     X(sf_open_fd) X(sf_set_string) X(sf_strerror) X(sf_write_float) X(sf_write_short)
-SNDFILE_FUNCTIONS(NR_DYNLIB_POINTER)
-static const nr_dynsym sndfile_lib_syms[] = { SNDFILE_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static struct { SNDFILE_FUNCTIONS(NR_DYNLIB_MEMBER) } libsndfile;
+#define LIBSNDFILE_SLOT(fn) NR_DYNLIB_SLOT(libsndfile, fn)
+static const nr_dynsym sndfile_lib_syms[] = { SNDFILE_FUNCTIONS(LIBSNDFILE_SLOT) };
 static nr_dynlib sndfile_lib = NR_DYNLIB("libsndfile.so.1", sndfile_lib_syms);
-#define sf_close (*sf_close_p)
-#define sf_command (*sf_command_p)
-#define sf_error_number (*sf_error_number_p)
-#define sf_format_check (*sf_format_check_p)
-#define sf_open_fd (*sf_open_fd_p)
-#define sf_set_string (*sf_set_string_p)
-#define sf_strerror (*sf_strerror_p)
-#define sf_write_float (*sf_write_float_p)
-#define sf_write_short (*sf_write_short_p)
 
-/* libsamplerate, loaded at first use (dynlib.h): calls below go through these pointers. */
+/* libsamplerate, loaded at first use (dynlib.h): calls below go through its struct. */
 #define SAMPLERATE_FUNCTIONS(X) X(src_delete) X(src_new) X(src_process) \
     X(src_short_to_float_array) X(src_strerror)
-SAMPLERATE_FUNCTIONS(NR_DYNLIB_POINTER)
-static const nr_dynsym samplerate_lib_syms[] = { SAMPLERATE_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static struct { SAMPLERATE_FUNCTIONS(NR_DYNLIB_MEMBER) } libsamplerate;
+#define LIBSAMPLERATE_SLOT(fn) NR_DYNLIB_SLOT(libsamplerate, fn)
+static const nr_dynsym samplerate_lib_syms[] = { SAMPLERATE_FUNCTIONS(LIBSAMPLERATE_SLOT) };
 static nr_dynlib samplerate_lib = NR_DYNLIB("libsamplerate.so.0", samplerate_lib_syms);
-#define src_delete (*src_delete_p)
-#define src_new (*src_new_p)
-#define src_process (*src_process_p)
-#define src_short_to_float_array (*src_short_to_float_array_p)
-#define src_strerror (*src_strerror_p)
 
 _Static_assert(sizeof(short) == sizeof(int16_t), "libsndfile's short must be 16 bits");
 
@@ -94,7 +82,7 @@ static const struct nr_format *find_format(const char *path)
 /* Sets one tag; formats without tags say no, which is fine, so the result is not checked. */
 static void set_tag(const sndfile_stage *f, int which, const char *value)
 {
-    if (value) sf_set_string(f->sf, which, value);
+    if (value) libsndfile.sf_set_string(f->sf, which, value);
 }
 
 /* in_rate if the codec takes it, else the next rate up it takes (the highest at worst). */
@@ -113,8 +101,8 @@ static int pick_rate(const int *rates, int in_rate)
 static void sndfile_abort(nr_stage *s)
 {
     sndfile_stage *f = (sndfile_stage *)s;
-    if (f->sf) sf_close(f->sf);
-    if (f->src) src_delete(f->src);
+    if (f->sf) libsndfile.sf_close(f->sf);
+    if (f->src) libsamplerate.src_delete(f->src);
     nr_file_stage_discard(&f->file);
     free(f);
 }
@@ -126,7 +114,7 @@ static int resample_write(sndfile_stage *f, const int16_t *pcm, size_t n, int en
     size_t done = 0;
     do {
         size_t k = n - done < BLOCK ? n - done : BLOCK;
-        if (k) src_short_to_float_array(pcm + done, f->fin, (int)k);
+        if (k) libsamplerate.src_short_to_float_array(pcm + done, f->fin, (int)k);
         size_t used = 0;
         for (;;) {
             SRC_DATA d = {0};
@@ -136,14 +124,14 @@ static int resample_write(sndfile_stage *f, const int16_t *pcm, size_t n, int en
             d.output_frames = BLOCK;
             d.end_of_input = end_of_input && done + k == n;
             d.src_ratio = f->ratio;
-            int e = src_process(f->src, &d);
+            int e = libsamplerate.src_process(f->src, &d);
             if (e) {
-                nr_stage_errf(err, errlen, "cannot write %s: resampling failed: %s", f->file.path, src_strerror(e));
+                nr_stage_errf(err, errlen, "cannot write %s: resampling failed: %s", f->file.path, libsamplerate.src_strerror(e));
                 return -1;
             }
             used += (size_t)d.input_frames_used;
-            if (d.output_frames_gen > 0 && sf_write_float(f->sf, f->fout, d.output_frames_gen) != d.output_frames_gen) {
-                nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, sf_strerror(f->sf));
+            if (d.output_frames_gen > 0 && libsndfile.sf_write_float(f->sf, f->fout, d.output_frames_gen) != d.output_frames_gen) {
+                nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, libsndfile.sf_strerror(f->sf));
                 return -1;
             }
             if (used == k && d.output_frames_gen == 0) break;
@@ -156,8 +144,8 @@ static int resample_write(sndfile_stage *f, const int16_t *pcm, size_t n, int en
 /* Hands PCM to libsndfile, and starts writeback as the file grows. */
 static int write_through(sndfile_stage *f, const int16_t *pcm, size_t n, char *err, size_t errlen)
 {
-    if (n && sf_write_short(f->sf, pcm, (sf_count_t)n) != (sf_count_t)n) {
-        nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, sf_strerror(f->sf));
+    if (n && libsndfile.sf_write_short(f->sf, pcm, (sf_count_t)n) != (sf_count_t)n) {
+        nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, libsndfile.sf_strerror(f->sf));
         return -1;
     }
     nr_write_behind(f->file.out.fd, &f->unflushed, n * sizeof *pcm);
@@ -180,10 +168,10 @@ static narrator_status sndfile_pcm(nr_stage *s, const int16_t *pcm, size_t n, ch
 static int commit_file(sndfile_stage *f, char *err, size_t errlen)
 {
     if (f->src && resample_write(f, NULL, 0, 1, err, errlen)) return -1;
-    int e = sf_close(f->sf);
+    int e = libsndfile.sf_close(f->sf);
     f->sf = NULL;
     if (e) {
-        nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, sf_error_number(e));
+        nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, libsndfile.sf_error_number(e));
         return -1;
     }
     return nr_file_stage_commit(&f->file, err, errlen);
@@ -215,14 +203,14 @@ static int start_resampling(sndfile_stage *f, int in_rate, int out_rate, char *e
         return -1;
     }
     int e = 0;
-    f->src = src_new(SRC_SINC_MEDIUM_QUALITY, 1, &e);
+    f->src = libsamplerate.src_new(SRC_SINC_MEDIUM_QUALITY, 1, &e);
     if (!f->src) {
-        nr_stage_errf(err, errlen, "cannot write %s: cannot resample to %d Hz: %s", f->file.path, out_rate, src_strerror(e));
+        nr_stage_errf(err, errlen, "cannot write %s: cannot resample to %d Hz: %s", f->file.path, out_rate, libsamplerate.src_strerror(e));
         return -1;
     }
     f->ratio = (double)out_rate / in_rate;
     /* Resampled floats may overshoot ±1.0 a little: clip, never wrap around. */
-    sf_command(f->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+    libsndfile.sf_command(f->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
     return 0;
 }
 
@@ -238,16 +226,16 @@ static int open_sndfile(sndfile_stage *f, const struct nr_format *fmt, const nr_
     info.samplerate = pick_rate(fmt->rates, spec->rate);
     info.channels = 1;
     info.format = fmt->sf_format;
-    if (!sf_format_check(&info)) {
+    if (!libsndfile.sf_format_check(&info)) {
         nr_stage_errf(err, errlen, "cannot write %s: this libsndfile cannot write .%s files at %d Hz", f->file.path,
                       fmt->ext, info.samplerate);
         return -1;
     }
     if (nr_file_stage_open(&f->file, err, errlen)) return -1;
     /* close_desc = 0: the fd is outfile.c's to close, whatever libsndfile did. */
-    f->sf = sf_open_fd(f->file.out.fd, SFM_WRITE, &info, 0);
+    f->sf = libsndfile.sf_open_fd(f->file.out.fd, SFM_WRITE, &info, 0);
     if (!f->sf) {
-        nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, sf_strerror(NULL));
+        nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, libsndfile.sf_strerror(NULL));
         return -1;
     }
     set_tag(f, SF_STR_TITLE, spec->title);

@@ -23,33 +23,16 @@
 #include "util/dynlib.h"
 #include "output/stage.h"
 
-/* libmp3lame, loaded at first use (dynlib.h): calls below go through these pointers. */
+/* libmp3lame, loaded at first use (dynlib.h): calls below go through its struct. */
 #define LAME_FUNCTIONS(X) X(lame_init) X(lame_close) X(lame_set_in_samplerate) \
     X(lame_set_out_samplerate) X(lame_set_num_channels) X(lame_set_mode) X(lame_set_VBR) \
     X(lame_set_VBR_quality) X(lame_set_bWriteVbrTag) X(lame_set_write_id3tag_automatic) \
     X(lame_set_errorf) X(lame_set_debugf) X(lame_set_msgf) X(lame_init_params) \
     X(lame_get_encoder_delay) X(lame_get_framesize) X(lame_encode_buffer) X(lame_encode_flush)
-LAME_FUNCTIONS(NR_DYNLIB_POINTER)
-static const nr_dynsym lame_lib_syms[] = { LAME_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static struct { LAME_FUNCTIONS(NR_DYNLIB_MEMBER) } liblame;
+#define LIBLAME_SLOT(fn) NR_DYNLIB_SLOT(liblame, fn)
+static const nr_dynsym lame_lib_syms[] = { LAME_FUNCTIONS(LIBLAME_SLOT) };
 static nr_dynlib lame_lib = NR_DYNLIB("libmp3lame.so.0", lame_lib_syms);
-#define lame_init (*lame_init_p)
-#define lame_close (*lame_close_p)
-#define lame_set_in_samplerate (*lame_set_in_samplerate_p)
-#define lame_set_out_samplerate (*lame_set_out_samplerate_p)
-#define lame_set_num_channels (*lame_set_num_channels_p)
-#define lame_set_mode (*lame_set_mode_p)
-#define lame_set_VBR (*lame_set_VBR_p)
-#define lame_set_VBR_quality (*lame_set_VBR_quality_p)
-#define lame_set_bWriteVbrTag (*lame_set_bWriteVbrTag_p)
-#define lame_set_write_id3tag_automatic (*lame_set_write_id3tag_automatic_p)
-#define lame_set_errorf (*lame_set_errorf_p)
-#define lame_set_debugf (*lame_set_debugf_p)
-#define lame_set_msgf (*lame_set_msgf_p)
-#define lame_init_params (*lame_init_params_p)
-#define lame_get_encoder_delay (*lame_get_encoder_delay_p)
-#define lame_get_framesize (*lame_get_framesize_p)
-#define lame_encode_buffer (*lame_encode_buffer_p)
-#define lame_encode_flush (*lame_encode_flush_p)
 
 /* What `lame -V 6` means at 22050 Hz: LAME's command line turns -V 6 at this rate into an
  * internal quality of 3.67 (it says "VBR(q=3.67059)"), about 77 kb/s for narrator's speech;
@@ -133,21 +116,21 @@ static void quiet(const char *fmt, va_list ap) { (void)fmt, (void)ap; }
 /* A LAME encoder for -V 6 mono at rate, or NULL with a sentence in err. */
 static lame_global_flags *encoder(int rate, char *err, size_t errlen)
 {
-    lame_global_flags *l = lame_init();
+    lame_global_flags *l = liblame.lame_init();
     if (!l) {
         nr_stage_errf(err, errlen, "cannot encode MP3: out of memory");
         return NULL;
     }
-    lame_set_errorf(l, quiet); /* LAME prints to stderr otherwise; we report through err */
-    lame_set_debugf(l, quiet);
-    lame_set_msgf(l, quiet);
-    int bad = lame_set_in_samplerate(l, rate) | lame_set_out_samplerate(l, rate) |
-              lame_set_num_channels(l, 1) | lame_set_mode(l, MONO) | lame_set_VBR(l, vbr_default) |
-              lame_set_VBR_quality(l, VBR_QUALITY) | lame_set_bWriteVbrTag(l, 0);
-    lame_set_write_id3tag_automatic(l, 0);
-    if (bad || lame_init_params(l) < 0) {
+    liblame.lame_set_errorf(l, quiet); /* LAME prints to stderr otherwise; we report through err */
+    liblame.lame_set_debugf(l, quiet);
+    liblame.lame_set_msgf(l, quiet);
+    int bad = liblame.lame_set_in_samplerate(l, rate) | liblame.lame_set_out_samplerate(l, rate) |
+              liblame.lame_set_num_channels(l, 1) | liblame.lame_set_mode(l, MONO) | liblame.lame_set_VBR(l, vbr_default) |
+              liblame.lame_set_VBR_quality(l, VBR_QUALITY) | liblame.lame_set_bWriteVbrTag(l, 0);
+    liblame.lame_set_write_id3tag_automatic(l, 0);
+    if (bad || liblame.lame_init_params(l) < 0) {
         nr_stage_errf(err, errlen, "cannot encode MP3 at %d Hz: LAME refuses the settings", rate);
-        lame_close(l);
+        liblame.lame_close(l);
         return NULL;
     }
     return l;
@@ -169,18 +152,18 @@ int nr_mp3seg_encode(const int16_t *pcm, size_t n, int rate, nr_buf *out, size_t
     lame_global_flags *l = encoder(rate, err, errlen);
     if (!l) return -1;
     unsigned char *mp3 = malloc(MP3BUF);
-    size_t start = out->len, keep = nr_mp3seg_trim(pcm, n, lame_get_encoder_delay(l), lame_get_framesize(l));
+    size_t start = out->len, keep = nr_mp3seg_trim(pcm, n, liblame.lame_get_encoder_delay(l), liblame.lame_get_framesize(l));
     int rc = mp3 ? 0 : -1;
     for (size_t done = 0; !rc && done < keep; done += BLOCK) {
-        int got = lame_encode_buffer(l, pcm + done, NULL, (int)(keep - done < BLOCK ? keep - done : BLOCK),
+        int got = liblame.lame_encode_buffer(l, pcm + done, NULL, (int)(keep - done < BLOCK ? keep - done : BLOCK),
                                      mp3, MP3BUF);
         if (got < 0) rc = got;
         else nr_buf_put(out, (const char *)mp3, (size_t)got);
     }
-    int got = rc ? 0 : lame_encode_flush(l, mp3, MP3BUF);
+    int got = rc ? 0 : liblame.lame_encode_flush(l, mp3, MP3BUF);
     if (got < 0) rc = got;
     else if (got) nr_buf_put(out, (const char *)mp3, (size_t)got);
-    lame_close(l);
+    liblame.lame_close(l);
     free(mp3);
     long count = rc || out->oom ? -1
                : nr_mpeg_count_frames((const unsigned char *)out->s + start, out->len - start, &k, NULL, NULL);

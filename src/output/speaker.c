@@ -15,22 +15,14 @@
 #include <string.h>
 #include "util/dynlib.h"
 
-/* libao, loaded at first use (dynlib.h): calls below go through these pointers. */
+/* libao, loaded at first use (dynlib.h): calls below go through its struct. */
 #define AO_FUNCTIONS(X) X(ao_close) X(ao_default_driver_id) X(ao_driver_id) \
     X(ao_driver_info) X(ao_driver_info_list) X(ao_initialize) X(ao_open_live) X(ao_play) \
     X(ao_shutdown)
-AO_FUNCTIONS(NR_DYNLIB_POINTER)
-static const nr_dynsym ao_lib_syms[] = { AO_FUNCTIONS(NR_DYNLIB_SYMBOL) };
+static struct { AO_FUNCTIONS(NR_DYNLIB_MEMBER) } libao;
+#define LIBAO_SLOT(fn) NR_DYNLIB_SLOT(libao, fn)
+static const nr_dynsym ao_lib_syms[] = { AO_FUNCTIONS(LIBAO_SLOT) };
 static nr_dynlib ao_lib = NR_DYNLIB("libao.so.4", ao_lib_syms);
-#define ao_close (*ao_close_p)
-#define ao_default_driver_id (*ao_default_driver_id_p)
-#define ao_driver_id (*ao_driver_id_p)
-#define ao_driver_info (*ao_driver_info_p)
-#define ao_driver_info_list (*ao_driver_info_list_p)
-#define ao_initialize (*ao_initialize_p)
-#define ao_open_live (*ao_open_live_p)
-#define ao_play (*ao_play_p)
-#define ao_shutdown (*ao_shutdown_p)
 
 typedef struct {
     nr_stage stage;
@@ -44,14 +36,14 @@ static int ao_users;
 static void ao_up(void)
 {
     pthread_mutex_lock(&ao_lock);
-    if (ao_users++ == 0) ao_initialize();
+    if (ao_users++ == 0) libao.ao_initialize();
     pthread_mutex_unlock(&ao_lock);
 }
 
 static void ao_down(void)
 {
     pthread_mutex_lock(&ao_lock);
-    if (--ao_users == 0) ao_shutdown();
+    if (--ao_users == 0) libao.ao_shutdown();
     pthread_mutex_unlock(&ao_lock);
 }
 
@@ -59,7 +51,7 @@ static void ao_down(void)
 static char *live_drivers(void)
 {
     int count = 0;
-    ao_info **list = ao_driver_info_list(&count);
+    ao_info **list = libao.ao_driver_info_list(&count);
     size_t len = 1;
     for (int i = 0; i < count; i++)
         if (list[i]->type == AO_TYPE_LIVE) len += strlen(list[i]->short_name) + 2;
@@ -102,8 +94,8 @@ static ao_device *open_device(const char *driver, int in_rate, const char **show
         return NULL;
     }
     ao_up();
-    int id = driver ? ao_driver_id(driver) : ao_default_driver_id();
-    ao_info *info = id >= 0 ? ao_driver_info(id) : NULL;
+    int id = driver ? libao.ao_driver_id(driver) : libao.ao_default_driver_id();
+    ao_info *info = id >= 0 ? libao.ao_driver_info(id) : NULL;
     if (!info || info->type != AO_TYPE_LIVE) {
         char *names = live_drivers();
         if (!driver)
@@ -129,7 +121,7 @@ static ao_device *open_device(const char *driver, int in_rate, const char **show
     fmt.byte_format = AO_FMT_NATIVE;
     fmt.matrix = mono;
     errno = 0;
-    ao_device *dev = ao_open_live(id, &fmt, NULL);
+    ao_device *dev = libao.ao_open_live(id, &fmt, NULL);
     if (!dev) {
         nr_stage_errf(err, errlen, "cannot play audio through '%s': %s", info->short_name, open_error(errno));
         ao_down();
@@ -148,7 +140,7 @@ narrator_status nr_speaker_stage_open(nr_stage **out, const nr_stage_spec *spec,
     speaker *sp = malloc(sizeof *sp);
     if (!sp) {
         nr_stage_errf(err, errlen, "cannot play audio: out of memory");
-        ao_close(dev);
+        libao.ao_close(dev);
         ao_down();
         return NARRATOR_ERR_AUDIO;
     }
@@ -163,7 +155,7 @@ static narrator_status speaker_pcm(nr_stage *s, const int16_t *pcm, size_t n, ch
     enum { STEP = 1 << 20 }; /* samples per ao_play: its byte count is 32-bit */
     for (size_t done = 0; done < n;) {
         size_t k = n - done < STEP ? n - done : STEP;
-        if (!ao_play(sp->dev, (char *)(pcm + done), (uint_32)(k * sizeof *pcm))) {
+        if (!libao.ao_play(sp->dev, (char *)(pcm + done), (uint_32)(k * sizeof *pcm))) {
             nr_stage_errf(err, errlen, "cannot play audio through '%s': the device stopped taking samples",
                           sp->driver);
             return NARRATOR_ERR_AUDIO;
@@ -177,7 +169,7 @@ static narrator_status speaker_close(nr_stage *s, char *err, size_t errlen)
 {
     speaker *sp = (speaker *)s;
     const char *driver = sp->driver;
-    int ok = ao_close(sp->dev);
+    int ok = libao.ao_close(sp->dev);
     free(sp);
     if (!ok) nr_stage_errf(err, errlen, "cannot play audio through '%s': closing the device failed", driver);
     ao_down();

@@ -32,9 +32,6 @@ typedef struct {
 
 #define NR_DYNLIB_MEMBER(fn) __typeof__(&fn) fn;
 #define NR_DYNLIB_SLOT(api, fn) { #fn, (void **)&api.fn },
-/* until every backend calls through a struct: a pointer fn_p per function */
-#define NR_DYNLIB_POINTER(fn) static __typeof__(&fn) fn##_p;
-#define NR_DYNLIB_SYMBOL(fn) { #fn, (void **)&fn##_p },
 #define NR_DYNLIB(soname, syms) { soname, syms, sizeof syms / sizeof syms[0], 0, "" }
 
 /* Loads the library once (thread-safe) and fills every slot. 0 ok; -1 with a message
