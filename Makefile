@@ -10,7 +10,7 @@ MANDIR   = $(PREFIX)/share/man/man1
 CC      ?= cc
 PKGS     = espeak-ng sndfile ao yaml-0.1 samplerate libxml-2.0
 # Linked: libyaml only. eSpeak NG, libsndfile, libsamplerate, libao and libxml2 are loaded at first
-# use (src/dynlib.c), so that text-only runs start fast; their headers still come from PKGS.
+# use (src/util/dynlib.c), so that text-only runs start fast; their headers still come from PKGS.
 LINK_PKGS = yaml-0.1
 # Debian packages that provide the libraries above, plus what the tests and demo use.
 # speech-dispatcher (with spd-say), its audio plugins, its eSpeak NG module (the latency

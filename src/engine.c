@@ -474,7 +474,7 @@ static int pool_result(narrator *n, int rc)
 }
 
 /* eSpeak NG worker processes per core to use (jobs). Each worker speaks a share of the
- * chunks fixed by the text, so that every run gives the same sound (synthpool.c): with one
+ * chunks fixed by the text, so that every run gives the same sound (synth/pool.c): with one
  * per core, a core that had less time for its worker (interrupts, writing the file, this
  * process's own work) held its share back while the other worker waited, 2.5 % of a WAV
  * run's time on two cores. With two per core the kernel shares each core's time out

@@ -17,12 +17,12 @@ rc=$?
 check "the tree as it is passes" '[ $rc -eq 0 ]'
 echo '#include "front/token.h"' >>"$tmp/src/util/buf.c"
 printf 'static int planted(const char *err) { return strstr(err, "memory") != 0; }\n' >>"$tmp/src/engine.c"
-printf '#include "output/sink.h"\n' >>"$tmp/src/synth/espeak.c"
+printf '#include "output/chain.h"\n' >>"$tmp/src/synth/espeak.c"
 sh "$here/tests/layers.sh" "$tmp" >"$tmp/planted.out" 2>&1
 rc=$?
 check "a planted upward include fails the check" '[ $rc -eq 1 ]'
 check "it names the upward include (util -> front)" 'grep -q "^src/util/buf.c:[0-9]*: includes \"front/token.h\"" "$tmp/planted.out"'
-check "it names the sideways include (synth -> output)" 'grep -q "^src/synth/espeak.c:[0-9]*: includes \"output/sink.h\"" "$tmp/planted.out"'
+check "it names the sideways include (synth -> output)" 'grep -q "^src/synth/espeak.c:[0-9]*: includes \"output/chain.h\"" "$tmp/planted.out"'
 check "it names the planted read of an error message" 'grep -q "^src/engine.c:[0-9]*:.*strstr(err.*reads an error message" "$tmp/planted.out"'
 check "it counts two files and the message check failing" 'tail -n 1 "$tmp/planted.out" | grep -q " 3 failed"'
 sh "$here/tests/hacking.sh" "$tmp" >"$tmp/hacking.out" 2>&1

@@ -6,7 +6,7 @@
  * The front end takes markers out before tokenizing (they are zero-width: no rule sees
  * them), puts each back into the say text in front of the token it stood before, and ends
  * a sentence wherever a sentence marker stood. What a marker means is the engine's
- * business (src/markup.h); the front end only keeps its place.
+ * business (input/markup.h); the front end only keeps its place.
  */
 #ifndef NR_MARKERS_H
 #define NR_MARKERS_H

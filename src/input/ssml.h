@@ -1,7 +1,7 @@
 /*
  * ssml.h — SSML in, text for the front end out: the words with whitespace collapsed,
  * paragraph ends as blank lines, and the inline elements as markers into a markup table
- * (markup.h, front/markers.h). libxml2's push parser reads the SSML as it arrives, in
+ * (markup.h, util/marker.h). libxml2's push parser reads the SSML as it arrives, in
  * any pieces; libxml2 is loaded at the first SSML document (dynlib.h).
  */
 #ifndef NR_SSML_H
