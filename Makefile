@@ -44,7 +44,7 @@ B = build
 FRONT_SRC = $(wildcard src/front/*.c)
 LIB_SRC   = $(FRONT_SRC) $(wildcard src/input/*.c) $(wildcard src/synth/*.c) $(wildcard src/output/*.c) $(wildcard src/util/*.c) $(wildcard src/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(B)/obj/%.o)
-CLI_OBJ   = $(B)/obj/src/cli/narrator.o
+CLI_OBJ   = $(patsubst %.c,$(B)/obj/%.o,$(wildcard src/cli/*.c))
 SD_SRC    = $(wildcard plugins/speechd/*.c)
 SD_OBJ    = $(SD_SRC:%.c=$(B)/obj/%.o)
 TEST_SRC  = $(wildcard tests/unit/*.c)

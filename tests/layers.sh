@@ -19,7 +19,7 @@ allowed() {
         src/front/*)  echo "front util" ;;
         src/synth/*)  echo "synth util" ;;
         src/output/*) echo "output util" ;;
-        src/cli/*)    echo "" ;;
+        src/cli/*)    echo "cli" ;;                               # and the public API
         src/*)        echo "input front synth output util ." ;;   # the engine: every layer below
         plugins/*)    echo "" ;;                                  # on the public API only
     esac

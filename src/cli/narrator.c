@@ -1,6 +1,8 @@
 /*
  * narrator — the command line. Thin: it parses options, reads input, and drives the
- * public libnarrator API (src/narrator.h); everything else lives in the library.
+ * public libnarrator API (src/narrator.h); everything else lives in the library. What a
+ * subcommand prints is in a file of its own (text.c: normalize and plan); a new
+ * subcommand is a mode in parse_args, a line in usage() and its file.
  *
  * Exit codes: 0 ok, 1 runtime error, 2 usage error, 128+N stopped by signal N (SIGINT,
  * SIGTERM, SIGHUP: 130 for Ctrl-C, as the shell reports a process a signal ended).
@@ -10,6 +12,7 @@
  * fails its write with EFBIG ("File too large") and gets one message, not a core dump.
  */
 #include "narrator.h"
+#include "cli/text.h"
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -180,51 +183,6 @@ static const char *source_tree_data_dir(void)
     return dir;
 }
 
-/* normalize: chunks joined by spaces, a line per paragraph (per input line with --lines). */
-typedef struct {
-    int need_space;
-    int line_per_paragraph;
-} say_printer;
-
-static int print_chunk_say(const narrator_chunk *ch, void *user)
-{
-    say_printer *p = user;
-    if (p->need_space) putchar(' ');
-    fwrite(ch->say, 1, ch->say_len, stdout);
-    p->need_space = 1;
-    if (p->line_per_paragraph && ch->end == NARRATOR_END_PARAGRAPH) {
-        putchar('\n');
-        p->need_space = 0;
-    }
-    return 0;
-}
-
-static void json_string(const char *s, size_t n)
-{
-    putchar('"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '"' || ch == '\\') { putchar('\\'); putchar(ch); }
-        else if (ch == '\n') fputs("\\n", stdout);
-        else if (ch == '\t') fputs("\\t", stdout);
-        else if (ch < 0x20) printf("\\u%04x", ch);
-        else putchar(ch);
-    }
-    putchar('"');
-}
-
-static int print_chunk_json(const narrator_chunk *ch, void *user)
-{
-    (void)user;
-    static const char *ends[] = { "clause", "sentence", "paragraph" };
-    fputs("{\"text\": ", stdout);
-    json_string(ch->text, ch->text_len);
-    fputs(", \"say\": ", stdout);
-    json_string(ch->say, ch->say_len);
-    printf(", \"pause_ms\": %d, \"end\": \"%s\"}\n", ch->pause_ms, ends[ch->end]);
-    return 0;
-}
-
 static int fail(narrator *n, narrator_status st, const char *input)
 {
     if (st == NARRATOR_ERR_STOPPED) {
@@ -243,26 +201,6 @@ static int fail(narrator *n, narrator_status st, const char *input)
     }
     fprintf(stderr, "narrator: %s\n", *msg ? msg : narrator_strerror(st));
     return 1;
-}
-
-/* normalize --lines: exactly one output line per input line, whatever the bytes. */
-static narrator_status feed_lines(narrator *n, FILE *in)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    say_printer printer = { 0, 0 };
-    narrator_status st = NARRATOR_OK;
-    narrator_on_chunk(n, print_chunk_say, &printer);
-    while (!st && (len = getline(&line, &cap, in)) >= 0) {
-        if (len && line[len - 1] == '\n') len--;
-        printer.need_space = 0;
-        st = narrator_feed(n, line, (size_t)len);
-        if (!st) st = narrator_flush(n);
-        if (!st) putchar('\n');
-    }
-    free(line);
-    return st;
 }
 
 static narrator_status feed_all(narrator *n, FILE *in)
@@ -327,11 +265,8 @@ static narrator_status make_narrator(cli *c, narrator **n)
 
 static narrator_status open_outputs(cli *c, narrator *n)
 {
-    if (c->mode == NORMALIZE) {
-        static say_printer printer = { 0, 1 };
-        return narrator_on_chunk(n, print_chunk_say, &printer);
-    }
-    if (c->mode == PLAN) return narrator_on_chunk(n, print_chunk_json, NULL);
+    if (c->mode == NORMALIZE) return nr_cli_normalize_to_stdout(n);
+    if (c->mode == PLAN) return nr_cli_plan_to_stdout(n);
     if (c->output) {
         narrator_tags tags = { c->title, c->artist };
         return narrator_open_file(n, c->output, &tags);
@@ -365,7 +300,7 @@ int main(int argc, char **argv)
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
         sigaction(SIGHUP, &sa, NULL);
-        st = c.lines ? feed_lines(n, in) : feed_all(n, in);
+        st = c.lines ? nr_cli_normalize_lines(n, in) : feed_all(n, in);
         if (!st && ferror(in)) {
             fprintf(stderr, "narrator: cannot read %s: %s\n", c.input ? c.input : "standard input", strerror(errno));
             rc = 1;
