@@ -7,6 +7,7 @@
  * number of digits and needs no buffer of its own except to drop thousands separators.
  */
 #include "front/numbers.h"
+#include "util/chars.h"
 #include <string.h>
 
 static const char *const ONES[] = {
@@ -24,12 +25,11 @@ static const char *const SCALES[] = {
 };
 #define N_SCALES (sizeof SCALES / sizeof SCALES[0])
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static int all_digits(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_digit(s[i])) return 0;
+        if (!nr_is_digit(s[i])) return 0;
     return 1;
 }
 
@@ -58,7 +58,7 @@ static void say_below_1000(nr_buf *out, int v)
 void nr_say_digits(nr_buf *out, const char *digits, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (is_digit(digits[i])) nr_buf_word(out, ONES[digits[i] - '0']);
+        if (nr_is_digit(digits[i])) nr_buf_word(out, ONES[digits[i] - '0']);
 }
 
 void nr_say_cardinal(nr_buf *out, const char *digits, size_t n)
@@ -175,7 +175,7 @@ void nr_say_product(nr_buf *out, const char *digits, size_t n)
 size_t nr_digits_at(const char *s, size_t n)
 {
     size_t k = 0;
-    while (k < n && is_digit(s[k])) k++;
+    while (k < n && nr_is_digit(s[k])) k++;
     return k;
 }
 
@@ -193,14 +193,13 @@ size_t nr_range_dash(const char *s, size_t n)
     return 0;
 }
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 int nr_ordinal_suffix_agrees(const char *d, size_t n, const char *s)
 {
     char last = d[n - 1];
     int teen = n >= 2 && d[n - 2] == '1';                 /* 11th, 12th, 13th */
     const char *want = teen ? "th" : last == '1' ? "st" : last == '2' ? "nd" : last == '3' ? "rd" : "th";
-    return lower(s[0]) == want[0] && lower(s[1]) == want[1];
+    return nr_to_lower(s[0]) == want[0] && nr_to_lower(s[1]) == want[1];
 }
 
 /* ---- numbers as written ---- */
@@ -225,7 +224,7 @@ int nr_parse_num(const char *w, size_t n, int signed_ok, nr_num *x)
     }
     x->ip = w + p;
     x->ipn = q - p;
-    if (q + 1 < n && w[q] == '.' && is_digit(w[q + 1])) {
+    if (q + 1 < n && w[q] == '.' && nr_is_digit(w[q + 1])) {
         x->fp = w + q + 1;
         x->fpn = nr_digits_at(x->fp, n - q - 1);
         q += 1 + x->fpn;
@@ -263,7 +262,7 @@ const char *nr_num_int_digits(const nr_num *x, nr_buf *tmp, size_t *n)
 {
     if (!x->commas) { *n = x->ipn; return x->ip; }
     for (size_t k = 0; k < x->ipn; k++)
-        if (is_digit(x->ip[k])) nr_buf_putc(tmp, x->ip[k]);
+        if (nr_is_digit(x->ip[k])) nr_buf_putc(tmp, x->ip[k]);
     *n = tmp->len;
     return nr_buf_str(tmp);
 }

@@ -12,6 +12,7 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
+#include "util/chars.h"
 #include <string.h>
 
 #define T_CURRENCY "currencies"
@@ -22,8 +23,6 @@
 #define T_DETERMINER "money_determiners"
 #define MAX_SYMBOL 4            /* bytes of the longest symbol in currency_symbols */
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* ---- the tables ---- */
 
@@ -137,7 +136,7 @@ typedef struct {
 static size_t letters_at(const char *s, size_t p, size_t n)
 {
     size_t u = p;
-    while (u < n && is_alpha(s[u])) u++;
+    while (u < n && nr_is_alpha(s[u])) u++;
     return u - p;
 }
 
@@ -146,7 +145,7 @@ static size_t parse_range_end(const nr_ctx *c, const char *s, size_t p, size_t n
 {
     currency other;
     size_t sl;
-    if (!is_digit(s[p])) {
+    if (!nr_is_digit(s[p])) {
         if (!symbol_at(c, s + p, n - p, &other, &sl) || strcmp(other.many, m->cur.many)) return 0;
         p += sl;
         m->b_symbol = 1;
@@ -168,7 +167,7 @@ static int words_tail(const char *s, size_t n)
 {
     if (!n || s[0] == '-' || s[n - 1] == '-') return 0;
     for (size_t k = 0; k < n; k++)
-        if (!is_alpha(s[k]) && !(s[k] == '-' && s[k + 1] != '-') && s[k] != '\'') return 0;
+        if (!nr_is_alpha(s[k]) && !(s[k] == '-' && s[k + 1] != '-') && s[k] != '\'') return 0;
     return 1;
 }
 
@@ -176,7 +175,7 @@ static int words_tail(const char *s, size_t n)
  * word (when none was glued before) and words said after the unit. The new position. */
 static size_t parse_words_after(const nr_ctx *c, const char *s, size_t p, size_t n, money *m)
 {
-    if (p + 1 >= n || s[p] != '-' || !is_alpha(s[p + 1])) return p;
+    if (p + 1 >= n || s[p] != '-' || !nr_is_alpha(s[p + 1])) return p;
     size_t u = letters_at(s, p + 1, n);
     const char *sc = m->scale ? NULL : scale_of(c, s + p + 1, u, 0);
     if (sc) {                                   /* "$5-million" */
@@ -199,11 +198,11 @@ static int parse_tail(const nr_ctx *c, const char *s, size_t n, money *m)
         if (!(m->scale = scale_of(c, s + p, u, 1))) return 0;
         p += u;
     }
-    if (p + 1 < n && s[p] == '-' && !is_alpha(s[p + 1])) {
+    if (p + 1 < n && s[p] == '-' && !nr_is_alpha(s[p + 1])) {
         if (!(p = parse_range_end(c, s, p + 1, n, m))) return 0;
     }
     p = parse_words_after(c, s, p, n, m);
-    if (p + 1 < n && s[p] == '/' && is_alpha(s[p + 1])) {
+    if (p + 1 < n && s[p] == '/' && nr_is_alpha(s[p + 1])) {
         u = letters_at(s, p + 1, n);
         m->per = s + p + 1;
         m->per_len = u;
@@ -278,7 +277,7 @@ static size_t amount_next(const nr_ctx *c, size_t i, money *m)
     nr_tok_pre(c->t, i + 1, &qn);
     const char *aw = nr_tok_word(c->t, i + 1, &an);
     int dot = pn == 1 && p[0] == '.';
-    if ((pn && !dot) || qn || (!dot && c->t->tok[i].brk != NR_BRK_NONE) || !an || !is_digit(aw[0])
+    if ((pn && !dot) || qn || (!dot && c->t->tok[i].brk != NR_BRK_NONE) || !an || !nr_is_digit(aw[0])
         || !parse_tail(c, aw, an, m))
         return 0;
     return 2 + next_scale(c, i + 1, m);
@@ -316,7 +315,7 @@ static double value_of(const nr_num *a)
 {
     double v = 0, f = 1;
     for (size_t k = 0; k < a->ipn; k++)
-        if (is_digit(a->ip[k])) v = v * 10 + (a->ip[k] - '0');
+        if (nr_is_digit(a->ip[k])) v = v * 10 + (a->ip[k] - '0');
     for (size_t k = 0; a->fp && k < a->fpn; k++) v += (a->fp[k] - '0') * (f /= 10);
     return v;
 }
@@ -334,7 +333,7 @@ static size_t scaled_pair(const nr_ctx *c, size_t i, size_t used, money *m)
     const char *w = nr_tok_word(c->t, k + 1, &n2);
     money m2 = { 0 };
     if (!n2) return 0;
-    if (is_digit(w[0])) {
+    if (nr_is_digit(w[0])) {
         if (!parse_tail(c, w, n2, &m2)) return 0;
         u2 = 1 + next_scale(c, k + 1, &m2);
     } else {
@@ -368,7 +367,7 @@ static int modifier_before(const nr_ctx *c, size_t j)
     size_t n, pn;
     const char *w = nr_tok_word(c->t, j, &n);
     const char *p = nr_tok_post(c->t, j, &pn);
-    if (j == 0 || pn != 1 || p[0] != ',' || n < 3 || !memchr(w, '-', n) || w[n - 1] < 'a' || w[n - 1] > 'z')
+    if (j == 0 || pn != 1 || p[0] != ',' || n < 3 || !memchr(w, '-', n) || !nr_is_lower(w[n - 1]))
         return 0;
     return joined(c, j - 1) && determiner(c, j - 1);
 }
@@ -391,23 +390,31 @@ static int attributive(const nr_ctx *c, size_t first, size_t end)
         end++;
     }
     const char *next = nr_tok_word(c->t, end, &n);
-    if (!joined(c, end - 1) || !n || next[0] < 'a' || next[0] > 'z') return 0;
+    if (!joined(c, end - 1) || !n || !nr_is_lower(next[0])) return 0;
     if (names && n > 2 && next[n - 2] == 'e' && next[n - 1] == 'd') return 0;
     return !nr_lex_find(c->lex, T_NOT_NOUN, next, n);
 }
 
-size_t nr_verbalize_money(const nr_ctx *c, size_t i, nr_buf *out)
+size_t nr_match_money(const nr_ctx *c, size_t i, nr_claim *claim)
 {
     size_t n, used;
     const char *w = nr_tok_word(c->t, i, &n);
     money m = { 0 };
     if (!n || !c->lex) return 0;
-    if (is_digit(w[0]) || w[0] == '.') used = amount_first(c, i, w, n, &m);
+    if (nr_is_digit(w[0]) || w[0] == '.') used = amount_first(c, i, w, n, &m);
     else if (by_code(c, w, n, 1, &m.cur)) used = amount_next(c, i, &m);
     else used = symbol_first(c, i, w, n, &m);
     if (!used) return 0;
     used += scaled_pair(c, i, used, &m);
     m.adjective = attributive(c, i, i + used);
-    say(c, out, &m);
+    NR_CLAIM_KEEP(claim, &m);
     return used;
+}
+
+void nr_say_money(const nr_ctx *c, size_t i, const nr_claim *claim, nr_buf *out)
+{
+    (void)i;
+    money m;
+    NR_CLAIM_TAKE(claim, &m);
+    say(c, out, &m);
 }

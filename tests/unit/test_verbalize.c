@@ -45,23 +45,20 @@ NR_TEST(verbalize_tables)
     CHECK(rows >= 100, "tests/cases/verbalize has %d rows", rows);
 }
 
-/* The class verbalizers leave the buffer untouched when the token is not theirs. */
+/* Without a lexicon no class claims these words, so each is read as written. */
 NR_TEST(verbalize_declines)
 {
     static const char *const words[] = { "hello", "5kg", "1,20", "$x", "Apple", "iPhone", "x-ray", "--" };
-    static const nr_verbalizer classes[] = { nr_verbalize_money, nr_verbalize_number, nr_verbalize_letters,
-                                             nr_verbalize_roman };
+    size_t n_classes;
+    const nr_class *const *classes = nr_classes(&n_classes);
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         nr_tokens t = { 0 };
         nr_tokenize(&t, words[k], strlen(words[k]));
         nr_ctx c = { &t, NULL };
-        for (size_t v = 0; v < sizeof classes / sizeof classes[0]; v++) {
-            nr_buf out = { 0 };
-            nr_buf_word(&out, "before");
-            size_t used = classes[v](&c, 0, &out);
-            CHECK(used == 0 && strcmp(nr_buf_str(&out), "before") == 0,
-                  "class %zu took %s: [%s]", v, words[k], nr_buf_str(&out));
-            nr_buf_free(&out);
+        for (size_t v = 0; v < n_classes; v++) {
+            nr_claim m;
+            size_t used = classes[v]->match(&c, 0, &m);
+            CHECK(used == 0, "class %s took %s", classes[v]->name, words[k]);
         }
         nr_tokens_free(&t);
     }
