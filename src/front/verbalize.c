@@ -17,6 +17,8 @@
  */
 #include "front/verbalize.h"
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* Shape bits (token.h), short names. */
@@ -27,6 +29,9 @@ enum {
     SH_NEAR_DIGIT = NR_SHAPE_NEAR_DIGIT, SH_DIGIT_IN_3 = NR_SHAPE_DIGIT_IN_3,
     SH_ALL = NR_EVERY_TOKEN
 };
+
+enum { SH_ANY_GATE = SH_DIGIT | SH_UPPER | SH_PUNCT | SH_HYPHEN | SH_NON_ASCII | SH_ROMAN | SH_EMPTY |
+                     SH_NEAR_DIGIT | SH_DIGIT_IN_3 };
 
 #define CLASS(name, priority, needs) { #name, priority, needs, nr_match_##name, nr_say_##name }
 
@@ -79,15 +84,16 @@ static const nr_class classes[] = {
 };
 #define N_CLASSES (sizeof classes / sizeof classes[0])
 
-enum { SH_ANY_GATE = SH_DIGIT | SH_UPPER | SH_PUNCT | SH_HYPHEN | SH_NON_ASCII | SH_ROMAN | SH_EMPTY |
-                     SH_NEAR_DIGIT | SH_DIGIT_IN_3 };
 
 /* ---- the table in the order it is asked ---- */
 
+/* The rows by priority, and for each shape of token (its gate bits) the rows it is asked,
+ * a bit each (bit k: by_priority[k]), so a token meets only the classes it may be. */
+_Static_assert(N_CLASSES <= 32, "a row is a bit of a 32-bit mask");
 static const nr_class *by_priority[N_CLASSES];
-static const nr_class *every_token[N_CLASSES];     /* the classes asked for plain words */
-static size_t n_every_token;
-static pthread_once_t ordered = PTHREAD_ONCE_INIT;
+static uint32_t asked_for[SH_ANY_GATE + 1];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static atomic_int ordered;          /* set when the above are filled: no call per token */
 
 static int higher_first(const void *a, const void *b)
 {
@@ -104,41 +110,50 @@ void nr_classes_order(const nr_class *table, size_t n, const nr_class **out)
 static void order_classes(void)
 {
     nr_classes_order(classes, N_CLASSES, by_priority);
-    for (size_t k = 0; k < N_CLASSES; k++)
-        if (by_priority[k]->needs == SH_ALL) every_token[n_every_token++] = by_priority[k];
+    for (unsigned shape = 0; shape <= SH_ANY_GATE; shape++)
+        for (size_t k = 0; k < N_CLASSES; k++)
+            if (by_priority[k]->needs == SH_ALL || (shape & by_priority[k]->needs)) asked_for[shape] |= 1u << k;
+    atomic_store_explicit(&ordered, 1, memory_order_release);
+}
+
+static void order_once(void)
+{
+    if (!atomic_load_explicit(&ordered, memory_order_acquire)) pthread_once(&once, order_classes);
 }
 
 const nr_class *const *nr_classes(size_t *n)
 {
-    pthread_once(&ordered, order_classes);
+    order_once();
     *n = N_CLASSES;
     return by_priority;
 }
 
 /* ---- classify, then verbalize ---- */
 
-const nr_class *nr_classify(const nr_ctx *c, size_t i, nr_claim *m)
+/* The highest-priority class whose match claims token i, among those its shape lets ask
+ * (a plain lower-case word, most of the text, meets only the abbreviations). */
+static inline const nr_class *classify(const nr_ctx *c, size_t i, nr_claim *m)
 {
-    size_t n;
-    const nr_class *const *ask = nr_classes(&n);
-    unsigned shape = c->t->tok[i].shape;
-    if (!(shape & SH_ANY_GATE)) {           /* a plain lower-case word, most of the text */
-        ask = every_token;
-        n = n_every_token;
-    }
-    for (size_t k = 0; k < n; k++) {
-        if (ask[k]->needs != SH_ALL && !(shape & ask[k]->needs)) continue;
+    order_once();
+    uint32_t ask = asked_for[c->t->tok[i].shape & SH_ANY_GATE];
+    while (ask) {
+        unsigned k = (unsigned)__builtin_ctz(ask);   /* a GNU C builtin gcc and clang both have */
+        ask &= ask - 1;
         m->reading = 0;
-        m->used = ask[k]->match(c, i, m);
-        if (m->used) return ask[k];
+        if ((m->used = by_priority[k]->match(c, i, m))) return by_priority[k];
     }
     return NULL;
+}
+
+const nr_class *nr_classify(const nr_ctx *c, size_t i, nr_claim *m)
+{
+    return classify(c, i, m);
 }
 
 size_t nr_verbalize(const nr_ctx *c, size_t i, nr_buf *out)
 {
     nr_claim m;
-    const nr_class *k = nr_classify(c, i, &m);
+    const nr_class *k = classify(c, i, &m);
     if (!k) return nr_verbalize_word(c, i, out);
     k->say(c, i, &m, out);
     return m.used;

@@ -307,7 +307,21 @@ static int date_cue_before(const nr_ctx *c, size_t i)
     return name_entry(c, T_CUES, w, n) || name_entry(c, T_WEEKDAYS, w, n);
 }
 
-/* "2019-01-05", "12/25/2020", "25.12.2020", "11/17/05", and "on 3/20". */
+/* "on 5-12-20" -> on may twelfth twenty twenty: month-day-year joined by '-' with a
+ * two-digit year (groups g), right after a word of date_cues; without a cue it is a
+ * record ("the 5-12-20 sample"). */
+static int cued_dashes(const nr_ctx *c, size_t i, const span g[3], date *d)
+{
+    if (!in_range(&g[0], 1, 12) || !in_range(&g[1], 1, 31)) return 0;
+    if (i == 0 || !nr_tok_joined(c->t, i - 1) || !nr_tok_cue(c, T_CUES, i - 1)) return 0;
+    d->month = month_by_number(c, &g[0]);
+    d->day = g[1];
+    d->year = g[2];
+    d->century = 1;
+    return d->month != NULL;
+}
+
+/* "2019-01-05", "12/25/2020", "25.12.2020", "11/17/05", "on 3/20", "on 5-12-20". */
 static int numeric(const nr_ctx *c, size_t i, date *d)
 {
     size_t n;
@@ -327,33 +341,12 @@ static int numeric(const nr_ctx *c, size_t i, date *d)
     if (count == 3) {                                   /* month, day, year (or day first) */
         int year_ok = g[2].n == 4 ? year_word(g[2].s, 4, &d->year)
                     : g[2].n == 2 && sep == '/';
-        if (!year_ok) return 0;
+        if (!year_ok) return sep == '-' && g[2].n == 2 && cued_dashes(c, i, g, d);
         if (g[2].n == 2) d->year = g[2];
     } else if (sep != '/' || !date_cue_before(c, i) || nr_tok_is(c->t, i + 1, "of")) return 0;
     if (!month_day(c, &g[0], &g[1], d)) return 0;
     if (d->day_first) d->say_the = !the_before(c, i);
     return 1;
-}
-
-/* "on 5-12-20" -> on may twelfth twenty twenty: month-day-year joined by '-' with a
- * two-digit year, right after a word of date_cues; without a cue it is a record ("the
- * 5-12-20 sample"). */
-static int dashed_numbers(const nr_ctx *c, size_t i, date *d)
-{
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    span g[3] = { { NULL, 0 } };
-    char sep;
-    if (digit_groups(w, n, g, &sep) != 3 || sep != '-' || g[2].n != 2) return 0;
-    if (!in_range(&g[0], 1, 12) || !in_range(&g[1], 1, 31)) return 0;
-    if (i == 0 || !nr_tok_joined(c->t, i - 1) || !nr_tok_cue(c, T_CUES, i - 1)) return 0;
-    memset(d, 0, sizeof *d);
-    d->month = month_by_number(c, &g[0]);
-    d->day = g[1];
-    d->year = g[2];
-    d->century = 1;
-    d->used = 1;
-    return d->month != NULL;
 }
 
 /* ---- saying ---- */
@@ -412,8 +405,7 @@ static void say_date(const nr_ctx *c, nr_buf *out, const date *d, int without_mo
 
 static int date_at(const nr_ctx *c, size_t i, date *d)
 {
-    return numeric(c, i, d) || dashed_numbers(c, i, d) || dashed(c, i, d) || month_first(c, i, d)
-        || day_first(c, i, d);
+    return numeric(c, i, d) || dashed(c, i, d) || month_first(c, i, d) || day_first(c, i, d);
 }
 
 /* "Sat, Jan 5": a capitalized weekday abbreviation before a date is said in full; its

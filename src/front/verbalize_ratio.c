@@ -18,6 +18,7 @@
 #include "front/clock.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
+#include <string.h>
 
 #define T_RATIO_CUE  "ratio_cues"       /* "a 1:10 dilution": a ratio */
 #define T_RATIO_VETO "ratio_vetoes"     /* "at 2:45": a time */
@@ -50,7 +51,7 @@ static int ratio_word(const nr_ctx *c, size_t i, ratio *r, int *clock)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    return c->lex && n && (r->parts = nr_parse_ratio(w, n, r->x, clock)) != 0;
+    return c->lex && n && memchr(w, ':', n) && (r->parts = nr_parse_ratio(w, n, r->x, clock)) != 0;
 }
 
 /* A ratio that is no clock time is one unless it follows a capitalized word uncued. */

@@ -291,7 +291,7 @@ static int area_code(const nr_ctx *c, size_t i)
     size_t qn, n, wn;
     const char *w = nr_tok_word(c->t, i, &wn);
     nr_num x;
-    if (!nr_parse_num(w, wn, 0, &x) || x.len != wn) return 0;
+    if (wn != 3 || !nr_tok_post_starts(c->t, i, ')') || !nr_parse_num(w, wn, 0, &x) || x.len != wn) return 0;
     const char *pre = nr_tok_pre(c->t, i, &qn);
     const char *next = nr_tok_word(c->t, i + 1, &n);
     phone ph;
