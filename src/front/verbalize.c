@@ -43,7 +43,7 @@ static const nr_class classes[] = {
     { "clock_ratio", 1150, SH_DIGIT, nr_match_clock_ratio, nr_say_ratio },
     /* "3:30 p.m.", "9am-5pm", "1430 GMT": before the abbreviation "p.m." and the numbers */
     CLASS(time, 1100, SH_DIGIT | SH_NEAR_DIGIT),
-    /* the only class for plain words (see the fast path in nr_classify): "No. 5", "Mr." */
+    /* the only class asked for plain words, shapes without a gate bit: "No. 5", "Mr." */
     CLASS(abbrev, 1000, SH_ALL),
     /* "bojan.pancevski@wsj.com", "example.co.uk": before the dotted words of other classes */
     CLASS(electronic, 900, SH_PUNCT),
