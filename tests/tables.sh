@@ -1,7 +1,7 @@
 #!/bin/sh
 # Lexicon tables: the list in src/front/tables.h, the code that reads them and the shipped
-# lexicons that fill them agree. Each declared table is read somewhere in src/ (as NR_T_name,
-# or as "name" in a file that still names its tables by string) and is a section of a file
+# lexicons that fill them agree. Each declared table is read somewhere in src/ (as NR_T_name;
+# no code names a table by a string of its own) and is a section of a file
 # in voices/lexicons/; each section of those files is declared (else it would not load).
 #   tests/tables.sh [ROOT]     (ROOT: a tree with src/ and voices/, default this one)
 # Prints each table that breaks the rule and exits 1 if there is any; the last line is
@@ -13,7 +13,7 @@ declared=$(sed -n 's/^ *X(\([a-z0-9_]*\)).*/\1/p' src/front/tables.h | sort)
 shipped=$(sed -n 's/^\([a-z0-9_]*\):.*/\1/p' voices/lexicons/*.yaml | sort -u)
 # the names the code reads, outside the list itself
 read_by_code=$(find src -name '*.[ch]' ! -path src/front/tables.h ! -path src/front/tables.c |
-    xargs grep -ohE 'NR_T_[a-z0-9_]+|"[a-z0-9_]+"' | sed 's/^NR_T_//; s/"//g' | sort -u)
+    xargs grep -ohE 'NR_T_[a-z0-9_]+' | sed 's/^NR_T_//' | sort -u)
 
 has() { printf '%s\n' "$1" | grep -qx -- "$2"; }
 

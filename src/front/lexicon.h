@@ -9,12 +9,9 @@
 #include <stddef.h>
 #include "front/tables.h"
 
-/* A table: its section name in the YAML files, NR_T_<section> of tables.h. Code that still
- * names a table by a string of its own ("#define T_MONTHS \"months\"") finds the same
- * table; the declared NR_T_ string is only compared faster. */
+/* A table: its section name in the YAML files, named in code as NR_T_<section> of tables.h
+ * (a string of the same name finds the same table; the declared one is compared faster). */
 typedef const char *nr_lex_kind;
-/* verbalize.c's name for NR_T_words, until it moves to NR_T_ names like the other files. */
-#define NR_LEX_WORD NR_T_words
 
 /* When an entry applies, judged from the neighbouring words. */
 typedef enum {

@@ -7,8 +7,8 @@
  * number of digits and needs no buffer of its own except to drop thousands separators.
  */
 #include "front/numbers.h"
-#include <string.h>
 #include "util/chars.h"
+#include <string.h>
 
 static const char *const ONES[] = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -24,6 +24,7 @@ static const char *const SCALES[] = {
     "sextillion", "septillion", "octillion", "nonillion", "decillion",
 };
 #define N_SCALES (sizeof SCALES / sizeof SCALES[0])
+
 
 static int all_digits(const char *s, size_t n)
 {
@@ -191,6 +192,7 @@ size_t nr_range_dash(const char *s, size_t n)
     if (n >= 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) return 3;    /* U+2013 en dash */
     return 0;
 }
+
 
 int nr_ordinal_suffix_agrees(const char *d, size_t n, const char *s)
 {

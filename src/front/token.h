@@ -91,9 +91,11 @@ typedef struct {
 } nr_ctx;
 
 /*
- * A verbalizer reads token i (it may also read neighbours and consume following tokens
- * of the same clause), appends the words to say to `out`, and returns how many tokens
- * it consumed; 0 means "not my kind of token" and leaves `out` untouched.
+ * One semiotic class read alone on token i (nr_verbalize_date, nr_verbalize_time; SSML
+ * say-as uses them): its match, then its say. It may also read neighbours and consume
+ * following tokens of the same clause; it returns how many tokens it consumed, 0 when the
+ * token is not of its kind (and `out` is untouched). A class is a match and a say, listed
+ * with its priority in the table of verbalize.c: how to add one is in verbalize.h.
  */
 typedef size_t (*nr_verbalizer)(const nr_ctx *c, size_t i, nr_buf *out);
 

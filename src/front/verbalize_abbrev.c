@@ -24,26 +24,43 @@ static const char *state_name(const nr_ctx *c, size_t i, const char *s, size_t n
 }
 
 /* "D-Calif.", "R-N.Y.", "I-Vt.": a party letter from the "parties" table, a dash, a state. */
-static size_t party_and_state(const nr_ctx *c, size_t i, nr_buf *out)
+typedef struct {
+    const char *party, *state;      /* their readings; party NULL: a plain abbreviation */
+    const char *say;                /* the abbreviation's reading */
+} reading;
+
+static int party_and_state(const nr_ctx *c, size_t i, reading *r)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (n < 4 || w[1] != '-' || !(c->t->tok[i].shape & NR_SHAPE_UPPER)) return 0;
     const nr_lex_entry *party = nr_lex_find(c->lex, NR_T_parties, w, 1);
-    const char *state = party ? state_name(c, i, w + 2, n - 2) : NULL;
-    if (!state) return 0;
-    nr_buf_word(out, party->say);
-    nr_buf_word(out, "of");
-    nr_buf_word(out, state);
+    r->state = party ? state_name(c, i, w + 2, n - 2) : NULL;
+    if (!r->state) return 0;
+    r->party = party->say;
     return 1;
 }
 
-size_t nr_verbalize_abbrev(const nr_ctx *c, size_t i, nr_buf *out)
+size_t nr_match_abbrev(const nr_ctx *c, size_t i, nr_claim *m)
 {
+    reading r = { 0 };
     const nr_lex_entry *e = nr_abbrev_reading(c->t, i, c->lex);
-    if (e) {
-        nr_buf_word(out, e->say);
-        return 1;
+    if (e) r.say = e->say;
+    else if (!c->lex || !party_and_state(c, i, &r)) return 0;
+    NR_CLAIM_KEEP(m, &r);
+    return 1;
+}
+
+void nr_say_abbrev(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    (void)c, (void)i;
+    reading r;
+    NR_CLAIM_TAKE(m, &r);
+    if (!r.party) {
+        nr_buf_word(out, r.say);
+        return;
     }
-    return c->lex ? party_and_state(c, i, out) : 0;
+    nr_buf_word(out, r.party);
+    nr_buf_word(out, "of");
+    nr_buf_word(out, r.state);
 }

@@ -21,11 +21,13 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
-#include <string.h>
 #include "util/chars.h"
+#include <string.h>
+
 
 #define MAX_NAME_WORDS 4
 #define LOOKBACK 12         /* tokens searched back for the street before a weak state code */
+
 
 static int all_upper(const char *s, size_t n)
 {
@@ -185,8 +187,18 @@ static int parse_street(const nr_ctx *c, size_t j, street *s)
     return 0;
 }
 
+/* What the match read, for the say. */
+enum { HOUSE, ROAD, LONE_SUFFIX, STATE, ZIP, UNIT };
+typedef struct {
+    street s;               /* HOUSE */
+    const char *say;        /* ROAD, LONE_SUFFIX, STATE, UNIT: the word's reading */
+    size_t num;             /* HOUSE, ROAD, UNIT, ZIP: the token of the number */
+    size_t digits;          /* HOUSE, ROAD, UNIT: its digits (a letter may follow) */
+    int with_zip;           /* STATE: a ZIP code follows */
+} address;
+
 /* "2788 San Tomas Expy", "708 N 1st St", "1428 Elm St." */
-static size_t house_address(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t house_address(const nr_ctx *c, size_t i, address *a)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
@@ -195,38 +207,58 @@ static size_t house_address(const nr_ctx *c, size_t i, nr_buf *out)
     street s = { 0 };
     if (direction(c, i + 1, 0) && parse_street(c, i + 2, &s)) s.dir = i + 1;
     else if (!parse_street(c, i + 1, &s)) return 0;
-    say_number_with_letter(out, w, n, d);
-    if (s.dir) nr_buf_word(out, lookup(c, NR_T_street_directions, s.dir)->say);
-    for (size_t k = 0; k < s.names; k++) say_name_word(c, s.name + k, k == 0, out);
-    nr_buf_word(out, lookup(c, NR_T_street_suffixes, s.suffix)->say);
-    if (s.after) nr_buf_word(out, lookup(c, NR_T_street_directions, s.after)->say);
+    a->s = s;
+    a->num = i;
+    a->digits = d;
     return (s.after ? s.after : s.suffix) - i + 1;
 }
 
+/* The number of token j (a house, road or unit number) with its letter: "221B". */
+static void say_number_at(const nr_ctx *c, size_t j, size_t d, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    say_number_with_letter(out, w, n, d);
+}
+
+static void say_house_address(const nr_ctx *c, const address *a, nr_buf *out)
+{
+    const street *s = &a->s;
+    say_number_at(c, a->num, a->digits, out);
+    if (s->dir) nr_buf_word(out, lookup(c, NR_T_street_directions, s->dir)->say);
+    for (size_t k = 0; k < s->names; k++) say_name_word(c, s->name + k, k == 0, out);
+    nr_buf_word(out, lookup(c, NR_T_street_suffixes, s->suffix)->say);
+    if (s->after) nr_buf_word(out, lookup(c, NR_T_street_directions, s->after)->say);
+}
+
 /* A road number, read like a house number: "Hwy 101" highway one oh one. */
-static size_t road_number(const nr_ctx *c, size_t i, const nr_lex_entry *e, nr_buf *out)
+static size_t road_number(const nr_ctx *c, size_t i, const nr_lex_entry *e, address *a)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
     size_t d = number_shape(w, n);
     if (!nr_lex_field_is(e, "before_number", "true") || closed(c, i) || !d || d > 4) return 0;
-    nr_buf_word(out, e->say);
-    say_number_with_letter(out, w, n, d);
+    a->say = e->say;
+    a->num = i + 1;
+    a->digits = d;
     return 2;
 }
 
 /* A street abbreviation on its own: "Sunset Blvd", "6th ave", "Hwy 101". (St, Dr and Mt
- * without a dot, which may also be saint, doctor and mount, are the abbreviation class's.) */
-static size_t lone_suffix(const nr_ctx *c, size_t i, nr_buf *out)
+ * without a dot, which may also be saint, doctor and mount, are the abbreviation class's.)
+ * ROAD or LONE_SUFFIX; the tokens used. */
+static size_t lone_suffix(const nr_ctx *c, size_t i, address *a, int *reading)
 {
     const nr_lex_entry *e = lookup(c, NR_T_street_suffixes, i);
-    size_t used = e ? road_number(c, i, e, out) : 0;
+    size_t used = e ? road_number(c, i, e, a) : 0;
+    *reading = ROAD;
     if (used || !e || nr_lex_field_is(e, "full", "true")) return used;
     if (i == 0 || closed(c, i - 1) || !name_word(c, i - 1)) return 0;
     size_t pn;
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
     if (c->lex && nr_lex_find(c->lex, NR_T_sentence_starters, prev, pn)) return 0;   /* "The st..." */
-    nr_buf_word(out, e->say);
+    *reading = LONE_SUFFIX;
+    a->say = e->say;
     return 1;
 }
 
@@ -245,7 +277,7 @@ static int street_before(const nr_ctx *c, size_t i)
 }
 
 /* "Santa Clara, CA 95051", "City, NY", "Springfield IL 62701". */
-static size_t state(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t state(const nr_ctx *c, size_t i, address *a)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
@@ -259,10 +291,18 @@ static size_t state(const nr_ctx *c, size_t i, nr_buf *out)
     int after_city = nr_tok_post_starts(c->t, i - 1, ',') && pn && nr_is_upper(prev[0]) && has_lower(prev, pn);
     if (!after_city && !(with_zip && pn && nr_is_upper(prev[0]))) return 0;
     if (nr_lex_field_is(e, "weak", "true") && !with_zip && !street_before(c, i)) return 0;
-    nr_buf_word(out, e->say);
-    if (!with_zip) return 1;
-    say_zip(out, zip, zn);
-    return 2;
+    a->say = e->say;
+    a->with_zip = with_zip;
+    a->num = i + 1;
+    return with_zip ? 2 : 1;
+}
+
+/* The ZIP code of token j. */
+static void say_zip_at(const nr_ctx *c, size_t j, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, j, &n);
+    say_zip(out, w, n);
 }
 
 /* A state name ending at token j that follows "City,": "Austin, Texas", "Albany, New York". */
@@ -277,7 +317,7 @@ static int state_name_after_city(const nr_ctx *c, size_t j)
 }
 
 /* A ZIP code after a state given before it: "FL, 95051", "Austin, Texas 78701". */
-static size_t zip_code(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t zip_code(const nr_ctx *c, size_t i, address *a)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
@@ -286,12 +326,12 @@ static size_t zip_code(const nr_ctx *c, size_t i, nr_buf *out)
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
     int code = pn == 2 && all_upper(prev, 2) && lookup(c, NR_T_us_states, i - 1);
     if (!code && !state_name_after_city(c, i - 1)) return 0;
-    say_zip(out, w, n);
+    a->num = i;
     return 1;
 }
 
 /* "Apt 4B", "Ste. 200". */
-static size_t unit(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t unit(const nr_ctx *c, size_t i, address *a)
 {
     size_t pn, n;
     const char *post = nr_tok_post(c->t, i, &pn);
@@ -300,18 +340,36 @@ static size_t unit(const nr_ctx *c, size_t i, nr_buf *out)
     const char *w = nr_tok_word(c->t, i + 1, &n);
     size_t d = e ? number_shape(w, n) : 0;
     if (!d) return 0;
-    nr_buf_word(out, e->say);
-    say_number_with_letter(out, w, n, d);
+    a->say = e->say;
+    a->num = i + 1;
+    a->digits = d;
     return 2;
 }
 
-size_t nr_verbalize_address(const nr_ctx *c, size_t i, nr_buf *out)
+size_t nr_match_address(const nr_ctx *c, size_t i, nr_claim *m)
 {
     if (!c->lex) return 0;
-    size_t used = house_address(c, i, out);
-    if (!used) used = state(c, i, out);
-    if (!used) used = zip_code(c, i, out);
-    if (!used) used = unit(c, i, out);
-    if (!used) used = lone_suffix(c, i, out);
+    address a = { .say = NULL };
+    size_t used;
+    if ((used = house_address(c, i, &a))) m->reading = HOUSE;
+    else if ((used = state(c, i, &a))) m->reading = STATE;
+    else if ((used = zip_code(c, i, &a))) m->reading = ZIP;
+    else if ((used = unit(c, i, &a))) m->reading = UNIT;
+    else if (!(used = lone_suffix(c, i, &a, &m->reading))) return 0;
+    NR_CLAIM_KEEP(m, &a);
     return used;
+}
+
+void nr_say_address(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    (void)i;
+    address a;
+    NR_CLAIM_TAKE(m, &a);
+    if (m->reading == HOUSE) {
+        say_house_address(c, &a, out);
+        return;
+    }
+    if (m->reading != ZIP) nr_buf_word(out, a.say);
+    if (m->reading == ROAD || m->reading == UNIT) say_number_at(c, a.num, a.digits, out);
+    else if (m->reading == ZIP || a.with_zip) say_zip_at(c, a.num, out);
 }

@@ -3,6 +3,7 @@
  *   Jan. 5, 2019 / January 5 2019 / Jan-5-2019 / 2019-01-05   -> january fifth twenty nineteen
  *   5 January 2019 / 5th Jan 2019 / 15-Jan-2019                -> the fifth of january twenty nineteen
  *   12/25/2020 (month first, as in the US); 25/12/2020 (a day above 12 puts the day first)
+ *   on 5-12-20 (a two-digit year after a cue) -> on may twelfth twenty twenty
  *   March 2019 -> march twenty nineteen;  July 4-5 -> july fourth to fifth
  *   Sat, Jan 5 -> saturday january fifth;  "on 3/20" -> on march twentieth
  *
@@ -20,14 +21,9 @@
 #include "front/numbers.h"
 #include "front/segment.h"
 #include "front/verbalize_util.h"
+#include "util/chars.h"
 #include <string.h>
 
-#define T_MONTHS "months"
-#define T_MONTH_NUMBERS "month_numbers"
-#define T_WEEKDAYS "weekdays"
-#define T_CUES "date_cues"
-#define T_IDIOMS "date_idioms"
-#define T_WORDS "date_words"
 
 typedef struct { const char *s; size_t n; } span;
 
@@ -36,26 +32,24 @@ typedef struct {
     span day, day_end;      /* day digits; day_end of a range "5-7" (n == 0: none) */
     span year;              /* four or two digits (n == 0: none) */
     int day_first;          /* "the fifth of january" */
+    int century;            /* a two-digit year said with its century: "20" -> twenty twenty */
     int say_the;            /* day first, and no "the" written before it */
     size_t used;            /* tokens covered */
 } date;
 
 /* ---- small helpers ---- */
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 static int eq_nocase(const char *s, size_t n, const char *lit)
 {
     if (strlen(lit) != n) return 0;
     for (size_t k = 0; k < n; k++)
-        if (lower(s[k]) != lower(lit[k])) return 0;
+        if (nr_to_lower(s[k]) != nr_to_lower(lit[k])) return 0;
     return 1;
 }
 
 /* A small word of the reading ("the", "of", "to"), from date_words; the key itself without one. */
-static const char *dword(const nr_ctx *c, const char *key) { return nr_lex_say(c->lex, T_WORDS, key); }
+static const char *dword(const nr_ctx *c, const char *key) { return nr_lex_say(c->lex, NR_T_date_words, key); }
 
 /* Trailing punctuation of token i: 0 if none, the character if it is exactly one, else -1. */
 static int post_char(const nr_ctx *c, size_t i)
@@ -76,12 +70,12 @@ static size_t parse_day(const char *w, size_t n, span *d, int *suffix)
     if (v < 1 || v > 31) return 0;
     d->s = w;
     d->n = k;
-    if (k + 2 <= n && is_alpha(w[k]) && is_alpha(w[k + 1]) && (k + 2 == n || !is_alpha(w[k + 2]))) {
+    if (k + 2 <= n && nr_is_alpha(w[k]) && nr_is_alpha(w[k + 1]) && (k + 2 == n || !nr_is_alpha(w[k + 2]))) {
         if (!nr_ordinal_suffix_agrees(w, k, w + k)) return 0;
         *suffix = 1;
         return k + 2;
     }
-    if (k < n && (is_alpha(w[k]) || is_digit(w[k]))) return 0;
+    if (k < n && (nr_is_alpha(w[k]) || nr_is_digit(w[k]))) return 0;
     return k;
 }
 
@@ -101,7 +95,7 @@ static int day_word(const char *w, size_t n, span *day, span *end, int *suffix)
 /* A year as a whole word: "2019" (1000 to 2099) or "'98". */
 static int year_word(const char *w, size_t n, span *y)
 {
-    if (n == 3 && w[0] == '\'' && is_digit(w[1]) && is_digit(w[2])) {
+    if (n == 3 && w[0] == '\'' && nr_is_digit(w[1]) && nr_is_digit(w[2])) {
         y->s = w + 1;
         y->n = 2;
         return 1;
@@ -123,13 +117,13 @@ static int year_token(const nr_ctx *c, size_t i, span *y)
 /* An entry of a table of names keyed in lower case, for w in any case ("JAN", "Jan"). */
 static const nr_lex_entry *name_entry(const nr_ctx *c, const char *table, const char *w, size_t n)
 {
-    return n >= 2 && is_alpha(w[0]) ? nr_lex_find_nocase(c->lex, table, w, n) : NULL;
+    return n >= 2 && nr_is_alpha(w[0]) ? nr_lex_find_nocase(c->lex, table, w, n) : NULL;
 }
 
 /* The month named by w (a name or an abbreviation), or NULL. */
 static const nr_lex_entry *month_entry(const nr_ctx *c, const char *w, size_t n)
 {
-    return n >= 3 ? name_entry(c, T_MONTHS, w, n) : NULL;
+    return n >= 3 ? name_entry(c, NR_T_months, w, n) : NULL;
 }
 
 /* 1 if the word before token i is "the". */
@@ -152,7 +146,7 @@ static int is_true(const char *s) { return s && (!strcmp(s, "true") || !strcmp(s
 /* A month that is also a word ("may") written in lower case needs a year or a "5th". */
 static int month_plausible(const nr_lex_entry *e, const char *w, const date *d, int suffix)
 {
-    if (!is_true(nr_lex_field(e, "ambiguous")) || (w[0] >= 'A' && w[0] <= 'Z')) return 1;
+    if (!is_true(nr_lex_field(e, "ambiguous")) || nr_is_upper(w[0])) return 1;
     return d->year.n || suffix;
 }
 
@@ -219,7 +213,7 @@ static int dashed(const nr_ctx *c, size_t i, date *d)
     const char *w = nr_tok_word(c->t, i, &n);
     int suffix = 0;
     memset(d, 0, sizeof *d);
-    while (k < n && is_alpha(w[k])) k++;
+    while (k < n && nr_is_alpha(w[k])) k++;
     if (k > 0) {                                        /* Jan-15[-2020] */
         const nr_lex_entry *e = month_entry(c, w, k);
         if (!e || k + 1 >= n || w[k] != '-') return 0;
@@ -231,7 +225,7 @@ static int dashed(const nr_ctx *c, size_t i, date *d)
         k = parse_day(w, n, &d->day, &suffix);
         if (!k || k + 1 >= n || w[k] != '-') return 0;
         size_t a = ++k;
-        while (k < n && is_alpha(w[k])) k++;
+        while (k < n && nr_is_alpha(w[k])) k++;
         const nr_lex_entry *e = month_entry(c, w + a, k - a);
         if (!e) return 0;
         d->month = e->say;
@@ -277,7 +271,7 @@ static const char *month_by_number(const nr_ctx *c, const span *s)
     const char *p = s->s;
     size_t n = s->n;
     while (n > 1 && *p == '0') { p++; n--; }
-    const nr_lex_entry *e = nr_lex_find(c->lex, T_MONTH_NUMBERS, p, n);
+    const nr_lex_entry *e = nr_lex_find(c->lex, NR_T_month_numbers, p, n);
     return e ? e->say : NULL;
 }
 
@@ -304,10 +298,24 @@ static int date_cue_before(const nr_ctx *c, size_t i)
     int p = post_char(c, i - 1);
     const char *pre = nr_tok_pre(c->t, i, &qn);
     if ((p != 0 && p != ',' && p != '.') || (qn && !(qn == 1 && pre[0] == '('))) return 0;
-    return name_entry(c, T_CUES, w, n) || name_entry(c, T_WEEKDAYS, w, n);
+    return name_entry(c, NR_T_date_cues, w, n) || name_entry(c, NR_T_weekdays, w, n);
 }
 
-/* "2019-01-05", "12/25/2020", "25.12.2020", "11/17/05", and "on 3/20". */
+/* "on 5-12-20" -> on may twelfth twenty twenty: month-day-year joined by '-' with a
+ * two-digit year (groups g), right after a word of date_cues; without a cue it is a
+ * record ("the 5-12-20 sample"). */
+static int cued_dashes(const nr_ctx *c, size_t i, const span g[3], date *d)
+{
+    if (!in_range(&g[0], 1, 12) || !in_range(&g[1], 1, 31)) return 0;
+    if (i == 0 || !nr_tok_joined(c->t, i - 1) || !nr_tok_cue(c, NR_T_date_cues, i - 1)) return 0;
+    d->month = month_by_number(c, &g[0]);
+    d->day = g[1];
+    d->year = g[2];
+    d->century = 1;
+    return d->month != NULL;
+}
+
+/* "2019-01-05", "12/25/2020", "25.12.2020", "11/17/05", "on 3/20", "on 5-12-20". */
 static int numeric(const nr_ctx *c, size_t i, date *d)
 {
     size_t n;
@@ -327,7 +335,7 @@ static int numeric(const nr_ctx *c, size_t i, date *d)
     if (count == 3) {                                   /* month, day, year (or day first) */
         int year_ok = g[2].n == 4 ? year_word(g[2].s, 4, &d->year)
                     : g[2].n == 2 && sep == '/';
-        if (!year_ok) return 0;
+        if (!year_ok) return sep == '-' && g[2].n == 2 && cued_dashes(c, i, g, d);
         if (g[2].n == 2) d->year = g[2];
     } else if (sep != '/' || !date_cue_before(c, i) || nr_tok_is(c->t, i + 1, "of")) return 0;
     if (!month_day(c, &g[0], &g[1], d)) return 0;
@@ -345,10 +353,17 @@ static void say_ordinal(nr_buf *out, const span *s)
     nr_say_ordinal(out, p, n);
 }
 
-/* "2019" -> twenty nineteen; "98" -> ninety eight; "05" -> oh five. */
-static void say_year(const nr_ctx *c, nr_buf *out, const span *y)
+/* "2019" -> twenty nineteen; "98" -> ninety eight; "05" -> oh five; with its century,
+ * "20" -> twenty twenty (this century up to 30, else the last: "98" -> nineteen ninety eight). */
+static void say_year(const nr_ctx *c, nr_buf *out, const span *y, int century)
 {
     if (y->n == 4) { nr_say_year(out, y->s, 4); return; }
+    if (century) {
+        char year[4] = { '1', '9', y->s[0], y->s[1] };
+        if (nr_digits_value(y->s, 2) <= 30) memcpy(year, "20", 2);
+        nr_say_year(out, year, 4);
+        return;
+    }
     if (y->s[0] == '0') {
         nr_buf_word(out, dword(c, "oh"));
         if (y->s[1] == '0') nr_buf_word(out, dword(c, "oh"));
@@ -377,7 +392,7 @@ static void say_date(const nr_ctx *c, nr_buf *out, const date *d, int without_mo
         if (!without_month) nr_buf_word(out, d->month);
         if (d->day.n) say_days(c, out, d);
     }
-    if (d->year.n) say_year(c, out, &d->year);
+    if (d->year.n) say_year(c, out, &d->year, d->century);
 }
 
 /* ---- the class ---- */
@@ -387,46 +402,65 @@ static int date_at(const nr_ctx *c, size_t i, date *d)
     return numeric(c, i, d) || dashed(c, i, d) || month_first(c, i, d) || day_first(c, i, d);
 }
 
-/* "Sat, Jan 5": a capitalized weekday abbreviation before a date is said in full. */
-static size_t weekday(const nr_ctx *c, size_t i, nr_buf *out)
+/* "Sat, Jan 5": a capitalized weekday abbreviation before a date is said in full; its
+ * reading, or NULL. */
+static const char *weekday(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    const nr_lex_entry *e = name_entry(c, T_WEEKDAYS, w, n);
+    const nr_lex_entry *e = name_entry(c, NR_T_weekdays, w, n);
     int p = post_char(c, i);
     date d;
-    if (!e || !nr_tok_capitalized(c->t, i) || !is_abbreviated(e, w, n)) return 0;
-    if ((p != 0 && p != ',' && p != '.') || !date_at(c, i + 1, &d)) return 0;
-    nr_buf_word(out, e->say);
-    return 1;
+    if (!e || !nr_tok_capitalized(c->t, i) || !is_abbreviated(e, w, n)) return NULL;
+    if ((p != 0 && p != ',' && p != '.') || !date_at(c, i + 1, &d)) return NULL;
+    return e->say;
 }
 
-/* The day and year after a dotted month that the abbreviation class has said ("Jan. 5"). */
-static size_t continuation(const nr_ctx *c, size_t i, nr_buf *out)
+/* The day and year after a dotted month that the abbreviation class has said ("Jan. 5"):
+ * the date from the month in d; the tokens after the month, 0 if none. */
+static size_t continuation(const nr_ctx *c, size_t i, date *d)
 {
-    date d, before;
-    if (i == 0 || !nr_abbrev_reading(c->t, i - 1, c->lex) || !month_first(c, i - 1, &d) || d.used < 2)
+    date before;
+    if (i == 0 || !nr_abbrev_reading(c->t, i - 1, c->lex) || !month_first(c, i - 1, d) || d->used < 2)
         return 0;
     if (i >= 2 && day_first(c, i - 2, &before) && before.used >= 2) return 0;   /* "5 Jan." took it */
-    say_date(c, out, &d, 1);
-    return d.used - 1;
+    return d->used - 1;
 }
 
-size_t nr_verbalize_date(const nr_ctx *c, size_t i, nr_buf *out)
+/* The readings of the class, and what the say needs of them. */
+enum { WHOLE_DATE, IDIOM, WEEKDAY, REST_OF_DATE };
+typedef struct {
+    date d;                 /* WHOLE_DATE, REST_OF_DATE */
+    const char *say;        /* IDIOM, WEEKDAY */
+} claim;
+
+size_t nr_match_date(const nr_ctx *c, size_t i, nr_claim *m)
 {
-    size_t n;
+    size_t n, used = 1;
     const char *w = nr_tok_word(c->t, i, &n);
     if (!c->lex || n == 0) return 0;
-    const nr_lex_entry *idiom = nr_lex_find(c->lex, T_IDIOMS, w, n);
+    claim r = { .say = NULL };
+    const nr_lex_entry *idiom = nr_lex_find(c->lex, NR_T_date_idioms, w, n);
     if (idiom) {
-        nr_buf_word(out, idiom->say);
-        return 1;
-    }
-    date d;
-    if (date_at(c, i, &d)) {
-        say_date(c, out, &d, 0);
-        return d.used;
-    }
-    size_t used = weekday(c, i, out);
-    return used ? used : continuation(c, i, out);
+        m->reading = IDIOM;
+        r.say = idiom->say;
+    } else if (date_at(c, i, &r.d)) {
+        m->reading = WHOLE_DATE;
+        used = r.d.used;
+    } else if ((r.say = weekday(c, i))) {
+        m->reading = WEEKDAY;
+    } else if ((used = continuation(c, i, &r.d))) {
+        m->reading = REST_OF_DATE;
+    } else return 0;
+    NR_CLAIM_KEEP(m, &r);
+    return used;
+}
+
+void nr_say_date(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    (void)i;
+    claim r;
+    NR_CLAIM_TAKE(m, &r);
+    if (m->reading == IDIOM || m->reading == WEEKDAY) nr_buf_word(out, r.say);
+    else say_date(c, out, &r.d, m->reading == REST_OF_DATE);
 }

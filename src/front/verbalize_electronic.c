@@ -27,13 +27,17 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
+#include "util/chars.h"
 #include <string.h>
 #include <strings.h>
-#include "util/chars.h"
 
-/* Bytes of non-ASCII letters ("münchen") count as lower case: they stay inside their word
- * (so do they in nr_is_alpha_or_utf8 and nr_is_alnum_or_utf8). */
-static int is_lower_or_utf8(char c) { return nr_is_lower(c) || nr_is_utf8_byte(c); }
+
+/* Bytes of non-ASCII letters ("münchen") count as lower-case letters here: they stay
+ * inside their word. */
+static int is_lower_or_utf8(char c) { return nr_is_lower(c) || (unsigned char)c >= 0x80; }
+static int is_letter_or_utf8(char c) { return nr_is_upper(c) || is_lower_or_utf8(c); }
+static int is_alnum_or_utf8(char c) { return is_letter_or_utf8(c) || nr_is_digit(c); }
+static int is_ascii(char c) { return (unsigned char)c < 0x80; }
 static int is_vowel(char c) { return c && strchr("aeiouyAEIOUY", c) != NULL; }
 
 /* ---- saying the pieces ---- */
@@ -61,7 +65,7 @@ static void say_part(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
     for (size_t k = 0; k < n; k++) {
         caps += nr_is_upper(s[k]);
         vowels += is_vowel(s[k]);
-        ascii += nr_is_ascii(s[k]);
+        ascii += is_ascii(s[k]);
     }
     if (ascii < n) nr_buf_wordn(out, s, n);
     else if (n == 1) nr_say_letter(out, s[0]);
@@ -124,8 +128,8 @@ static void say_pieces(const nr_ctx *c, const char *s, size_t n, void (*digits)(
 {
     for (size_t k = 0; k < n;) {
         size_t m = k;
-        if (nr_is_alpha_or_utf8(s[k])) {
-            while (m < n && nr_is_alpha_or_utf8(s[m])) m++;
+        if (is_letter_or_utf8(s[k])) {
+            while (m < n && is_letter_or_utf8(s[m])) m++;
             say_letters(c, s + k, m - k, out);
         } else if (nr_is_digit(s[k])) {
             while (m < n && nr_is_digit(s[m])) m++;
@@ -158,17 +162,17 @@ static int parse_host(const char *s, size_t n, host *h)
     size_t k = 0, start = 0;
     *h = (host){ 0 };
     for (;; k++) {
-        if (k < n && (nr_is_alnum_or_utf8(s[k]) || s[k] == '-')) continue;
+        if (k < n && (is_alnum_or_utf8(s[k]) || s[k] == '-')) continue;
         if (k == start || s[start] == '-' || s[k - 1] == '-') return 0;
         h->labels++;
         h->tld = start;
-        if (k < n && s[k] == '.' && k + 1 < n && nr_is_alnum_or_utf8(s[k + 1])) { start = k + 1; continue; }
+        if (k < n && s[k] == '.' && k + 1 < n && is_alnum_or_utf8(s[k + 1])) { start = k + 1; continue; }
         break;
     }
     h->len = k;
     if (h->labels < 2) return 0;
     for (size_t j = h->tld; j < k; j++)
-        if (nr_is_alpha_or_utf8(s[j])) return 1;
+        if (is_letter_or_utf8(s[j])) return 1;
     return 0;
 }
 
@@ -224,30 +228,48 @@ static int host_end_ok(const char *s, size_t n, size_t k)
 static size_t scheme_len(const char *s, size_t n, size_t *name)
 {
     size_t k = 0;
-    if (!n || !nr_is_alpha_or_utf8(s[0])) return 0;
-    while (k < n && (nr_is_alnum_or_utf8(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.')) k++;
+    if (!n || !is_letter_or_utf8(s[0])) return 0;
+    while (k < n && (is_alnum_or_utf8(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.')) k++;
     *name = k;
     if (k + 3 <= n && !memcmp(s + k, "://", 3)) return k + 3;
     if (k == 6 && k + 1 < n && s[k] == ':' && !memcmp(s, "mailto", 6)) return k + 1;
     return 0;
 }
 
-static int url(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+/* What the match read: the shape, and where its parts lie in the word. */
+enum { URL, EMAIL, DOMAIN, HANDLE, HASHTAG };
+typedef struct {
+    size_t n;               /* bytes of the address (a possessive "'s" after it is not) */
+    size_t poss;            /* bytes of a possessive ending the word */
+    size_t k;               /* URL: end of the scheme; EMAIL: start of the local part */
+    size_t local;           /* EMAIL: end of the local part (the '@') */
+    host h;                 /* the host, if has_host */
+    int has_host;
+    const char *tag_word;   /* HASHTAG: "hashtag", or NULL when the text has said it */
+} address;
+
+static int url(const char *s, size_t n, address *a)
 {
-    size_t name, k = scheme_len(s, n, &name);
-    if (!k || k == n) return 0;
-    say_run(c, s, k, out);
-    host h;
-    if (parse_host(s + k, n - k, &h) && host_end_ok(s + k, n - k, h.len)) {
-        say_host(c, s + k, &h, out);
-        k += h.len;
-    }
-    say_run(c, s + k, n - k, out);
+    size_t name;
+    a->k = scheme_len(s, n, &name);
+    if (!a->k || a->k == n) return 0;
+    a->has_host = parse_host(s + a->k, n - a->k, &a->h) && host_end_ok(s + a->k, n - a->k, a->h.len);
     return 1;
 }
 
+static void say_url(const nr_ctx *c, const char *s, const address *a, nr_buf *out)
+{
+    size_t k = a->k;
+    say_run(c, s, k, out);
+    if (a->has_host) {
+        say_host(c, s + k, &a->h, out);
+        k += a->h.len;
+    }
+    say_run(c, s + k, a->n - k, out);
+}
+
 /* local@host[/path]: the local part of letters, digits and . _ - + & %. */
-static int email(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+static int email(const char *s, size_t n, address *a)
 {
     const char *at = memchr(s, '@', n);
     if (!at) return 0;
@@ -255,71 +277,100 @@ static int email(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
     while (k < local && s[k] == '.') k++;          /* a stray full stop before it: "test .b@x.com" */
     if (k == local) return 0;
     for (size_t j = k; j < local; j++)
-        if (!nr_is_alnum_or_utf8(s[j]) && !strchr("._-+&%", s[j])) return 0;
-    host h;
+        if (!is_alnum_or_utf8(s[j]) && !strchr("._-+&%", s[j])) return 0;
     const char *rest = at + 1;
     size_t rn = n - local - 1;
-    if (!parse_host(rest, rn, &h) || !host_end_ok(rest, rn, h.len)) return 0;
-    say_run(c, s + k, local - k, out);
-    say_symbol(c, '@', out);
-    say_host(c, rest, &h, out);
-    say_run(c, rest + h.len, rn - h.len, out);
+    if (!parse_host(rest, rn, &a->h) || !host_end_ok(rest, rn, a->h.len)) return 0;
+    a->k = k;
+    a->local = local;
     return 1;
+}
+
+static void say_email(const nr_ctx *c, const char *s, const address *a, nr_buf *out)
+{
+    const char *rest = s + a->local + 1;
+    size_t rn = a->n - a->local - 1;
+    say_run(c, s + a->k, a->local - a->k, out);
+    say_symbol(c, '@', out);
+    say_host(c, rest, &a->h, out);
+    say_run(c, rest + a->h.len, rn - a->h.len, out);
 }
 
 /* www.host or a host with a known top-level domain, and an optional path. */
-static int domain(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+static int domain(const nr_ctx *c, const char *s, size_t n, address *a)
 {
-    host h;
-    if (!parse_host(s, n, &h) || !host_end_ok(s, n, h.len)) return 0;
-    int www = h.labels >= 3 && (!memcmp(s, "www.", 4) || !memcmp(s, "WWW.", 4));
-    if (!www && !known_domain(c, s, &h, h.len < n)) return 0;
-    say_host(c, s, &h, out);
-    say_run(c, s + h.len, n - h.len, out);
-    return 1;
+    if (!parse_host(s, n, &a->h) || !host_end_ok(s, n, a->h.len)) return 0;
+    int www = a->h.labels >= 3 && (!memcmp(s, "www.", 4) || !memcmp(s, "WWW.", 4));
+    return www || known_domain(c, s, &a->h, a->h.len < n);
+}
+
+static void say_domain(const nr_ctx *c, const char *s, const address *a, nr_buf *out)
+{
+    say_host(c, s, &a->h, out);
+    say_run(c, s + a->h.len, a->n - a->h.len, out);
 }
 
 /* @handle: letters, digits, '_' and '.', starting with a letter or '_'. */
-static int handle(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+static int handle(const char *s, size_t n)
 {
-    if (n < 2 || s[0] != '@' || !(nr_is_alpha_or_utf8(s[1]) || s[1] == '_')) return 0;
+    if (n < 2 || s[0] != '@' || !(is_letter_or_utf8(s[1]) || s[1] == '_')) return 0;
     for (size_t k = 1; k < n; k++)
-        if (!nr_is_alnum_or_utf8(s[k]) && s[k] != '_' && s[k] != '.') return 0;
-    if (s[n - 1] == '.') return 0;
-    say_symbol(c, '@', out);
-    say_run(c, s + 1, n - 1, out);
-    return 1;
+        if (!is_alnum_or_utf8(s[k]) && s[k] != '_' && s[k] != '.') return 0;
+    return s[n - 1] != '.';
 }
 
 /* #hashtag: letters, digits and '_', starting with a letter; '_' only splits words. */
-static int hashtag(const nr_ctx *c, size_t i, const char *s, size_t n, nr_buf *out)
+static int hashtag(const nr_ctx *c, size_t i, const char *s, size_t n, address *a)
 {
-    if (n < 2 || s[0] != '#' || !nr_is_alpha_or_utf8(s[1])) return 0;
+    if (n < 2 || s[0] != '#' || !is_letter_or_utf8(s[1])) return 0;
     for (size_t k = 1; k < n; k++)
-        if (!nr_is_alnum_or_utf8(s[k]) && s[k] != '_') return 0;
+        if (!is_alnum_or_utf8(s[k]) && s[k] != '_') return 0;
     const nr_lex_entry *e = c->lex ? nr_lex_find(c->lex, NR_T_electronic_words, "#", 1) : NULL;
     const char *word = e ? e->say : "hashtag";
     /* "with the hashtag #Election2024": the word is said already */
     size_t pn;
     const char *prev = i > 0 ? nr_tok_word(c->t, i - 1, &pn) : "";
-    if (i == 0 || pn != strlen(word) || strncasecmp(prev, word, pn) != 0) nr_buf_word(out, word);
-    say_pieces(c, s + 1, n - 1, say_tag_digits, 0, out);
+    a->tag_word = i == 0 || pn != strlen(word) || strncasecmp(prev, word, pn) != 0 ? word : NULL;
     return 1;
 }
 
-size_t nr_verbalize_electronic(const nr_ctx *c, size_t i, nr_buf *out)
+size_t nr_match_electronic(const nr_ctx *c, size_t i, nr_claim *m)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
     if (n < 2 || !c->lex) return 0;
-    size_t mark = out->len, poss = possessive(w, n);
-    int ok = w[0] == '#' ? hashtag(c, i, w, n, out)
-           : w[0] == '@' ? handle(c, w, n, out)
-           : url(c, w, n - poss, out) || email(c, w, n - poss, out) || domain(c, w, n - poss, out);
-    if (!ok) {
-        nr_buf_truncate(out, mark);
-        return 0;
+    address a = { .n = n, .poss = possessive(w, n) };    /* "'s" also after a tag: "#MeToo’s" */
+    if (w[0] == '#') m->reading = HASHTAG;
+    else if (w[0] == '@') m->reading = HANDLE;
+    else {
+        a.n = n - a.poss;
+        m->reading = url(w, a.n, &a) ? URL : email(w, a.n, &a) ? EMAIL : DOMAIN;
     }
-    if (poss) nr_buf_puts(out, "'s");
+    int ok = m->reading == HASHTAG ? hashtag(c, i, w, n, &a)
+           : m->reading == HANDLE ? handle(w, n)
+           : m->reading == DOMAIN ? domain(c, w, a.n, &a) : 1;
+    if (!ok) return 0;
+    NR_CLAIM_KEEP(m, &a);
     return 1;
+}
+
+void nr_say_electronic(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    address a;
+    NR_CLAIM_TAKE(m, &a);
+    switch (m->reading) {
+    case URL: say_url(c, w, &a, out); break;
+    case EMAIL: say_email(c, w, &a, out); break;
+    case DOMAIN: say_domain(c, w, &a, out); break;
+    case HANDLE:
+        say_symbol(c, '@', out);
+        say_run(c, w + 1, n - 1, out);
+        break;
+    default:
+        if (a.tag_word) nr_buf_word(out, a.tag_word);
+        say_pieces(c, w + 1, n - 1, say_tag_digits, 0, out);
+    }
+    if (a.poss) nr_buf_puts(out, "'s");
 }

@@ -21,8 +21,9 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
-#include <string.h>
 #include "util/chars.h"
+#include <string.h>
+
 
 static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
 {
@@ -210,14 +211,18 @@ static int cue_after(const nr_ctx *c, const char *table, size_t i)
 }
 
 /* "2023/24", "2019/20", "2008/09", "2023/2024" filling s: a year over the next one, a
- * season or a fiscal year. Says it (twenty twenty three twenty four) and returns 1 if it
- * is one. */
-static int season(nr_buf *out, const char *s, size_t n)
+ * season or a fiscal year (twenty twenty three twenty four). */
+static int season(const char *s, size_t n)
 {
     if ((n != 7 && n != 9) || nr_digits_at(s, 4) != 4 || s[4] != '/' || nr_digits_at(s + 5, n - 5) != n - 5)
         return 0;
     long y = value(s, 4), d = value(s + 5, n - 5);
-    if (y < 1900 || y > 2099 || !(n == 7 ? d == (y + 1) % 100 : d == y + 1)) return 0;
+    return y >= 1900 && y <= 2099 && (n == 7 ? d == (y + 1) % 100 : d == y + 1);
+}
+
+static void say_season(nr_buf *out, const char *s, size_t n)
+{
+    long y = value(s, 4), d = value(s + 5, n - 5);
     nr_say_year(out, s, 4);
     if (n == 9 || d == 0) {                         /* "1999/00": nineteen ninety nine two thousand */
         char next[4] = { (char)('0' + (y + 1) / 1000), (char)('0' + (y + 1) / 100 % 10),
@@ -227,20 +232,15 @@ static int season(nr_buf *out, const char *s, size_t n)
         nr_buf_word(out, "oh");
         nr_say_cardinal(out, s + 6, 1);
     } else nr_say_cardinal(out, s + 5, 2);
-    return 1;
 }
 
-/* A blood pressure: "130/80 mm Hg", "BP was 150/95"; says "one thirty over eighty".
- * Only values a pressure can have (systolic 60-300 over a lower diastolic from 20). */
-static int pressure(const nr_ctx *c, size_t i, nr_buf *out, const fraction *f)
+/* A blood pressure: "130/80 mm Hg", "BP was 150/95" (one thirty over eighty). Only
+ * values a pressure can have (systolic 60-300 over a lower diastolic from 20). */
+static int pressure(const nr_ctx *c, size_t i, const fraction *f)
 {
     long sys = value(f->num, f->numn), dia = value(f->den, f->denn);
     if (f->ordinal || sys < 60 || sys > 300 || dia < 20 || dia >= sys) return 0;
-    if (!cue_after(c, NR_T_fraction_over_after, i) && !cue_before(c, NR_T_fraction_over_before, i)) return 0;
-    nr_say_model(out, f->num, f->numn);
-    nr_buf_word(out, "over");
-    nr_say_model(out, f->den, f->denn);
-    return 1;
+    return cue_after(c, NR_T_fraction_over_after, i) || cue_before(c, NR_T_fraction_over_before, i);
 }
 
 /* A score rather than a fraction: "4/5 stars", or "rated 4/5" with a score's
@@ -254,90 +254,142 @@ static int rating(const nr_ctx *c, size_t i, const char *den, size_t denn)
     return listed(c, NR_T_fraction_rating_denominators, den, denn) && cue_before(c, NR_T_fraction_rating_cues, i);
 }
 
-/* "4.5/5", "7.5/10": a decimal over a score's denominator is a score, cue or not. */
-static int decimal_rating(const nr_ctx *c, const char *s, size_t n, nr_buf *out)
+/* "4.5/5", "7.5/10": a decimal over a score's denominator is a score, cue or not. The
+ * decimal in x, the denominator in f->den. */
+static int decimal_rating(const nr_ctx *c, const char *s, size_t n, nr_num *x, fraction *f)
 {
-    nr_num x;
-    if (!nr_parse_num(s, n, 0, &x) || !x.fp || x.commas || x.len + 1 >= n || s[x.len] != '/') return 0;
-    const char *d = s + x.len + 1;
-    size_t dn = n - x.len - 1;
-    if (nr_digits_at(d, dn) != dn || !listed(c, NR_T_fraction_rating_denominators, d, dn)) return 0;
-    nr_say_num(out, &x);
-    nr_buf_word(out, "out of");
-    nr_say_cardinal(out, d, dn);
-    return 1;
+    if (!nr_parse_num(s, n, 0, x) || !x->fp || x->commas || x->len + 1 >= n || s[x->len] != '/') return 0;
+    f->den = s + x->len + 1;
+    f->denn = n - x->len - 1;
+    return nr_digits_at(f->den, f->denn) == f->denn && listed(c, NR_T_fraction_rating_denominators, f->den, f->denn);
 }
 
 /* "60/40", "80/20": two multiples of ten that make a hundred are a split. */
-static int split(nr_buf *out, const fraction *f)
+static int split(const fraction *f)
 {
     long a = value(f->num, f->numn), b = value(f->den, f->denn);
-    if (f->ordinal || a % 10 || b % 10 || a < 10 || b < 10 || a + b != 100) return 0;
-    nr_say_cardinal(out, f->num, f->numn);
-    nr_say_cardinal(out, f->den, f->denn);
-    return 1;
+    return !f->ordinal && !(a % 10) && !(b % 10) && a >= 10 && b >= 10 && a + b == 100;
 }
 
 /* ---- the token ---- */
 
+/* What the match read, for the say. */
+enum { IDIOM, SEASON, PRESSURE, RATING, DECIMAL_RATING, SPLIT, FRACTION, MIXED };
+typedef struct {
+    fraction f;
+    const char *whole;      /* MIXED: the whole number's digits; IDIOM: the reading */
+    size_t wn;
+    int minus;              /* FRACTION, MIXED: a sign before it */
+    int half;               /* FRACTION: "half" before "a" */
+    nr_num x;               /* DECIMAL_RATING: the decimal */
+} reading;
+
 /* A whole number as token i and a fraction as token i+1: "4 1/2", "2 ½". */
-static size_t mixed_spaced(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+static size_t mixed_spaced(const nr_ctx *c, size_t i, const char *w, size_t n, reading *r)
 {
     size_t fn;
     const char *fw = nr_tok_word(c->t, i + 1, &fn);
-    fraction f;
     if (!nr_tok_joined(c->t, i) || (n > 1 && w[0] == '0')) return 0;
-    if (!parse_slash(fw, fn, &f) && !parse_vulgar(c, fw, fn, &f)) return 0;
-    if (value(f.den, f.denn) == 0) return 0;
-    say_mixed(c, out, w, n, &f);
+    if (!parse_slash(fw, fn, &r->f) && !parse_vulgar(c, fw, fn, &r->f)) return 0;
+    if (value(r->f.den, r->f.denn) == 0) return 0;
+    r->whole = w;
+    r->wn = n;
     return 2;
 }
 
-size_t nr_verbalize_fraction(const nr_ctx *c, size_t i, nr_buf *out)
+/* A slash between numbers, "3/4", "1/4th", "130/80", "4/5 stars": its reading. */
+static int slash_reading(const nr_ctx *c, size_t i, reading *r)
+{
+    if (r->minus) return FRACTION;
+    if (pressure(c, i, &r->f)) return PRESSURE;
+    if (!r->f.ordinal && rating(c, i, r->f.den, r->f.denn)) return RATING;
+    if (split(&r->f)) return SPLIT;
+    return fraction_not_date(c, i, &r->f) ? FRACTION : -1;
+}
+
+/* The reading of the word s (after a sign) at token i; -1 if it is no fraction. */
+static int word_reading(const nr_ctx *c, size_t i, const char *s, size_t sn, reading *r)
+{
+    size_t a = nr_digits_at(s, sn);
+    int p = r->minus;
+    if (!p && season(s, sn)) return SEASON;             /* "2023/24" */
+    if (parse_slash(s, sn, &r->f)) return slash_reading(c, i, r);
+    if (parse_vulgar(c, s + a, sn - a, &r->f) && (a == 0 || s[0] != '0')) {   /* "½", "2½" */
+        r->whole = s;
+        r->wn = a;
+        return a ? MIXED : FRACTION;
+    }
+    if (!p && a && a < sn && s[a] == '.' && decimal_rating(c, s, sn, &r->x, &r->f)) return DECIMAL_RATING;
+    if (a && a + 1 < sn && s[a] == '-' && parse_slash(s + a + 1, sn - a - 1, &r->f)   /* "1-1/2" */
+        && s[0] != '0' && value(r->f.num, r->f.numn) < value(r->f.den, r->f.denn)) {
+        r->whole = s;
+        r->wn = a;
+        return MIXED;
+    }
+    return -1;
+}
+
+size_t nr_match_fraction(const nr_ctx *c, size_t i, nr_claim *m)
 {
     if (!c->lex || !nr_lex_find(c->lex, NR_T_fractions, "2", 1)) return 0;   /* no fraction words loaded */
-    size_t n;
+    size_t n, used = 1;
     const char *w = nr_tok_word(c->t, i, &n);
     if (!n) return 0;
+    reading r;
+    memset(&r, 0, sizeof r);
     const nr_lex_entry *idiom = nr_lex_find(c->lex, NR_T_fraction_idioms, w, n);
     if (idiom) {
-        nr_buf_word(out, idiom->say);
+        m->reading = IDIOM;
+        r.whole = idiom->say;
+        NR_CLAIM_KEEP(m, &r);
         return 1;
     }
     size_t p = 0;
     if (n > 1 && w[0] == '-') p = 1;
     else if (n > 3 && !memcmp(w, "\xe2\x88\x92", 3)) p = 3;
     const char *s = w + p;
-    size_t sn = n - p, a = nr_digits_at(s, sn);
-    fraction f;
-    if (a == sn) return p ? 0 : mixed_spaced(c, i, out, s, sn);
-    size_t mark = out->len;
-    if (p) nr_buf_word(out, "minus");
-    if (!p && season(out, s, sn)) return 1;             /* "2023/24" */
-    if (parse_slash(s, sn, &f)) {                       /* "3/4", "1/4th" */
-        if (!p && pressure(c, i, out, &f)) return 1;
-        if (!p && !f.ordinal && rating(c, i, f.den, f.denn)) {   /* "4/5 stars", "rated 4/5" */
-            nr_say_cardinal(out, f.num, f.numn);
-            nr_buf_word(out, "out of");
-            nr_say_cardinal(out, f.den, f.denn);
-            return 1;
-        }
-        if (!p && split(out, &f)) return 1;
-        if (!p && !fraction_not_date(c, i, &f)) return 0;
-        say_fraction(c, out, &f, article_follows(c, i));
-        return 1;
+    size_t sn = n - p;
+    r.minus = p != 0;
+    if (nr_digits_at(s, sn) == sn) {
+        m->reading = MIXED;
+        if (p || !(used = mixed_spaced(c, i, s, sn, &r))) return 0;
+    } else if ((m->reading = word_reading(c, i, s, sn, &r)) < 0) return 0;
+    if (m->reading == FRACTION) r.half = article_follows(c, i);
+    NR_CLAIM_KEEP(m, &r);
+    return used;
+}
+
+void nr_say_fraction(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    reading r;
+    NR_CLAIM_TAKE(m, &r);
+    const fraction *f = &r.f;
+    if (r.minus) nr_buf_word(out, "minus");
+    switch (m->reading) {
+    case IDIOM: nr_buf_word(out, r.whole); break;
+    case SEASON: say_season(out, w, n); break;
+    case PRESSURE:
+        nr_say_model(out, f->num, f->numn);
+        nr_buf_word(out, "over");
+        nr_say_model(out, f->den, f->denn);
+        break;
+    case RATING:
+        nr_say_cardinal(out, f->num, f->numn);
+        nr_buf_word(out, "out of");
+        nr_say_cardinal(out, f->den, f->denn);
+        break;
+    case DECIMAL_RATING:
+        nr_say_num(out, &r.x);
+        nr_buf_word(out, "out of");
+        nr_say_cardinal(out, f->den, f->denn);
+        break;
+    case SPLIT:
+        nr_say_cardinal(out, f->num, f->numn);
+        nr_say_cardinal(out, f->den, f->denn);
+        break;
+    case FRACTION: say_fraction(c, out, f, r.half); break;
+    default: say_mixed(c, out, r.whole, r.wn, f);
     }
-    if (parse_vulgar(c, s + a, sn - a, &f) && (a == 0 || s[0] != '0')) {   /* "½", "2½" */
-        if (a) say_mixed(c, out, s, a, &f);
-        else say_fraction(c, out, &f, article_follows(c, i));
-        return 1;
-    }
-    if (!p && a && a < sn && s[a] == '.' && decimal_rating(c, s, sn, out)) return 1;   /* "4.5/5" */
-    if (a && a + 1 < sn && s[a] == '-' && parse_slash(s + a + 1, sn - a - 1, &f)   /* "1-1/2" */
-        && s[0] != '0' && value(f.num, f.numn) < value(f.den, f.denn)) {
-        say_mixed(c, out, s, a, &f);
-        return 1;
-    }
-    nr_buf_truncate(out, mark);                         /* not ours: take back "minus" */
-    return 0;
 }

@@ -38,18 +38,12 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
-#include <string.h>
 #include "util/chars.h"
+#include <string.h>
+
 
 static int is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
 static int is_sep(char c) { return c == '-' || c == '/' || c == '(' || c == ')'; }
-
-static size_t run_of(const char *s, size_t n, int (*cls)(char))
-{
-    size_t k = 0;
-    while (k < n && cls(s[k])) k++;
-    return k;
-}
 
 static int listed(const nr_ctx *c, const char *table, const char *s, size_t n)
 {
@@ -116,7 +110,7 @@ static size_t caps_word(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    size_t k = run_of(w, n, nr_is_upper);
+    size_t k = nr_run_of(w, n, nr_is_upper);
     if (k < 2) return 0;
     if (k == n || (k + 1 == n && w[k] == 's') || (k + 2 == n && w[k] == '\'' && w[k + 1] == 's'))
         return k;
@@ -254,12 +248,11 @@ static void say_digits(nr_buf *out, const char *s, size_t n, int model, int plur
 /* ---- the shapes ---- */
 
 /* "U.S", "U.K", "D.C" (the final '.' is punctuation) -> U S. */
-static size_t dotted_initials(nr_buf *out, const char *w, size_t n)
+static int dotted_initials(const char *w, size_t n)
 {
     if (n < 3 || n % 2 == 0) return 0;
     for (size_t k = 0; k < n; k++)
         if (k % 2 ? w[k] != '.' : !nr_is_upper(w[k])) return 0;
-    for (size_t k = 0; k < n; k += 2) nr_say_letter(out, w[k]);
     return 1;
 }
 
@@ -284,18 +277,32 @@ static void say_lowered(nr_buf *out, const char *w, size_t n)
         out->s[k] = nr_to_lower(out->s[k]);
 }
 
-/* "WWII" -> W W two: a final II or III after other capitals; 1 if said. */
-static int war_numeral(nr_buf *out, const char *w, size_t caps, size_t n)
+/* The readings of the class, and what the say needs of them. */
+enum { LONE_A, DOTTED, SPELLED, LOWERED, WAR, SHORT_WORD, MIXED };
+typedef struct {
+    size_t caps;            /* SPELLED, WAR: the capitals spelled */
+    int plural;             /* SPELLED: "'s" after the last letter */
+    int war;                /* WAR: the number of the final I's */
+    const char *say;        /* SHORT_WORD: its reading */
+} reading;
+
+/* "WWII" -> W W two: a final II or III after other capitals; the number of I's, or 0. */
+static int war_numeral(const char *w, size_t caps, size_t n)
 {
-    static const char *const numbers[] = { "one", "two", "three" };
     size_t r = 0;
     while (r < caps && w[caps - 1 - r] == 'I') r++;
     if (caps != n || r < 1 || r > 3 || caps == r) return 0;
     /* a single I only after "WW" ("WWI"): "HDMI", "WIFI" are no wars */
     if (r == 1 && !(caps == 3 && w[0] == 'W' && w[1] == 'W')) return 0;
-    spell(out, w, caps - r, 0);
-    nr_buf_word(out, numbers[r - 1]);
-    return 1;
+    return (int)r;
+}
+
+/* Spelled capitals, as reading SPELLED. */
+static int spelled(reading *r, size_t caps, int plural)
+{
+    r->caps = caps;
+    r->plural = plural;
+    return SPELLED;
 }
 
 /* Does eSpeak NG see token i's clause as capitals? It spells a capital word of up to
@@ -327,41 +334,32 @@ static int capitals_clause(const nr_ctx *c, size_t i)
  * say: NYPD); a word of three is said when pronounceable (INN, TEA, CUP, SKY; not BBC),
  * one of two when listed (never_spelled, capital_short_words: UP, IT; not CA, NY). Those
  * short words stay as written in a clause of capitals, else are lower-cased, as eSpeak
- * NG would spell them (see capitals_clause). 1 if said, 0 to leave it as written. */
-static int capital_text_word(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n, size_t caps)
+ * NG would spell them (see capitals_clause). The reading, or -1 to leave it as written. */
+static int capital_text_word(const nr_ctx *c, size_t i, const char *w, size_t n, size_t caps, reading *r)
 {
-    if (war_numeral(out, w, caps, n)) return 1;
-    if (caps >= 4) return 0;
+    if ((r->war = war_numeral(w, caps, n))) return WAR;
+    if (caps >= 4) return -1;
     const nr_lex_entry *e = c->lex && caps == n ? nr_lex_find(c->lex, NR_T_capital_short_words, w, n) : NULL;
     if (e || (caps == n && listed(c, NR_T_never_spelled, w, caps)) || (caps == 3 && pronounceable_as(c, w, caps, 1))) {
-        if (!capitals_clause(c, i)) say_lowered(out, w, n);
-        else if (e && (strlen(e->say) != n || memcmp(e->say, w, n))) nr_buf_word(out, e->say);  /* IT */
-        else return 0;
-        return 1;
+        if (!capitals_clause(c, i)) return LOWERED;
+        if (!e || (strlen(e->say) == n && !memcmp(e->say, w, n))) return -1;
+        r->say = e->say;                                            /* IT */
+        return SHORT_WORD;
     }
-    spell(out, w, caps, caps != n);
-    return 1;
+    return spelled(r, caps, caps != n);
 }
 
-/* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; 1 if said, 0 to leave it as written. */
-static int acronym(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+/* A plain acronym: "BSI", "CEOs", "WSJ's", "WWII"; its reading, -1 to leave it as written. */
+static int acronym(const nr_ctx *c, size_t i, const char *w, size_t n, reading *r)
 {
-    size_t caps = run_of(w, n, nr_is_upper), suffix = n - caps;
-    if (caps < 2) return 0;
-    if (listed(c, NR_T_spelled_acronyms, w, caps)) {     /* AP, CIA, IRA: always spelled */
-        spell(out, w, caps, suffix != 0);
-        return 1;
-    }
-    if (caps > 5 || said_as_word(c, w, caps)) return 0;
-    if (capital_text(c, i)) return capital_text_word(c, i, out, w, n, caps);
-    if (!suffix && listed(c, NR_T_never_spelled, w, caps)) {
-        if (keep_as_written(c, i, n)) return 0;
-        say_lowered(out, w, n);
-        return 1;
-    }
-    if (war_numeral(out, w, caps, n)) return 1;
-    spell(out, w, caps, suffix != 0);
-    return 1;
+    size_t caps = nr_run_of(w, n, nr_is_upper), suffix = n - caps;
+    if (caps < 2) return -1;
+    if (listed(c, NR_T_spelled_acronyms, w, caps)) return spelled(r, caps, suffix != 0);   /* AP, CIA, IRA */
+    if (caps > 5 || said_as_word(c, w, caps)) return -1;
+    if (capital_text(c, i)) return capital_text_word(c, i, w, n, caps, r);
+    if (!suffix && listed(c, NR_T_never_spelled, w, caps)) return keep_as_written(c, i, n) ? -1 : LOWERED;
+    if ((r->war = war_numeral(w, caps, n))) return WAR;
+    return spelled(r, caps, suffix != 0);
 }
 
 /* Checks a word of letters, digits and separators: its runs, and whether it is ours. */
@@ -378,18 +376,17 @@ static int mixed_ok(const char *w, size_t n)
     if (nr_is_digit(w[0]) && !upper && !seps) return 0;   /* "5kg", "4s": a unit or a suffix */
     size_t first = 0;                           /* the first part, up to a separator */
     while (first < n && !is_sep(w[first])) first++;
-    upper_first = first >= 1 && run_of(w, first, nr_is_upper) == first;
+    upper_first = first >= 1 && nr_run_of(w, first, nr_is_upper) == first;
     return letters && (digits || (upper_first && first < n && w[first] == '-'));
 }
 
 /* Says a word of letter and digit runs ("SARS-CoV-2", "401(k", "B-52s", "US-China"). */
-static size_t mixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+static void say_mixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
 {
-    if (!mixed_ok(w, n)) return 0;
     int after_letters = nr_tok_after_maker(c, i);   /* "Boeing 777-300ER" */
     for (size_t k = 0; k < n;) {
         if (is_sep(w[k])) { k++; continue; }
-        size_t d = run_of(w + k, n - k, nr_is_digit);
+        size_t d = nr_run_of(w + k, n - k, nr_is_digit);
         if (d) {
             int model = after_letters || (k + d < n && w[k + d] == '(');
             int plural = k + d + 1 == n && w[k + d] == 's';
@@ -397,13 +394,12 @@ static size_t mixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_
             k += d + plural;
             continue;
         }
-        size_t a = run_of(w + k, n - k, nr_is_alpha), u = run_of(w + k, a, nr_is_upper);
+        size_t a = nr_run_of(w + k, n - k, nr_is_alpha), u = nr_run_of(w + k, a, nr_is_upper);
         if (u == a || (a == 1 && w[k] == 'a')) say_caps(c, out, w + k, a);   /* "a" not the article */
         else nr_buf_wordn(out, w + k, a);
         after_letters = 1;
         k += a;
     }
-    return 1;
 }
 
 /* ---- a lone capital A: the letter or the article? ---- */
@@ -456,24 +452,49 @@ static int letter_a(const nr_ctx *c, size_t i)
     return !pn && capital_word(c, i - 1) && !title_case(c, i);   /* "Edgar A Poe", not "read A Tale" */
 }
 
-static size_t lone_a(const nr_ctx *c, size_t i, nr_buf *out)
-{
-    if (!letter_a(c, i)) return 0;
-    nr_say_letter(out, 'A');
-    return 1;
-}
-
-size_t nr_verbalize_letters(const nr_ctx *c, size_t i, nr_buf *out)
+/* The reading of token i, or -1 when it is not the class's. */
+static int letters_reading(const nr_ctx *c, size_t i, reading *r)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
-    if (n == 1 && w[0] == 'A') return lone_a(c, i, out);
-    if (n < 2 || !(nr_is_alpha(w[0]) || nr_is_digit(w[0]))) return 0;
-    if (listed(c, NR_T_words, w, n)) return 0;
-    if (dotted_initials(out, w, n)) return 1;
-    size_t caps = run_of(w, n, nr_is_upper);
+    if (n == 1 && w[0] == 'A') return letter_a(c, i) ? LONE_A : -1;
+    if (n < 2 || !(nr_is_alpha(w[0]) || nr_is_digit(w[0]))) return -1;
+    if (listed(c, NR_T_words, w, n)) return -1;
+    if (dotted_initials(w, n)) return DOTTED;
+    size_t caps = nr_run_of(w, n, nr_is_upper);
     if (caps && (caps == n || (caps + 1 == n && w[caps] == 's')
                  || (caps + 2 == n && w[caps] == '\'' && w[caps + 1] == 's')))
-        return acronym(c, i, out, w, n);
-    return mixed(c, i, out, w, n);
+        return acronym(c, i, w, n, r);
+    return mixed_ok(w, n) ? MIXED : -1;
+}
+
+size_t nr_match_letters(const nr_ctx *c, size_t i, nr_claim *m)
+{
+    reading r = { 0 };
+    if ((m->reading = letters_reading(c, i, &r)) < 0) return 0;
+    NR_CLAIM_KEEP(m, &r);
+    return 1;
+}
+
+void nr_say_letters(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    static const char *const war_numbers[] = { "one", "two", "three" };
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    reading r;
+    NR_CLAIM_TAKE(m, &r);
+    switch (m->reading) {
+    case LONE_A: nr_say_letter(out, 'A'); break;
+    case DOTTED:
+        for (size_t k = 0; k < n; k += 2) nr_say_letter(out, w[k]);
+        break;
+    case SPELLED: spell(out, w, r.caps, r.plural); break;
+    case LOWERED: say_lowered(out, w, n); break;
+    case WAR:
+        spell(out, w, n - (size_t)r.war, 0);
+        nr_buf_word(out, war_numbers[r.war - 1]);
+        break;
+    case SHORT_WORD: nr_buf_word(out, r.say); break;
+    default: say_mixed(c, i, out, w, n);
+    }
 }

@@ -12,10 +12,11 @@
  */
 #include "front/verbalize.h"
 #include "front/numbers.h"
-#include <string.h>
 #include "util/chars.h"
+#include <string.h>
 
 #define MAX_SYMBOL 4            /* bytes of the longest symbol in currency_symbols */
+
 
 /* ---- the tables ---- */
 
@@ -360,7 +361,7 @@ static int modifier_before(const nr_ctx *c, size_t j)
     size_t n, pn;
     const char *w = nr_tok_word(c->t, j, &n);
     const char *p = nr_tok_post(c->t, j, &pn);
-    if (j == 0 || pn != 1 || p[0] != ',' || n < 3 || !memchr(w, '-', n) || w[n - 1] < 'a' || w[n - 1] > 'z')
+    if (j == 0 || pn != 1 || p[0] != ',' || n < 3 || !memchr(w, '-', n) || !nr_is_lower(w[n - 1]))
         return 0;
     return joined(c, j - 1) && determiner(c, j - 1);
 }
@@ -383,12 +384,12 @@ static int attributive(const nr_ctx *c, size_t first, size_t end)
         end++;
     }
     const char *next = nr_tok_word(c->t, end, &n);
-    if (!joined(c, end - 1) || !n || next[0] < 'a' || next[0] > 'z') return 0;
+    if (!joined(c, end - 1) || !n || !nr_is_lower(next[0])) return 0;
     if (names && n > 2 && next[n - 2] == 'e' && next[n - 1] == 'd') return 0;
     return !nr_lex_find(c->lex, NR_T_money_not_nouns, next, n);
 }
 
-size_t nr_verbalize_money(const nr_ctx *c, size_t i, nr_buf *out)
+size_t nr_match_money(const nr_ctx *c, size_t i, nr_claim *claim)
 {
     size_t n, used;
     const char *w = nr_tok_word(c->t, i, &n);
@@ -400,6 +401,14 @@ size_t nr_verbalize_money(const nr_ctx *c, size_t i, nr_buf *out)
     if (!used) return 0;
     used += scaled_pair(c, i, used, &m);
     m.adjective = attributive(c, i, i + used);
-    say(c, out, &m);
+    NR_CLAIM_KEEP(claim, &m);
     return used;
+}
+
+void nr_say_money(const nr_ctx *c, size_t i, const nr_claim *claim, nr_buf *out)
+{
+    (void)i;
+    money m;
+    NR_CLAIM_TAKE(claim, &m);
+    say(c, out, &m);
 }

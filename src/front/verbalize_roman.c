@@ -22,6 +22,7 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
+#include "util/chars.h"
 #include <string.h>
 
 #define MAX_ROMAN 15            /* letters of the longest numeral nr_roman_value accepts */
@@ -29,8 +30,6 @@
 
 typedef enum { R_NONE, R_CARDINAL, R_ORDINAL, R_REGNAL, R_YEAR } reading;
 
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 /* 1 if every letter is one of `set`. */
 static int only(const char *s, size_t n, const char *set)
@@ -45,7 +44,7 @@ static int name_like(const nr_ctx *c, size_t j)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, j, &n);
-    return n >= 2 && is_upper(w[0]) && is_lower(w[1]);
+    return n >= 2 && nr_is_upper(w[0]) && nr_is_lower(w[1]);
 }
 
 /* The reading of the numeral `s` (value v) at token i; `upper`: written in capitals. */
@@ -115,11 +114,18 @@ static size_t tail_at(const char *s, size_t n)
 {
     if (n < 2 || s[0] != '-') return 0;
     for (size_t k = 1; k < n; k++)
-        if (!is_lower(s[k]) && s[k] != '-') return 0;
+        if (!nr_is_lower(s[k]) && s[k] != '-') return 0;
     return n;
 }
 
-size_t nr_verbalize_roman(const nr_ctx *c, size_t i, nr_buf *out)
+/* What the match read, for the say. */
+typedef struct {
+    int value;
+    size_t body;            /* bytes of the numeral */
+    int possessive;         /* "'s" after it */
+} numeral;
+
+size_t nr_match_roman(const nr_ctx *c, size_t i, nr_claim *m)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
@@ -130,25 +136,37 @@ size_t nr_verbalize_roman(const nr_ctx *c, size_t i, nr_buf *out)
     size_t rest = n - body;
     int poss = rest == 2 && w[body] == '\'' && w[body + 1] == 's';         /* "Louis XIV's" */
     if (rest && !poss && !tail_at(w + body, rest)) return 0;
-    int upper = is_upper(w[0]);
+    int upper = nr_is_upper(w[0]);
     if (!only(w, body, upper ? "IVXLCDM" : "ivxlcdm")) return 0;
     char letters[MAX_ROMAN];
-    for (size_t k = 0; k < body; k++) letters[k] = upper ? w[k] : (char)(w[k] - 32);
+    for (size_t k = 0; k < body; k++) letters[k] = nr_to_upper(w[k]);
     int v = nr_roman_value(letters, body);
     reading r = v ? decide(c, i, w, body, upper, v) : R_NONE;
     if (r == R_NONE) return 0;
+    numeral x = { v, body, poss };
+    m->reading = (int)r;
+    NR_CLAIM_KEEP(m, &x);
+    return 1;
+}
+
+void nr_say_roman(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    numeral x;
+    NR_CLAIM_TAKE(m, &x);
+    reading r = (reading)m->reading;
     char d[8];
-    size_t dn = to_digits(v, d);
+    size_t dn = to_digits(x.value, d), rest = n - x.body;
     if (r == R_REGNAL) nr_buf_word(out, "the");
     if (r == R_REGNAL || r == R_ORDINAL) nr_say_ordinal(out, d, dn);
     else if (r == R_YEAR) nr_say_year(out, d, dn);
     else nr_say_cardinal(out, d, dn);
-    if (poss) nr_buf_puts(out, "'s");
-    for (size_t k = body + 1, start = k; !poss && rest && k <= n; k++) {
+    if (x.possessive) nr_buf_puts(out, "'s");
+    for (size_t k = x.body + 1, start = k; !x.possessive && rest && k <= n; k++) {
         if (k == n || w[k] == '-') {
             if (k > start) nr_buf_wordn(out, w + start, k - start);
             start = k + 1;
         }
     }
-    return 1;
 }

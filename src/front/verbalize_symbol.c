@@ -17,19 +17,10 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
+#include "util/chars.h"
 #include <string.h>
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_alpha(char c) { return is_upper(c) || is_lower(c); }
 
-static size_t run_of(const char *s, size_t n, int (*ok)(char))
-{
-    size_t k = 0;
-    while (k < n && ok(s[k])) k++;
-    return k;
-}
 
 /* Bytes of the UTF-8 character at s (1 for ASCII or a stray byte). */
 static size_t char_len(const char *s, size_t n)
@@ -72,7 +63,7 @@ static void say_number(nr_buf *out, const char *s, size_t n)
     nr_buf words = { 0 }, digits = { 0 };
     size_t k = 0;
     for (; k < n && s[k] != '.'; k++)
-        if (is_digit(s[k])) nr_buf_putc(&digits, s[k]);
+        if (nr_is_digit(s[k])) nr_buf_putc(&digits, s[k]);
     if (digits.len) nr_say_cardinal(&words, digits.s, digits.len);
     if (k < n) {
         nr_buf_word(&words, "point");
@@ -90,14 +81,14 @@ static void say_number(nr_buf *out, const char *s, size_t n)
  * with a variable ("2x"), maybe squared ("x²"); 0 if none. */
 static size_t operand_at(const char *s, size_t n)
 {
-    size_t k = run_of(s, n, is_digit);
+    size_t k = nr_run_of(s, n, nr_is_digit);
     if (k) {
-        while (k + 1 < n && (s[k] == ',' || s[k] == '.') && is_digit(s[k + 1]))
-            k += 1 + run_of(s + k + 1, n - k - 1, is_digit);
-    } else if (n && s[0] == '.' && n > 1 && is_digit(s[1])) {
-        k = 1 + run_of(s + 1, n - 1, is_digit);
+        while (k + 1 < n && (s[k] == ',' || s[k] == '.') && nr_is_digit(s[k + 1]))
+            k += 1 + nr_run_of(s + k + 1, n - k - 1, nr_is_digit);
+    } else if (n && s[0] == '.' && n > 1 && nr_is_digit(s[1])) {
+        k = 1 + nr_run_of(s + 1, n - 1, nr_is_digit);
     }
-    size_t l = run_of(s + k, n - k, is_alpha);
+    size_t l = nr_run_of(s + k, n - k, nr_is_alpha);
     if (l > 2) return 0;
     k += l;
     if (k && k + 2 <= n && (!memcmp(s + k, "\xc2\xb2", 2) || !memcmp(s + k, "\xc2\xb3", 2))) k += 2;
@@ -107,9 +98,9 @@ static size_t operand_at(const char *s, size_t n)
 static void say_operand(const nr_ctx *c, nr_buf *out, const char *s, size_t n)
 {
     size_t k = 0;
-    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
+    while (k < n && (nr_is_digit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
     if (k) say_number(out, s, k);
-    size_t l = run_of(s + k, n - k, is_alpha);
+    size_t l = nr_run_of(s + k, n - k, nr_is_alpha);
     if (l) spell(out, s + k, l);
     const nr_lex_entry *power = k + l < n ? symbol(c, s + k + l, n - k - l) : NULL;
     if (power) nr_buf_word(out, power->say);
@@ -165,31 +156,34 @@ static int continues(const nr_ctx *c, size_t i)
     return op_strength(symbol(c, after, m)) == 2 || formula(c, next, n, NULL, &trailing) == 2;
 }
 
-static size_t say_formula(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+/* A formula filling w, or a power alone ("x²", "10³"); 1 if it is one, *power telling which. */
+static int formula_word(const nr_ctx *c, size_t i, const char *w, size_t n, int *power)
 {
     int trailing;
     int strength = formula(c, w, n, NULL, &trailing);
-    if (strength < 0) {                             /* "x²", "10³": a power alone */
+    *power = strength < 0;
+    if (*power) {
         size_t a = operand_at(w, n);
-        if (a != n || n < 3 || (is_alpha(w[0]) && n != 3) || !symbol(c, w + n - 2, 2)) return 0;
-        say_operand(c, out, w, n);
-        return 1;
+        return a == n && n >= 3 && (!nr_is_alpha(w[0]) || n == 3) && symbol(c, w + n - 2, 2);
     }
-    if (trailing ? !(strength == 2 || continues(c, i)) : strength < 2) return 0;
-    formula(c, w, n, out, &trailing);
-    return 1;
+    return trailing ? strength == 2 || continues(c, i) : strength >= 2;
 }
 
 /* ---- "R&D", "AT&T", "46&2", "Childs&Peterson" ---- */
 
-static size_t say_ampersand(nr_buf *out, const char *w, size_t n)
+static int ampersand_word(const char *w, size_t n)
 {
     if (!memchr(w, '&', n) || w[0] == '&' || w[n - 1] == '&') return 0;
     for (size_t k = 0; k < n; k++)
-        if (!is_alpha(w[k]) && !is_digit(w[k]) && !(w[k] == '&' && w[k + 1] != '&')) return 0;
+        if (!nr_is_alpha(w[k]) && !nr_is_digit(w[k]) && !(w[k] == '&' && w[k + 1] != '&')) return 0;
+    return 1;
+}
+
+static void say_ampersand(nr_buf *out, const char *w, size_t n)
+{
     for (size_t k = 0; k < n;) {
         if (w[k] == '&') { nr_buf_word(out, "and"); k++; continue; }
-        size_t d = run_of(w + k, n - k, is_digit), u = run_of(w + k, n - k, is_upper);
+        size_t d = nr_run_of(w + k, n - k, nr_is_digit), u = nr_run_of(w + k, n - k, nr_is_upper);
         size_t part = k;
         while (part < n && w[part] != '&') part++;
         part -= k;
@@ -198,7 +192,6 @@ static size_t say_ampersand(nr_buf *out, const char *w, size_t n)
         else nr_buf_wordn(out, w + k, part);
         k += part;
     }
-    return 1;
 }
 
 /* ---- symbols standing alone ---- */
@@ -249,33 +242,33 @@ static int plural_noun(const nr_ctx *c, size_t j)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, j, &n);
-    if (j == 0 || j >= c->t->n || n < 3 || !is_lower(w[0]) || w[n - 1] != 's' || !nr_tok_joined(c->t, j - 1)) return 0;
+    if (j == 0 || j >= c->t->n || n < 3 || !nr_is_lower(w[0]) || w[n - 1] != 's' || !nr_tok_joined(c->t, j - 1)) return 0;
     for (size_t k = 0; k < n; k++)
-        if (!is_lower(w[k])) return 0;
+        if (!nr_is_lower(w[k])) return 0;
     return !nr_lex_find(c->lex, NR_T_unit_not_nouns, w, n) && !unit_word(c, j);
 }
 
 /* "x" or "×" between two numbers: for sizes ("25 x 7 m", "5cm x 3cm", "4 m × 5 m") the
  * `size` reading of "×" (by), else its reading (times): "3 × 10^8" is a product, and
  * "2 × 500 mg doses" a count of doses (a unit on the right only, then a plural noun). */
-static size_t say_times(const nr_ctx *c, size_t i, nr_buf *out)
+static const char *times_word(const nr_ctx *c, size_t i)
 {
     size_t n, pn, qn;
     nr_tok_post(c->t, i - 1, &pn);
     nr_tok_pre(c->t, i + 1, &qn);
     const char *prev = nr_tok_word(c->t, i - 1, &n);
-    if (pn || qn || !n) return 0;
+    if (pn || qn || !n) return NULL;
     int unit_before = 0;                                /* "4 m × 5 m" */
-    if (!is_digit(prev[0])) {
-        if (i < 2 || !unit_word(c, i - 1) || !has_digit_word(c->t, i - 2) || !nr_tok_joined(c->t, i - 2)) return 0;
+    if (!nr_is_digit(prev[0])) {
+        if (i < 2 || !unit_word(c, i - 1) || !has_digit_word(c->t, i - 2) || !nr_tok_joined(c->t, i - 2)) return NULL;
         unit_before = 1;
     }
     size_t m;
     const char *next = nr_tok_word(c->t, i + 1, &m);
-    if (!m || !is_digit(next[0])) return 0;
-    size_t pd = run_of(prev, n, is_digit), nd = run_of(next, m, is_digit);
-    int glued_after = nd < m && is_alpha(next[nd]);
-    int left = unit_before || (pd < n && is_alpha(prev[pd]));
+    if (!m || !nr_is_digit(next[0])) return NULL;
+    size_t pd = nr_run_of(prev, n, nr_is_digit), nd = nr_run_of(next, m, nr_is_digit);
+    int glued_after = nd < m && nr_is_alpha(next[nd]);
+    int left = unit_before || (pd < n && nr_is_alpha(prev[pd]));
     int right = glued_after || unit_word(c, i + 2);
     size_t un;
     const char *uw = nr_tok_word(c->t, i + 2, &un);
@@ -287,10 +280,7 @@ static size_t say_times(const nr_ctx *c, size_t i, nr_buf *out)
     if (power_of_ten(next, m)) size = 0;                /* "3 × 10^8 m/s" */
     else if (!left && right && !length && plural_noun(c, glued_after ? i + 2 : i + 3)) size = 0;   /* "2 × 500 mg doses" */
     const nr_lex_entry *times = symbol(c, "\xc3\x97", 2);
-    const char *say = times ? (size ? field(times, "size") : times->say) : NULL;
-    if (!say) return 0;
-    nr_buf_word(out, say);
-    return 1;
+    return times ? (size ? field(times, "size") : times->say) : NULL;
 }
 
 /* The word of token j is in a table (as written, or in lower case). */
@@ -308,8 +298,7 @@ static int range_starts(const nr_ctx *c, size_t i)
     if (i == 0) return 0;
     if (has_digit_word(c->t, i - 1)) return 1;
     return i >= 2 && has_digit_word(c->t, i - 2) && nr_tok_joined(c->t, i - 2)
-        && (listed_at(c, NR_T_months, i - 1) || listed_at(c, NR_T_era_words, i - 1)
-            || listed_at(c, NR_T_units, i - 1));
+        && (listed_at(c, NR_T_months, i - 1) || listed_at(c, NR_T_era_words, i - 1) || listed_at(c, NR_T_units, i - 1));
 }
 
 /* A range may end at token j (after the dash): a number, or one behind its month, era or
@@ -329,96 +318,161 @@ static const nr_lex_entry *range_end_word(const nr_ctx *c, size_t j)
     return j < c->t->n && n ? nr_lex_find_nocase(c->lex, NR_T_range_ends, w, n) : NULL;
 }
 
+/* What the match read, for the say. */
+enum { WORD, RANGE_DASH, PREFIXED, AMPERSAND, FORMULA, POWER };
+typedef struct {
+    const char *say;        /* WORD: the reading; RANGE_DASH: "to" */
+    const char *end;        /* RANGE_DASH: the word ending the range, or NULL */
+    int read_on;            /* RANGE_DASH: the range's end is read here too */
+    size_t prefix;          /* PREFIXED: bytes of the symbols before the number */
+} reading;
+
 /* The dash at token i read as a range: "to", then the end when it is a word of
  * range_ends. The segmenter may have ended a clause at the dash, taking it for an aside
  * ("1990 – June 1995"): the range reads on into its end, with no pause inside. Tokens
  * used, or 0. */
-static size_t say_range_dash(const nr_ctx *c, size_t i, nr_buf *out, const char *range)
+static size_t range_dash(const nr_ctx *c, size_t i, const char *range, reading *r)
 {
     const nr_lex_entry *end = range_end_word(c, i + 1);
     if (c->t->tok[i].brk == NR_BRK_SENTENCE || !range_starts(c, i)) return 0;
     if (!end && !range_ends_number(c, i + 1)) return 0;
-    nr_buf_word(out, range);
+    r->say = range;
     if (end) {
-        nr_buf_word(out, end->say);
+        r->end = end->say;
         return 2;
     }
     if (c->t->tok[i].brk == NR_BRK_NONE || !nr_tok_continues(c->t, i + 1)) return 1;
-    return 1 + nr_verbalize(c, i + 1, out);
+    nr_claim next;
+    r->read_on = 1;
+    return 1 + (nr_classify(c, i + 1, &next) ? next.used : 1);
 }
 
 /* A free-standing "*", "<" or ">" between numbers is said ("123 * 123"); a free-standing
  * dash (a token with no word; the front end hands these to the classes):
  * minus between the operands of a formula ("5 - 3 = 2"), "to" in a range elsewhere
  * ("1939 - 1945", "1989 - present"), and nothing to say otherwise. */
-static size_t lone_minus(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t lone_minus(const nr_ctx *c, size_t i, reading *r, int *kind)
 {
     size_t pn, qn;
     const char *p = nr_tok_post(c->t, i, &pn);
     nr_tok_pre(c->t, i, &qn);
+    *kind = WORD;
     if (qn || pn != 1) return 0;
     if (p[0] == '*' || p[0] == '<' || p[0] == '>') {               /* "123 * 123", "5 < 7" */
         const nr_lex_entry *op = symbol(c, p, 1);
         /* "p < 0.05", "(< 5 years)": a number after it is enough; "*" also wants one before */
         if (!op || !has_digit_word(c->t, i + 1) || (p[0] == '*' && !has_digit_word(c->t, i - 1))) return 0;
-        nr_buf_word(out, op->say);
+        r->say = op->say;
         return 1;
     }
     const nr_lex_entry *minus = symbol(c, "-", 1);
     if (p[0] != '-' || !minus) return 0;
     if (math_context(c, i)) {
-        nr_buf_word(out, minus->say);
+        r->say = minus->say;
         return 1;
     }
     const char *range = nr_lex_field(minus, "range");
-    return range ? say_range_dash(c, i, out, range) : 0;
+    *kind = RANGE_DASH;
+    return range ? range_dash(c, i, range, r) : 0;
 }
 
-/* "~5" about five, "±0.1", "≈3": the symbol, then the rest read as its own word. */
-static size_t say_prefixed(const nr_ctx *c, size_t i, nr_buf *out, const char *w, size_t n)
+/* Length of the prefix symbols before a number: "~5" about five, "±0.1", "≈3"; 0 if none. */
+static size_t prefix_symbols(const nr_ctx *c, const char *w, size_t n)
 {
-    size_t k = 0, mark = out->len;
+    size_t k = 0;
     while (k < n) {
         size_t len = char_len(w + k, n - k);
-        const nr_lex_entry *e = symbol(c, w + k, len);
-        if (!field(e, "prefix")) break;
-        nr_buf_word(out, e->say);
+        if (!field(symbol(c, w + k, len), "prefix")) break;
         k += len;
     }
-    if (!k || k == n || !(is_digit(w[k]) || (w[k] == '.' && k + 1 < n && is_digit(w[k + 1])))) {
-        nr_buf_truncate(out, mark);
-        return 0;
-    }
-    /* The rest goes through all the classes, in a window of tokens around this one
-     * (constant size, so neighbours still count) where this token starts after the symbol. */
-    nr_token win[8];
+    if (!k || k == n || !(nr_is_digit(w[k]) || (w[k] == '.' && k + 1 < n && nr_is_digit(w[k + 1])))) return 0;
+    return k;
+}
+
+/* The rest after the prefix goes through all the classes, in a window of tokens around
+ * this one (constant size, so neighbours still count) where this token starts after the
+ * symbols; the token's place in the window. */
+enum { WINDOW = 8 };
+static size_t after_prefix(const nr_ctx *c, size_t i, size_t k, nr_token win[WINDOW], nr_tokens *t)
+{
     size_t lo = i >= 3 ? i - 3 : 0, hi = i + 5 < c->t->n ? i + 5 : c->t->n;
     memcpy(win, c->t->tok + lo, (hi - lo) * sizeof *win);
     win[i - lo].start = win[i - lo].wstart = c->t->tok[i].wstart + k;
-    nr_tokens t = { .text = c->t->text, .text_len = c->t->text_len, .tok = win, .n = hi - lo, .cap = hi - lo };
-    nr_ctx sub = { &t, c->lex };
-    return nr_verbalize(&sub, i - lo, out);
+    *t = (nr_tokens){ .text = c->t->text, .text_len = c->t->text_len, .tok = win, .n = hi - lo, .cap = hi - lo };
+    return i - lo;
 }
 
-size_t nr_verbalize_symbol(const nr_ctx *c, size_t i, nr_buf *out)
+/* The reading of token i's word w; the tokens used, 0 if none. */
+static size_t word_reading(const nr_ctx *c, size_t i, const char *w, size_t n, reading *r, int *kind)
 {
-    if (!c->lex || !symbol(c, "=", 1)) return 0;       /* no symbol words loaded */
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    if (!n) return lone_minus(c, i, out);
+    *kind = WORD;
     if ((n == 1 && w[0] == 'x') || (n == 2 && !memcmp(w, "\xc3\x97", 2))) {
-        size_t used = i > 0 ? say_times(c, i, out) : 0;
-        if (used || w[0] == 'x') return used;
+        r->say = i > 0 ? times_word(c, i) : NULL;
+        if (r->say || w[0] == 'x') return r->say ? 1 : 0;
     }
     const nr_lex_entry *s = symbol(c, w, n);
     if (s) {
         if (op_strength(s) == 1 && !math_context(c, i)) return 0;
         if (field(s, "prefix") && !op_strength(s) && !operand_word(c, i + 1)) return 0;   /* "~" */
-        nr_buf_word(out, s->say);
+        r->say = s->say;
         return 1;
     }
-    size_t used = say_ampersand(out, w, n);
-    if (!used) used = say_prefixed(c, i, out, w, n);
-    if (!used) used = say_formula(c, i, out, w, n);
+    if (ampersand_word(w, n)) return *kind = AMPERSAND, 1;
+    if ((r->prefix = prefix_symbols(c, w, n))) {
+        nr_token win[WINDOW];
+        nr_tokens t;
+        size_t at = after_prefix(c, i, r->prefix, win, &t);
+        nr_ctx sub = { &t, c->lex };
+        nr_claim rest;
+        *kind = PREFIXED;
+        return nr_classify(&sub, at, &rest) ? rest.used : 1;
+    }
+    int power;
+    if (!formula_word(c, i, w, n, &power)) return 0;
+    *kind = power ? POWER : FORMULA;
+    return 1;
+}
+
+size_t nr_match_symbol(const nr_ctx *c, size_t i, nr_claim *m)
+{
+    if (!c->lex || !symbol(c, "=", 1)) return 0;       /* no symbol words loaded */
+    size_t n, used;
+    const char *w = nr_tok_word(c->t, i, &n);
+    reading r = { 0 };
+    used = n ? word_reading(c, i, w, n, &r, &m->reading) : lone_minus(c, i, &r, &m->reading);
+    if (used) NR_CLAIM_KEEP(m, &r);
     return used;
+}
+
+void nr_say_symbol(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    size_t n;
+    const char *w = nr_tok_word(c->t, i, &n);
+    reading r;
+    NR_CLAIM_TAKE(m, &r);
+    int trailing;
+    switch (m->reading) {
+    case WORD: nr_buf_word(out, r.say); break;
+    case RANGE_DASH:
+        nr_buf_word(out, r.say);
+        if (r.end) nr_buf_word(out, r.end);
+        if (r.read_on) nr_verbalize(c, i + 1, out);
+        break;
+    case AMPERSAND: say_ampersand(out, w, n); break;
+    case PREFIXED: {
+        for (size_t k = 0; k < r.prefix;) {
+            size_t len = char_len(w + k, n - k);
+            nr_buf_word(out, symbol(c, w + k, len)->say);
+            k += len;
+        }
+        nr_token win[WINDOW];
+        nr_tokens t;
+        size_t at = after_prefix(c, i, r.prefix, win, &t);
+        nr_ctx sub = { &t, c->lex };
+        nr_verbalize(&sub, at, out);
+        break;
+    }
+    case POWER: say_operand(c, out, w, n); break;
+    default: formula(c, w, n, out, &trailing);
+    }
 }

@@ -12,28 +12,23 @@
  * ("9", "a.m.-5", "p.m." is one range), so the glued and spaced spellings share one
  * grammar:  time := side [dash side] [zone];  side := hour [:mm [:ss] | .mm] [am|pm].
  * "3.30" needs an am/pm to be a time (else it is a decimal), a bare "9" needs one or a
- * partner with minutes ("9-11:30"); anything else is left to the number class.
+ * partner with minutes ("9-11:30"); anything else is left to the number class. A ratio
+ * with a clock's shape ("a 1:10 dilution") is the ratio class's, asked before this one.
+ *
+ * The clock reading itself (nr_say_clock, clock.h) is the one every class uses for a
+ * clock inside its own shapes ("3:30-year-old", "mid-9am-5pm"); its words are the
+ * lexicon's (clock_words, day_halves), none are written here.
  */
 #include "front/verbalize.h"
+#include "front/clock.h"
 #include "front/numbers.h"
 #include "front/verbalize_util.h"
+#include "util/chars.h"
 #include <string.h>
 
-#define T_HALVES "day_halves"
-#define T_ZONES "time_zones"
-#define T_WORDS "clock_words"
-#define T_DAY_PARTS "day_parts"
-#define T_RATIO_CUE "ratio_cues"        /* en-numbers.yaml: "a 1:10 dilution" */
-#define T_RATIO_VETO "ratio_vetoes"     /* "at 2:45" */
 
-typedef struct { const char *s; size_t n; } span;
-
-/* One side of a time: hour, minutes, seconds (n == 0: not written), am/pm. */
-typedef struct {
-    span h, m, s;
-    int dot;                /* minutes after a '.': "3.30pm" */
-    char ap;                /* 'a', 'p' or 0 */
-} side;
+typedef nr_digits span;
+typedef nr_clock side;      /* one side of a time or of a range of times */
 
 /* A read position: token i, byte p of its word. */
 typedef struct {
@@ -45,20 +40,16 @@ typedef struct {
 
 /* ---- small helpers ---- */
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static char lower(char c) { return is_upper(c) ? (char)(c + 32) : c; }
 
 static long value(const span *s) { return nr_digits_value(s->s, s->n); }
 
 /* A small word of the reading, from clock_words; the key itself without one. */
-static const char *cword(const nr_ctx *c, const char *key) { return nr_lex_say(c->lex, T_WORDS, key); }
+static const char *cword(const nr_ctx *c, const char *key) { return nr_lex_say(c->lex, NR_T_clock_words, key); }
 
 /* "hour"/"hours" for v, from clock_words. */
 static void say_unit(const nr_ctx *c, nr_buf *out, const char *key, long v)
 {
-    const nr_lex_entry *e = nr_lex_find(c->lex, T_WORDS, key, strlen(key));
+    const nr_lex_entry *e = nr_lex_find(c->lex, NR_T_clock_words, key, strlen(key));
     const char *plural = e ? nr_lex_field(e, "plural") : NULL;
     nr_buf_word(out, v != 1 && plural ? plural : e ? e->say : key);
     if (v != 1 && !plural) nr_buf_putc(out, 's');
@@ -110,21 +101,21 @@ static char read_ampm(cursor *k)
 {
     const char *w = k->w + k->p;
     size_t n = k->n - k->p, q;
-    if (n < 2 || (lower(w[0]) != 'a' && lower(w[0]) != 'p')) return 0;
+    if (n < 2 || (nr_to_lower(w[0]) != 'a' && nr_to_lower(w[0]) != 'p')) return 0;
     q = w[1] == '.' ? 2 : 1;
-    if (q >= n || lower(w[q]) != 'm') return 0;
+    if (q >= n || nr_to_lower(w[q]) != 'm') return 0;
     q++;
     if (q < n && w[q] == '.' && nr_range_dash(w + q + 1, n - q - 1)) q++;
-    if (q < n && is_alpha(w[q])) return 0;                  /* "amp", "pms" */
+    if (q < n && nr_is_alpha(w[q])) return 0;                  /* "amp", "pms" */
     if (q < n && w[q] != '.' && !nr_range_dash(w + q, n - q)) return 0;
     k->p += q;
-    return lower(w[0]);
+    return nr_to_lower(w[0]);
 }
 
 /* Two digits at w[0..1] not followed by a third. */
 static int two_digits(const char *w, size_t n)
 {
-    return n >= 2 && is_digit(w[0]) && is_digit(w[1]) && (n == 2 || !is_digit(w[2]));
+    return n >= 2 && nr_is_digit(w[0]) && nr_is_digit(w[1]) && (n == 2 || !nr_is_digit(w[2]));
 }
 
 /* A side at the cursor, its am/pm maybe the next token when `join`; 1 if hour digits
@@ -159,13 +150,13 @@ static int read_side(cursor *k, side *sd, int join)
 }
 
 /* A side that can stand for a time: "3pm", "3:30", "3.30 pm", "10:00:00". */
-static int side_ok(const side *sd, int bare_ok)
+int nr_clock_valid(const nr_clock *sd, int bare_ok)
 {
     long h = value(&sd->h);
     if ((sd->m.n && value(&sd->m) > 59) || (sd->s.n && value(&sd->s) > 59)) return 0;
     if (sd->ap) return h >= 1 && h <= 12;
     if (sd->dot) return 0;                                  /* "3.30" is a decimal */
-    if (sd->s.n) return 1;                                  /* a duration */
+    if (sd->s.n) return h <= 24;                            /* a duration of a day at most */
     return (sd->m.n || bare_ok) && h <= 24;
 }
 
@@ -182,19 +173,26 @@ static const nr_lex_entry *zone_entry(const nr_ctx *c, const char *w, size_t n)
             if (w[k] != '.') return NULL;
             continue;
         }
-        if (!is_alpha(w[k]) || kn == sizeof key - 1) return NULL;
-        caps &= is_upper(w[k]);
-        lows &= !is_upper(w[k]);
-        key[kn++] = is_upper(w[k]) ? w[k] : (char)(w[k] - 32);
+        if (!nr_is_alpha(w[k]) || kn == sizeof key - 1) return NULL;
+        caps &= nr_is_upper(w[k]);
+        lows &= !nr_is_upper(w[k]);
+        key[kn++] = nr_to_upper(w[k]);
     }
     if (kn < 2 || (!caps && !lows)) return NULL;
-    const nr_lex_entry *e = nr_lex_find(c->lex, T_ZONES, key, kn);
+    const nr_lex_entry *e = nr_lex_find(c->lex, NR_T_time_zones, key, kn);
     if (!e || caps || dotted) return e;
     return kn >= 3 && !nr_lex_field_is(e, "word", "true") ? e : NULL;
 }
 
-/* "+5:30", "-2", "−3": an offset from a zone; the bytes read, 0 if none. */
-static size_t read_offset(const nr_ctx *c, const char *w, size_t n, nr_buf *out)
+/* A zone as read: its reading and an offset glued on ("GMT+5:30"; sign 0: none). */
+typedef struct {
+    const char *say;
+    char sign;              /* '+', '-' or 0 */
+    side off;               /* hours and minutes of the offset */
+} zone;
+
+/* "+5:30", "-2", "−3" filling w: an offset from a zone, into z; 1 if it is one. */
+static int read_offset(const nr_ctx *c, const char *w, size_t n, zone *z)
 {
     size_t sl = n >= 1 && (w[0] == '+' || w[0] == '-') ? 1
               : n >= 3 && memcmp(w, "\xe2\x88\x92", 3) == 0 ? 3 : 0;
@@ -203,44 +201,38 @@ static size_t read_offset(const nr_ctx *c, const char *w, size_t n, nr_buf *out)
     side sd;
     if (!read_side(&k, &sd, 0) || sd.ap || sd.s.n || sd.dot || !cur_end(&k)) return 0;
     if (value(&sd.h) > 14 || (sd.m.n && value(&sd.m) > 59)) return 0;
-    nr_buf_word(out, cword(c, w[0] == '+' ? "plus" : "minus"));
-    nr_say_cardinal(out, sd.h.s, sd.h.n);
-    long m = sd.m.n ? value(&sd.m) : 0;
-    if (m > 0 && m < 10) nr_buf_word(out, cword(c, "oh"));
-    if (m > 0) nr_say_cardinal(out, sd.m.s + (m < 10), m < 10 ? 1 : 2);
-    return n;
+    z->sign = w[0] == '+' ? '+' : '-';
+    z->off = sd;
+    return 1;
 }
 
 /* A zone at the cursor's word from its position, with an offset glued on ("GMT+1");
- * says it and moves to the word's end. 1 if read. */
-static int say_zone_here(cursor *k, nr_buf *out)
+ * moves to the word's end. 1 if read. */
+static int read_zone_here(cursor *k, zone *zn)
 {
     const char *w = k->w + k->p;
     size_t n = k->n - k->p, z = 0;
-    while (z < n && (is_alpha(w[z]) || (w[z] == '.' && z + 1 < n && is_alpha(w[z + 1])))) z++;
+    while (z < n && (nr_is_alpha(w[z]) || (w[z] == '.' && z + 1 < n && nr_is_alpha(w[z + 1])))) z++;
     const nr_lex_entry *e = z ? zone_entry(k->c, w, z) : NULL;
     if (!e) return 0;
-    size_t mark = out->len;
-    nr_buf_word(out, e->say);
-    if (z < n && read_offset(k->c, w + z, n - z, out) != n - z) {
-        nr_buf_truncate(out, mark);
-        return 0;
-    }
+    zone found = { .say = e->say };
+    if (z < n && !read_offset(k->c, w + z, n - z, &found)) return 0;
+    *zn = found;
     k->p = k->n;
     return 1;
 }
 
-/* The zone after a time, glued ("p.m.est") or as the next token; says it if there. */
-static void say_zone_after(cursor *k, int dot_ok, nr_buf *out)
+/* The zone after a time, glued ("p.m.est") or as the next token, if there. */
+static void read_zone_after(cursor *k, int dot_ok, zone *z)
 {
     if (!cur_end(k) && k->w[k->p] == '.') {
         cursor glued = *k;
         glued.p++;
-        if (say_zone_here(&glued, out)) *k = glued;
+        if (read_zone_here(&glued, z)) *k = glued;
         return;
     }
     cursor next = *k;
-    if (cur_next(&next, dot_ok) && say_zone_here(&next, out)) *k = next;
+    if (cur_next(&next, dot_ok) && read_zone_here(&next, z)) *k = next;
 }
 
 /* ---- saying ---- */
@@ -282,14 +274,9 @@ static void say_duration(const nr_ctx *c, nr_buf *out, const side *sd)
 
 /* Says one side: a clock reading, or a duration for "h:mm:ss" without am/pm.
  * `day_part`: a "noon" follows, so no o'clock. */
-static void say_side(const nr_ctx *c, nr_buf *out, const side *sd, int day_part)
+void nr_say_clock(const nr_ctx *c, nr_buf *out, const nr_clock *sd, int day_part)
 {
-    const nr_lex_entry *half = NULL;
     if (sd->s.n && !sd->ap) { say_duration(c, out, sd); return; }
-    if (sd->ap) {
-        char key[2] = { sd->ap, 'm' };
-        half = nr_lex_find(c->lex, T_HALVES, key, 2);
-    }
     long h = value(&sd->h), m = sd->m.n ? value(&sd->m) : -1;
     say_hour(out, &sd->h);
     if (m > 0) say_minutes(c, out, &sd->m);
@@ -299,7 +286,7 @@ static void say_side(const nr_ctx *c, nr_buf *out, const side *sd, int day_part)
         say_hour(out, &sd->s);
         say_unit(c, out, "second", value(&sd->s));
     }
-    if (sd->ap) nr_buf_word(out, half ? half->say : sd->ap == 'a' ? "A.M" : "P.M");
+    if (sd->ap) nr_buf_word(out, nr_lex_say(c->lex, NR_T_day_halves, sd->ap == 'a' ? "am" : "pm"));
 }
 
 /* 1 if the word after token i is "noon" or "midnight". */
@@ -307,13 +294,33 @@ static int day_part_follows(const nr_ctx *c, size_t i)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i + 1, &n);
-    return bare_end(c, i, 0) && nr_tok_continues(c->t, i + 1) && nr_lex_find(c->lex, T_DAY_PARTS, w, n);
+    return bare_end(c, i, 0) && nr_tok_continues(c->t, i + 1) && nr_lex_find(c->lex, NR_T_day_parts, w, n);
+}
+
+/* A zone and its offset: "G M T plus five thirty" (either may be absent). */
+static void say_zone(const nr_ctx *c, nr_buf *out, const zone *z)
+{
+    if (z->say) nr_buf_word(out, z->say);
+    if (!z->sign) return;
+    nr_buf_word(out, cword(c, z->sign == '+' ? "plus" : "minus"));
+    nr_say_cardinal(out, z->off.h.s, z->off.h.n);
+    if (z->off.m.n) say_minutes(c, out, &z->off.m);
 }
 
 /* ---- the shapes ---- */
 
+/* The readings of the class, and what the say needs of them. */
+enum { CLOCK, RACE, MILITARY, ZONE };
+typedef struct {
+    side a, b;              /* CLOCK: the sides; RACE: a.h, a.m, a.s are the parts */
+    int range;              /* CLOCK: a to b; RACE: how many parts */
+    int day_part_a, day_part_b;     /* CLOCK: a "noon" follows the side */
+    span fraction;          /* RACE: the digits after the point */
+    zone z;                 /* CLOCK, MILITARY, ZONE */
+} claim;
+
 /* side [dash side] [zone], from token i; the tokens used. */
-static size_t clock_time(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t clock_time(const nr_ctx *c, size_t i, claim *r)
 {
     cursor k;
     side a, b;
@@ -332,31 +339,38 @@ static size_t clock_time(const nr_ctx *c, size_t i, nr_buf *out)
     }
     if (range) {
         int timed = a.m.n || a.ap || b.m.n || b.ap;
-        if (!timed || !side_ok(&a, 1) || !side_ok(&b, 1) || a.s.n || b.s.n) {
+        if (!timed || !nr_clock_valid(&a, 1) || !nr_clock_valid(&b, 1) || a.s.n || b.s.n) {
             if (dl) return 0;
             range = 0;
             k = after_a;
         }
     }
-    if (!range && !side_ok(&a, 0)) return 0;
-    size_t mark = out->len;
-    const side *last = range ? &b : &a;
-    if (range && !a.ap && !a.m.n) say_hour(out, &a.h);     /* "9-11:30": the 9 is plain */
-    else say_side(c, out, &a, !range && day_part_follows(c, k.i));
+    if (!range && !nr_clock_valid(&a, 0)) return 0;
+    r->a = a;
+    r->range = range;
+    r->day_part_a = !range && day_part_follows(c, k.i);
     if (range) {
-        nr_buf_word(out, cword(c, "to"));
-        say_side(c, out, &b, day_part_follows(c, k.i));
+        r->b = b;
+        r->day_part_b = day_part_follows(c, k.i);
     }
-    say_zone_after(&k, last->ap != 0, out);
-    if (!cur_end(&k)) {                                     /* "3:30x": not a time */
-        nr_buf_truncate(out, mark);
-        return 0;
-    }
+    read_zone_after(&k, (range ? b.ap : a.ap) != 0, &r->z);
+    if (!cur_end(&k)) return 0;                             /* "3:30x": not a time */
     return k.i - i + 1;
 }
 
+static void say_clock_time(const nr_ctx *c, nr_buf *out, const claim *r)
+{
+    if (r->range && !r->a.ap && !r->a.m.n) say_hour(out, &r->a.h);     /* "9-11:30": the 9 is plain */
+    else nr_say_clock(c, out, &r->a, r->day_part_a);
+    if (r->range) {
+        nr_buf_word(out, cword(c, "to"));
+        nr_say_clock(c, out, &r->b, r->day_part_b);
+    }
+    say_zone(c, out, &r->z);
+}
+
 /* "1430 GMT": four digits and a zone, said the military way (fourteen thirty). */
-static size_t military(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t military(const nr_ctx *c, size_t i, claim *r)
 {
     size_t n;
     const char *w = nr_tok_word(c->t, i, &n);
@@ -368,20 +382,28 @@ static size_t military(const nr_ctx *c, size_t i, nr_buf *out)
     const nr_lex_entry *e = zone_entry(c, z, zn);
     /* wire style writes the zone in capitals: "(2023 est.)" is an estimate, not a time */
     if (!e || !(c->t->tok[i + 1].shape & NR_SHAPE_UPPER)) return 0;
+    r->a.h = h;
+    r->a.m = m;
+    r->z.say = e->say;
+    return 2;
+}
+
+static void say_military(const nr_ctx *c, nr_buf *out, const claim *r)
+{
+    const char *w = r->a.h.s;
     if (w[0] == '0') {
         nr_buf_word(out, cword(c, w[1] == '0' ? "zero" : "oh"));
         if (w[1] != '0') nr_say_cardinal(out, w + 1, 1);
     } else nr_say_cardinal(out, w, 2);
-    if (value(&m) == 0) nr_buf_word(out, cword(c, "hundred"));
-    else say_minutes(c, out, &m);
-    nr_buf_word(out, e->say);
-    return 2;
+    if (value(&r->a.m) == 0) nr_buf_word(out, cword(c, "hundred"));
+    else say_minutes(c, out, &r->a.m);
+    nr_buf_word(out, r->z.say);
 }
 
 /* "3:49.11", "1:23.456", "2:09:35.5": a race or lap time with fractions of a second,
  * [h:]m:ss.f (minutes under 60, one to three decimals), read as a duration; the tokens
  * used, 0 if not one. */
-static size_t race_time(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t race_time(const nr_ctx *c, size_t i, claim *r)
 {
     size_t n, p = 0, k = 0;
     const char *w = nr_tok_word(c->t, i, &n);
@@ -399,6 +421,18 @@ static size_t race_time(const nr_ctx *c, size_t i, nr_buf *out)
     for (size_t q = 1; q < k; q++)
         if (value(&part[q]) > 59) return 0;
     if (value(&part[0]) > (k == 3 ? 23 : 59)) return 0;
+    r->a.h = part[0];
+    r->a.m = part[1];
+    if (k == 3) r->a.s = part[2];
+    r->range = (int)k;
+    r->fraction = (span){ w + p + 1, f };
+    return 1;
+}
+
+static void say_race_time(const nr_ctx *c, nr_buf *out, const claim *r)
+{
+    const span part[3] = { r->a.h, r->a.m, r->a.s };
+    size_t k = (size_t)r->range;
     const char *unit[3] = { "hour", "minute", "second" };
     size_t first = 3 - k;                               /* m:ss starts at minutes */
     for (size_t q = 0; q + 1 < k; q++) {
@@ -410,70 +444,63 @@ static size_t race_time(const nr_ctx *c, size_t i, nr_buf *out)
     if (k == 3 && (value(&part[0]) || value(&part[1]))) nr_buf_word(out, cword(c, "and"));
     say_hour(out, &part[k - 1]);
     nr_buf_word(out, cword(c, "point"));
-    nr_say_digits(out, w + p + 1, f);
+    nr_say_digits(out, r->fraction.s, r->fraction.n);
     say_unit(c, out, "second", 2);
-    return 1;
 }
 
 /* "GMT+1" as one word, or "+4:30" right after a zone word ("GMT +4:30"). */
-static size_t zone_offset(const nr_ctx *c, size_t i, nr_buf *out)
+static size_t zone_offset(const nr_ctx *c, size_t i, claim *r)
 {
     cursor k;
     size_t pn;
     cur_set(&k, c, i);
-    if (k.n && is_alpha(k.w[0])) {
+    if (k.n && nr_is_alpha(k.w[0])) {
         size_t z = 0;
-        while (z < k.n && is_alpha(k.w[z])) z++;
+        while (z < k.n && nr_is_alpha(k.w[z])) z++;
         if (z == k.n) return 0;                             /* a zone alone: the letters class */
-        return say_zone_here(&k, out) ? 1 : 0;
+        return read_zone_here(&k, &r->z) ? 1 : 0;
     }
     if (i == 0) return 0;
     nr_tok_post(c->t, i - 1, &pn);
     size_t zn;
     const char *z = nr_tok_word(c->t, i - 1, &zn);
     if (pn || !zone_entry(c, z, zn)) return 0;
-    return read_offset(c, k.w, k.n, out) ? 1 : 0;
+    return read_offset(c, k.w, k.n, &r->z) ? 1 : 0;     /* the zone is said already */
 }
 
-/* ---- ratios, declined ---- */
-
-/* A word of ratio_cues at token j, touching token i. */
-static int ratio_cue_at(const nr_ctx *c, size_t i, size_t j)
+int nr_ampm_follows(const nr_ctx *c, size_t i)
 {
-    for (size_t k = j < i ? j : i; k < (j < i ? i : j); k++)
-        if (!nr_tok_joined(c->t, k)) return 0;
-    return nr_tok_cue(c, T_RATIO_CUE, j);
-}
-
-/* "a 1:10 dilution", "ratio of 1:30", "3:1", "1:2:1": a ratio, left to the number class.
- * Numbers joined by ':' that cannot be a clock time, or could but have a ratio cue
- * within two words before or right after, not after "at" or before am/pm (the number
- * class asks the same). */
-static int ratio_word(const nr_ctx *c, size_t i, const char *w, size_t n)
-{
-    nr_num x[3];
-    int clock;
-    if (!nr_parse_ratio(w, n, x, &clock)) return 0;
-    if (!clock) return 1;
-    if (i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_cue(c, T_RATIO_VETO, i - 1)) return 0;
     cursor k;
     cur_set(&k, c, i);
     k.p = k.n;
-    if (cur_next(&k, 0) && read_ampm(&k)) return 0;
-    return (i >= 1 && ratio_cue_at(c, i, i - 1)) || (i >= 2 && ratio_cue_at(c, i, i - 2))
-        || ratio_cue_at(c, i, i + 1);
+    return cur_next(&k, 0) && read_ampm(&k);
 }
 
-size_t nr_verbalize_time(const nr_ctx *c, size_t i, nr_buf *out)
+size_t nr_match_time(const nr_ctx *c, size_t i, nr_claim *m)
 {
-    size_t n;
+    size_t n, used;
     const char *w = nr_tok_word(c->t, i, &n);
+    claim r;
+    memset(&r, 0, sizeof r);
     if (!c->lex || n == 0) return 0;
-    if (is_digit(w[0])) {
-        if (ratio_word(c, i, w, n)) return 0;
-        size_t used = race_time(c, i, out);
-        if (!used) used = clock_time(c, i, out);
-        return used ? used : military(c, i, out);
+    if (!nr_is_digit(w[0])) m->reading = ZONE, used = zone_offset(c, i, &r);
+    else if ((used = race_time(c, i, &r))) m->reading = RACE;
+    else if ((used = clock_time(c, i, &r))) m->reading = CLOCK;
+    else {
+        memset(&r, 0, sizeof r);
+        m->reading = MILITARY, used = military(c, i, &r);
     }
-    return zone_offset(c, i, out);
+    if (used) NR_CLAIM_KEEP(m, &r);
+    return used;
+}
+
+void nr_say_time(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+{
+    (void)i;
+    claim r;
+    NR_CLAIM_TAKE(m, &r);
+    if (m->reading == RACE) say_race_time(c, out, &r);
+    else if (m->reading == CLOCK) say_clock_time(c, out, &r);
+    else if (m->reading == MILITARY) say_military(c, out, &r);
+    else say_zone(c, out, &r.z);
 }

@@ -1,5 +1,6 @@
 /* verbalize_util.c — rules shared by the verbalizers (see verbalize_util.h). */
 #include "front/verbalize_util.h"
+#include "util/chars.h"
 #include <string.h>
 
 int nr_tok_joined(const nr_tokens *t, size_t i)
@@ -55,12 +56,12 @@ int nr_tok_after_maker(const nr_ctx *c, size_t i)
     if (i == 0 || !c->lex || !nr_tok_joined(c->t, i - 1)) return 0;
     const char *w = nr_tok_word(c->t, i - 1, &n);
     if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') n -= 2;      /* "Boeing's 747" */
-    return n && w[0] >= 'A' && w[0] <= 'Z' && nr_lex_find(c->lex, "model_makers", w, n) != NULL;
+    return n && nr_is_upper(w[0]) && nr_lex_find(c->lex, NR_T_model_makers, w, n) != NULL;
 }
 
 void nr_say_letter(nr_buf *out, char ch)
 {
-    char up = ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch;
+    char up = nr_to_upper(ch);
     if (up == 'A') nr_buf_word(out, "Eh");
     else nr_buf_wordn(out, &up, 1);
 }

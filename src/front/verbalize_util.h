@@ -8,6 +8,14 @@
 #include "front/numbers.h"
 #include "front/token.h"
 
+/* How many bytes s starts with that are of the class cls (nr_is_digit, nr_is_upper, ...). */
+static inline size_t nr_run_of(const char *s, size_t n, int (*cls)(char))
+{
+    size_t k = 0;
+    while (k < n && cls(s[k])) k++;
+    return k;
+}
+
 /* 1 if tokens i and i+1 touch: same clause, no punctuation between them ("5 kg", "World War II"). */
 int nr_tok_joined(const nr_tokens *t, size_t i);
 /* 1 if token i exists, has a word and no punctuation before it: it can carry on a
