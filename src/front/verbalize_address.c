@@ -346,30 +346,30 @@ static size_t unit(const nr_ctx *c, size_t i, address *a)
     return 2;
 }
 
-size_t nr_match_address(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, address *a)
 {
+    (void)w, (void)n;
     if (!c->lex) return 0;
-    address a = { .say = NULL };
     size_t used;
-    if ((used = house_address(c, i, &a))) m->reading = HOUSE;
-    else if ((used = state(c, i, &a))) m->reading = STATE;
-    else if ((used = zip_code(c, i, &a))) m->reading = ZIP;
-    else if ((used = unit(c, i, &a))) m->reading = UNIT;
-    else if (!(used = lone_suffix(c, i, &a, &m->reading))) return 0;
-    NR_CLAIM_KEEP(m, &a);
+    if ((used = house_address(c, i, a))) m->reading = HOUSE;
+    else if ((used = state(c, i, a))) m->reading = STATE;
+    else if ((used = zip_code(c, i, a))) m->reading = ZIP;
+    else if ((used = unit(c, i, a))) m->reading = UNIT;
+    else used = lone_suffix(c, i, a, &m->reading);
     return used;
 }
 
-void nr_say_address(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const address *a,
+                nr_buf *out)
 {
-    (void)i;
-    address a;
-    NR_CLAIM_TAKE(m, &a);
+    (void)i, (void)w, (void)n;
     if (m->reading == HOUSE) {
-        say_house_address(c, &a, out);
+        say_house_address(c, a, out);
         return;
     }
-    if (m->reading != ZIP) nr_buf_word(out, a.say);
-    if (m->reading == ROAD || m->reading == UNIT) say_number_at(c, a.num, a.digits, out);
-    else if (m->reading == ZIP || a.with_zip) say_zip_at(c, a.num, out);
+    if (m->reading != ZIP) nr_buf_word(out, a->say);
+    if (m->reading == ROAD || m->reading == UNIT) say_number_at(c, a->num, a->digits, out);
+    else if (m->reading == ZIP || a->with_zip) say_zip_at(c, a->num, out);
 }
+
+NR_CLASS_RECORD(address, address, match, say);
