@@ -40,7 +40,7 @@ static const nr_class classes[] = {
      * not the abbreviation "Jan."; "on 5-12-20" is a date, not a record */
     CLASS(date, 1200, SH_DIGIT | SH_NEAR_DIGIT | SH_DIGIT_IN_3),
     /* before time: "a 1:10 dilution" has a clock's shape, and its cue makes it a ratio */
-    { "clock_ratio", 1150, SH_DIGIT, nr_match_clock_ratio, nr_say_ratio },
+    CLASS(clock_ratio, 1150, SH_DIGIT),
     /* "3:30 p.m.", "9am-5pm", "1430 GMT": before the abbreviation "p.m." and the numbers */
     CLASS(time, 1100, SH_DIGIT | SH_NEAR_DIGIT),
     /* the only class asked for plain words, shapes without a gate bit: "No. 5", "Mr." */

@@ -41,26 +41,26 @@ static int party_and_state(const nr_ctx *c, size_t i, reading *r)
     return 1;
 }
 
-size_t nr_match_abbrev(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, reading *r)
 {
-    reading r = { 0 };
+    (void)w, (void)n, (void)m;      /* the word is read only for a party and state, below */
     const nr_lex_entry *e = nr_abbrev_reading(c->t, i, c->lex);
-    if (e) r.say = e->say;
-    else if (!c->lex || !party_and_state(c, i, &r)) return 0;
-    NR_CLAIM_KEEP(m, &r);
+    if (e) r->say = e->say;
+    else if (!c->lex || !party_and_state(c, i, r)) return 0;
     return 1;
 }
 
-void nr_say_abbrev(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const reading *r,
+                nr_buf *out)
 {
-    (void)c, (void)i;
-    reading r;
-    NR_CLAIM_TAKE(m, &r);
-    if (!r.party) {
-        nr_buf_word(out, r.say);
+    (void)c, (void)i, (void)w, (void)n, (void)m;
+    if (!r->party) {
+        nr_buf_word(out, r->say);
         return;
     }
-    nr_buf_word(out, r.party);
+    nr_buf_word(out, r->party);
     nr_buf_word(out, "of");
-    nr_buf_word(out, r.state);
+    nr_buf_word(out, r->state);
 }
+
+NR_CLASS_RECORD(abbrev, reading, match, say);

@@ -198,10 +198,8 @@ typedef struct {
 } address;
 
 /* "2788 San Tomas Expy", "708 N 1st St", "1428 Elm St." */
-static size_t house_address(const nr_ctx *c, size_t i, address *a)
+static size_t house_address(const nr_ctx *c, size_t i, const char *w, size_t n, address *a)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     size_t d = number_shape(w, n);
     if (!d || closed(c, i) || i + 2 >= c->t->n) return 0;
     street s = { 0 };
@@ -277,10 +275,8 @@ static int street_before(const nr_ctx *c, size_t i)
 }
 
 /* "Santa Clara, CA 95051", "City, NY", "Springfield IL 62701". */
-static size_t state(const nr_ctx *c, size_t i, address *a)
+static size_t state(const nr_ctx *c, size_t i, const char *w, size_t n, address *a)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     if (n != 2 || !all_upper(w, 2) || i == 0) return 0;
     const nr_lex_entry *e = lookup(c, NR_T_us_states, i);
     if (!e) return 0;
@@ -317,10 +313,8 @@ static int state_name_after_city(const nr_ctx *c, size_t j)
 }
 
 /* A ZIP code after a state given before it: "FL, 95051", "Austin, Texas 78701". */
-static size_t zip_code(const nr_ctx *c, size_t i, address *a)
+static size_t zip_code(const nr_ctx *c, size_t i, const char *w, size_t n, address *a)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     if (!zip_shape(w, n) || i == 0) return 0;
     size_t pn;
     const char *prev = nr_tok_word(c->t, i - 1, &pn);
@@ -346,30 +340,29 @@ static size_t unit(const nr_ctx *c, size_t i, address *a)
     return 2;
 }
 
-size_t nr_match_address(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, address *a)
 {
     if (!c->lex) return 0;
-    address a = { .say = NULL };
     size_t used;
-    if ((used = house_address(c, i, &a))) m->reading = HOUSE;
-    else if ((used = state(c, i, &a))) m->reading = STATE;
-    else if ((used = zip_code(c, i, &a))) m->reading = ZIP;
-    else if ((used = unit(c, i, &a))) m->reading = UNIT;
-    else if (!(used = lone_suffix(c, i, &a, &m->reading))) return 0;
-    NR_CLAIM_KEEP(m, &a);
+    if ((used = house_address(c, i, w, n, a))) m->reading = HOUSE;
+    else if ((used = state(c, i, w, n, a))) m->reading = STATE;
+    else if ((used = zip_code(c, i, w, n, a))) m->reading = ZIP;
+    else if ((used = unit(c, i, a))) m->reading = UNIT;
+    else used = lone_suffix(c, i, a, &m->reading);
     return used;
 }
 
-void nr_say_address(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const address *a,
+                nr_buf *out)
 {
-    (void)i;
-    address a;
-    NR_CLAIM_TAKE(m, &a);
+    (void)i, (void)w, (void)n;
     if (m->reading == HOUSE) {
-        say_house_address(c, &a, out);
+        say_house_address(c, a, out);
         return;
     }
-    if (m->reading != ZIP) nr_buf_word(out, a.say);
-    if (m->reading == ROAD || m->reading == UNIT) say_number_at(c, a.num, a.digits, out);
-    else if (m->reading == ZIP || a.with_zip) say_zip_at(c, a.num, out);
+    if (m->reading != ZIP) nr_buf_word(out, a->say);
+    if (m->reading == ROAD || m->reading == UNIT) say_number_at(c, a->num, a->digits, out);
+    else if (m->reading == ZIP || a->with_zip) say_zip_at(c, a->num, out);
 }
+
+NR_CLASS_RECORD(address, address, match, say);

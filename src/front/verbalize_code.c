@@ -159,27 +159,23 @@ static void say_case_number(nr_buf *out, const char *w, size_t n)
     }
 }
 
-size_t nr_match_code(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, code *r)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    code r = { 0 };
     if (n < 1) return 0;
-    if (model_number(c, i, w, n, &r)) m->reading = MODEL;
-    else if (part_code(w, n, &r)) m->reading = PART;
+    if (model_number(c, i, w, n, r)) m->reading = MODEL;
+    else if (part_code(w, n, r)) m->reading = PART;
     else if (c->lex && case_number(c, i, w, n)) m->reading = CASE;
     else return 0;
-    NR_CLAIM_KEEP(m, &r);
     return 1;
 }
 
-void nr_say_code(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const code *r,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    code r;
-    NR_CLAIM_TAKE(m, &r);
-    if (m->reading == MODEL) say_model_number(out, w, &r);
-    else if (m->reading == PART) say_part_code(out, w, &r);
+    (void)c, (void)i;
+    if (m->reading == MODEL) say_model_number(out, w, r);
+    else if (m->reading == PART) say_part_code(out, w, r);
     else say_case_number(out, w, n);
 }
+
+NR_CLASS_RECORD(code, code, match, say);

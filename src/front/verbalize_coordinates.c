@@ -99,23 +99,21 @@ static size_t coordinates(const nr_ctx *c, size_t i, position *pos)
     return pos->point || (pos->marks >= 2 && k == n) ? used : 0;
 }
 
-size_t nr_match_coordinates(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, position *pos)
 {
-    position pos;
-    memset(&pos, 0, sizeof pos);
-    size_t used = c->lex ? coordinates(c, i, &pos) : 0;
-    if (used) NR_CLAIM_KEEP(m, &pos);
-    return used;
+    (void)w, (void)n, (void)m;
+    return c->lex ? coordinates(c, i, pos) : 0;
 }
 
-void nr_say_coordinates(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const position *pos,
+                nr_buf *out)
 {
-    (void)c, (void)i;
-    position pos;
-    NR_CLAIM_TAKE(m, &pos);
-    for (size_t k = 0; k < pos.marks; k++) {
-        nr_say_quantity(out, &pos.q[k]);
-        nr_say_unit_entry(out, pos.mark[k], !nr_is_one(&pos.q[k]));
+    (void)c, (void)i, (void)w, (void)n, (void)m;
+    for (size_t k = 0; k < pos->marks; k++) {
+        nr_say_quantity(out, &pos->q[k]);
+        nr_say_unit_entry(out, pos->mark[k], !nr_is_one(&pos->q[k]));
     }
-    if (pos.point) nr_buf_word(out, pos.point->say);
+    if (pos->point) nr_buf_word(out, pos->point->say);
 }
+
+NR_CLASS_RECORD(coordinates, position, match, say);

@@ -434,33 +434,31 @@ typedef struct {
     const char *say;        /* IDIOM, WEEKDAY */
 } claim;
 
-size_t nr_match_date(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, claim *r)
 {
-    size_t n, used = 1;
-    const char *w = nr_tok_word(c->t, i, &n);
+    size_t used = 1;
     if (!c->lex || n == 0) return 0;
-    claim r = { .say = NULL };
     const nr_lex_entry *idiom = nr_lex_find(c->lex, NR_T_date_idioms, w, n);
     if (idiom) {
         m->reading = IDIOM;
-        r.say = idiom->say;
-    } else if (date_at(c, i, &r.d)) {
+        r->say = idiom->say;
+    } else if (date_at(c, i, &r->d)) {
         m->reading = WHOLE_DATE;
-        used = r.d.used;
-    } else if ((r.say = weekday(c, i))) {
+        used = r->d.used;
+    } else if ((r->say = weekday(c, i))) {
         m->reading = WEEKDAY;
-    } else if ((used = continuation(c, i, &r.d))) {
+    } else if ((used = continuation(c, i, &r->d))) {
         m->reading = REST_OF_DATE;
     } else return 0;
-    NR_CLAIM_KEEP(m, &r);
     return used;
 }
 
-void nr_say_date(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const claim *r,
+                nr_buf *out)
 {
-    (void)i;
-    claim r;
-    NR_CLAIM_TAKE(m, &r);
-    if (m->reading == IDIOM || m->reading == WEEKDAY) nr_buf_word(out, r.say);
-    else say_date(c, out, &r.d, m->reading == REST_OF_DATE);
+    (void)i, (void)w, (void)n;
+    if (m->reading == IDIOM || m->reading == WEEKDAY) nr_buf_word(out, r->say);
+    else say_date(c, out, &r->d, m->reading == REST_OF_DATE);
 }
+
+NR_CLASS_RECORD(date, claim, match, say);

@@ -334,43 +334,40 @@ static int hashtag(const nr_ctx *c, size_t i, const char *s, size_t n, address *
     return 1;
 }
 
-size_t nr_match_electronic(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, address *a)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     if (n < 2 || !c->lex) return 0;
-    address a = { .n = n, .poss = possessive(w, n) };    /* "'s" also after a tag: "#MeToo’s" */
+    a->n = n;
+    a->poss = possessive(w, n);     /* "'s" also after a tag: "#MeToo’s" */
     if (w[0] == '#') m->reading = HASHTAG;
     else if (w[0] == '@') m->reading = HANDLE;
     else {
-        a.n = n - a.poss;
-        m->reading = url(w, a.n, &a) ? URL : email(w, a.n, &a) ? EMAIL : DOMAIN;
+        a->n = n - a->poss;
+        m->reading = url(w, a->n, a) ? URL : email(w, a->n, a) ? EMAIL : DOMAIN;
     }
-    int ok = m->reading == HASHTAG ? hashtag(c, i, w, n, &a)
+    int ok = m->reading == HASHTAG ? hashtag(c, i, w, n, a)
            : m->reading == HANDLE ? handle(w, n)
-           : m->reading == DOMAIN ? domain(c, w, a.n, &a) : 1;
-    if (!ok) return 0;
-    NR_CLAIM_KEEP(m, &a);
-    return 1;
+           : m->reading == DOMAIN ? domain(c, w, a->n, a) : 1;
+    return ok != 0;
 }
 
-void nr_say_electronic(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const address *a,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    address a;
-    NR_CLAIM_TAKE(m, &a);
+    (void)i;
     switch (m->reading) {
-    case URL: say_url(c, w, &a, out); break;
-    case EMAIL: say_email(c, w, &a, out); break;
-    case DOMAIN: say_domain(c, w, &a, out); break;
+    case URL: say_url(c, w, a, out); break;
+    case EMAIL: say_email(c, w, a, out); break;
+    case DOMAIN: say_domain(c, w, a, out); break;
     case HANDLE:
         say_symbol(c, '@', out);
         say_run(c, w + 1, n - 1, out);
         break;
     default:
-        if (a.tag_word) nr_buf_word(out, a.tag_word);
+        if (a->tag_word) nr_buf_word(out, a->tag_word);
         say_pieces(c, w + 1, n - 1, say_tag_digits, 0, out);
     }
-    if (a.poss) nr_buf_puts(out, "'s");
+    if (a->poss) nr_buf_puts(out, "'s");
 }
+
+NR_CLASS_RECORD(electronic, address, match, say);

@@ -329,19 +329,15 @@ static int word_reading(const nr_ctx *c, size_t i, const char *s, size_t sn, rea
     return -1;
 }
 
-size_t nr_match_fraction(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, reading *r)
 {
     if (!c->lex || !nr_lex_find(c->lex, NR_T_fractions, "2", 1)) return 0;   /* no fraction words loaded */
-    size_t n, used = 1;
-    const char *w = nr_tok_word(c->t, i, &n);
     if (!n) return 0;
-    reading r;
-    memset(&r, 0, sizeof r);
+    size_t used = 1;
     const nr_lex_entry *idiom = nr_lex_find(c->lex, NR_T_fraction_idioms, w, n);
     if (idiom) {
         m->reading = IDIOM;
-        r.whole = idiom->say;
-        NR_CLAIM_KEEP(m, &r);
+        r->whole = idiom->say;
         return 1;
     }
     size_t p = 0;
@@ -349,26 +345,23 @@ size_t nr_match_fraction(const nr_ctx *c, size_t i, nr_claim *m)
     else if (n > 3 && !memcmp(w, "\xe2\x88\x92", 3)) p = 3;
     const char *s = w + p;
     size_t sn = n - p;
-    r.minus = p != 0;
+    r->minus = p != 0;
     if (nr_digits_at(s, sn) == sn) {
         m->reading = MIXED;
-        if (p || !(used = mixed_spaced(c, i, s, sn, &r))) return 0;
-    } else if ((m->reading = word_reading(c, i, s, sn, &r)) < 0) return 0;
-    if (m->reading == FRACTION) r.half = article_follows(c, i);
-    NR_CLAIM_KEEP(m, &r);
+        if (p || !(used = mixed_spaced(c, i, s, sn, r))) return 0;
+    } else if ((m->reading = word_reading(c, i, s, sn, r)) < 0) return 0;
+    if (m->reading == FRACTION) r->half = article_follows(c, i);
     return used;
 }
 
-void nr_say_fraction(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const reading *r,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    reading r;
-    NR_CLAIM_TAKE(m, &r);
-    const fraction *f = &r.f;
-    if (r.minus) nr_buf_word(out, "minus");
+    (void)i;
+    const fraction *f = &r->f;
+    if (r->minus) nr_buf_word(out, "minus");
     switch (m->reading) {
-    case IDIOM: nr_buf_word(out, r.whole); break;
+    case IDIOM: nr_buf_word(out, r->whole); break;
     case SEASON: say_season(out, w, n); break;
     case PRESSURE:
         nr_say_model(out, f->num, f->numn);
@@ -381,7 +374,7 @@ void nr_say_fraction(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
         nr_say_cardinal(out, f->den, f->denn);
         break;
     case DECIMAL_RATING:
-        nr_say_num(out, &r.x);
+        nr_say_num(out, &r->x);
         nr_buf_word(out, "out of");
         nr_say_cardinal(out, f->den, f->denn);
         break;
@@ -389,7 +382,9 @@ void nr_say_fraction(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
         nr_say_cardinal(out, f->num, f->numn);
         nr_say_cardinal(out, f->den, f->denn);
         break;
-    case FRACTION: say_fraction(c, out, f, r.half); break;
-    default: say_mixed(c, out, r.whole, r.wn, f);
+    case FRACTION: say_fraction(c, out, f, r->half); break;
+    default: say_mixed(c, out, r->whole, r->wn, f);
     }
 }
+
+NR_CLASS_RECORD(fraction, reading, match, say);

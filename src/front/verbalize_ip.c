@@ -9,11 +9,10 @@
 #include "front/verbalize.h"
 #include "front/numbers.h"
 
-size_t nr_match_ip(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m)
 {
-    (void)m;
-    size_t n, groups = 0;
-    const char *w = nr_tok_word(c->t, i, &n);
+    (void)c, (void)i, (void)m;
+    size_t groups = 0;
     for (size_t p = 0; p < n;) {
         size_t d = nr_digits_at(w + p, n - p);
         if (!d || d > 3) return 0;
@@ -26,11 +25,9 @@ size_t nr_match_ip(const nr_ctx *c, size_t i, nr_claim *m)
     return groups == 4;
 }
 
-void nr_say_ip(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, nr_buf *out)
 {
-    (void)m;
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
+    (void)c, (void)i, (void)m;
     for (size_t p = 0; p < n;) {
         size_t d = nr_digits_at(w + p, n - p);
         nr_say_digits(out, w + p, d);
@@ -41,3 +38,5 @@ void nr_say_ip(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
         }
     }
 }
+
+NR_CLASS_NO_RECORD(ip, match, say);

@@ -453,10 +453,8 @@ static int letter_a(const nr_ctx *c, size_t i)
 }
 
 /* The reading of token i, or -1 when it is not the class's. */
-static int letters_reading(const nr_ctx *c, size_t i, reading *r)
+static int letters_reading(const nr_ctx *c, size_t i, const char *w, size_t n, reading *r)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     if (n == 1 && w[0] == 'A') return letter_a(c, i) ? LONE_A : -1;
     if (n < 2 || !(nr_is_alpha(w[0]) || nr_is_digit(w[0]))) return -1;
     if (listed(c, NR_T_words, w, n)) return -1;
@@ -468,33 +466,29 @@ static int letters_reading(const nr_ctx *c, size_t i, reading *r)
     return mixed_ok(w, n) ? MIXED : -1;
 }
 
-size_t nr_match_letters(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, reading *r)
 {
-    reading r = { 0 };
-    if ((m->reading = letters_reading(c, i, &r)) < 0) return 0;
-    NR_CLAIM_KEEP(m, &r);
-    return 1;
+    return (m->reading = letters_reading(c, i, w, n, r)) >= 0;
 }
 
-void nr_say_letters(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const reading *r,
+                nr_buf *out)
 {
     static const char *const war_numbers[] = { "one", "two", "three" };
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    reading r;
-    NR_CLAIM_TAKE(m, &r);
     switch (m->reading) {
     case LONE_A: nr_say_letter(out, 'A'); break;
     case DOTTED:
         for (size_t k = 0; k < n; k += 2) nr_say_letter(out, w[k]);
         break;
-    case SPELLED: spell(out, w, r.caps, r.plural); break;
+    case SPELLED: spell(out, w, r->caps, r->plural); break;
     case LOWERED: say_lowered(out, w, n); break;
     case WAR:
-        spell(out, w, n - (size_t)r.war, 0);
-        nr_buf_word(out, war_numbers[r.war - 1]);
+        spell(out, w, n - (size_t)r->war, 0);
+        nr_buf_word(out, war_numbers[r->war - 1]);
         break;
-    case SHORT_WORD: nr_buf_word(out, r.say); break;
+    case SHORT_WORD: nr_buf_word(out, r->say); break;
     default: say_mixed(c, i, out, w, n);
     }
 }
+
+NR_CLASS_RECORD(letters, reading, match, say);

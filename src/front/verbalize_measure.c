@@ -154,46 +154,42 @@ static size_t quantity(const nr_ctx *c, size_t i, const char *rest, size_t rn, m
     return used;
 }
 
-size_t nr_match_measure(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, measure *q)
 {
     if (!c->lex) return 0;
-    size_t n, used = 0;
-    const char *w = nr_tok_word(c->t, i, &n);
-    measure q;
-    memset(&q, 0, sizeof q);
+    size_t used = 0;
     if (!n) return 0;
     int no_fraction = 0;
-    if (nr_parse_num(w, n, 1, &q.a)) {
-        used = quantity(c, i, w + q.a.len, n - q.a.len, &q, &m->reading, &no_fraction);
+    if (nr_parse_num(w, n, 1, &q->a)) {
+        used = quantity(c, i, w + q->a.len, n - q->a.len, q, &m->reading, &no_fraction);
     } else no_fraction = (unsigned char)w[0] < 0x80;   /* "½ cup" */
     if (!used && !no_fraction) {                        /* "4 1/2 ft", "1-1/2 in", "2½ kg" */
         m->reading = FRACTION;
-        used = fraction_measure(c, i, &q);
+        used = fraction_measure(c, i, q);
     }
-    if (used) NR_CLAIM_KEEP(m, &q);
     return used;
 }
 
-void nr_say_measure(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const measure *q,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    measure q;
-    NR_CLAIM_TAKE(m, &q);
+    (void)n;
     switch (m->reading) {
-    case SIZES: say_sizes(c, out, w + q.a.len, &q); break;
+    case SIZES: say_sizes(c, out, w + q->a.len, q); break;
     case RANGE:
-        nr_say_quantity(out, &q.a);
+        nr_say_quantity(out, &q->a);
         nr_buf_word(out, "to");
-        nr_say_quantity(out, &q.b);
-        nr_say_unit_after(out, &q.unit, 0);
+        nr_say_quantity(out, &q->b);
+        nr_say_unit_after(out, &q->unit, 0);
         break;
     case SINGLE:
-        nr_say_quantity(out, &q.a);
-        nr_say_unit_after(out, &q.unit, q.one);
+        nr_say_quantity(out, &q->a);
+        nr_say_unit_after(out, &q->unit, q->one);
         break;
     default:
         nr_verbalize_fraction(c, i, out);
-        nr_say_unit_after(out, &q.unit, q.one);
+        nr_say_unit_after(out, &q->unit, q->one);
     }
 }
+
+NR_CLASS_RECORD(measure, measure, match, say);

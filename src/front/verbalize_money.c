@@ -205,8 +205,10 @@ static int parse_tail(const nr_ctx *c, const char *s, size_t n, money *m)
     return p == n;
 }
 
-static void say(const nr_ctx *c, nr_buf *out, money *m)
+/* The amount (the record is the say's own copy: the minor units are trimmed in it). */
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *claim, money *m, nr_buf *out)
 {
+    (void)i, (void)w, (void)n, (void)claim;
     trim_minor(&m->a);
     trim_minor(&m->b);
     if (m->sign) nr_buf_word(out, m->sign);
@@ -389,26 +391,18 @@ static int attributive(const nr_ctx *c, size_t first, size_t end)
     return !nr_lex_find(c->lex, NR_T_money_not_nouns, next, n);
 }
 
-size_t nr_match_money(const nr_ctx *c, size_t i, nr_claim *claim)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *claim, money *m)
 {
-    size_t n, used;
-    const char *w = nr_tok_word(c->t, i, &n);
-    money m = { 0 };
+    (void)claim;
+    size_t used;
     if (!n || !c->lex) return 0;
-    if (nr_is_digit(w[0]) || w[0] == '.') used = amount_first(c, i, w, n, &m);
-    else if (by_code(c, w, n, 1, &m.cur)) used = amount_next(c, i, &m);
-    else used = symbol_first(c, i, w, n, &m);
+    if (nr_is_digit(w[0]) || w[0] == '.') used = amount_first(c, i, w, n, m);
+    else if (by_code(c, w, n, 1, &m->cur)) used = amount_next(c, i, m);
+    else used = symbol_first(c, i, w, n, m);
     if (!used) return 0;
-    used += scaled_pair(c, i, used, &m);
-    m.adjective = attributive(c, i, i + used);
-    NR_CLAIM_KEEP(claim, &m);
+    used += scaled_pair(c, i, used, m);
+    m->adjective = attributive(c, i, i + used);
     return used;
 }
 
-void nr_say_money(const nr_ctx *c, size_t i, const nr_claim *claim, nr_buf *out)
-{
-    (void)i;
-    money m;
-    NR_CLAIM_TAKE(claim, &m);
-    say(c, out, &m);
-}
+NR_CLASS_RECORD(money, money, match, say);

@@ -185,42 +185,35 @@ static size_t hash(const nr_ctx *c, size_t i, const char *w, size_t n, number *r
     return !pn && nr_tok_number(c->t, i + 1, x) ? 2 : 0;
 }
 
-size_t nr_match_number(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, number *r)
 {
-    size_t n, used = 0;
-    const char *w = nr_tok_word(c->t, i, &n);
-    number r;
-    memset(&r, 0, sizeof r);
     if (n < 1) return 0;
     if (w[0] == '#') {
         m->reading = HASH;
-        used = hash(c, i, w, n, &r);
-    } else if (w[0] == '\'') {
-        m->reading = SHORT_DECADE;
-        used = n > 1 && short_decade(w, n, &r);
-    } else {
-        size_t skip = nr_parse_prefixed_side(c, w, n, &r.prefix, &r.a);     /* "mid-1990s": mid, then the number */
-        if (!r.a.len) return 0;
-        m->reading = single(c, i, w + skip + r.a.len, n - skip - r.a.len, r.prefix != 0, &r, &used);
-        if (m->reading < 0) return 0;
-        r.tail += skip + r.a.len;
+        return hash(c, i, w, n, r);
     }
-    if (used) NR_CLAIM_KEEP(m, &r);
+    if (w[0] == '\'') {
+        m->reading = SHORT_DECADE;
+        return n > 1 && short_decade(w, n, r);
+    }
+    size_t used, skip = nr_parse_prefixed_side(c, w, n, &r->prefix, &r->a);    /* "mid-1990s": mid, then the number */
+    if (!r->a.len) return 0;
+    m->reading = single(c, i, w + skip + r->a.len, n - skip - r->a.len, r->prefix != 0, r, &used);
+    if (m->reading < 0) return 0;
+    r->tail += skip + r->a.len;
     return used;
 }
 
-void nr_say_number(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const number *r,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    number r;
-    NR_CLAIM_TAKE(m, &r);
-    const nr_num *x = &r.a.x;
-    if (r.prefix) nr_buf_wordn(out, w, r.prefix);
+    (void)i, (void)n;
+    const nr_num *x = &r->a.x;
+    if (r->prefix) nr_buf_wordn(out, w, r->prefix);
     switch (m->reading) {
     case HASH: nr_buf_word(out, "number"); nr_say_num(out, x); break;
     case SHORT_DECADE: case DECADE: case SPLIT_DECADE: nr_say_decade(out, x); break;
-    case CLOCK: nr_say_clock(c, out, &r.clock, 0); break;
+    case CLOCK: nr_say_clock(c, out, &r->clock, 0); break;
     case PERCENT: case PLUS:
         nr_say_num(out, x);
         nr_buf_word(out, m->reading == PERCENT ? "percent" : "plus");
@@ -238,7 +231,9 @@ void nr_say_number(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
     case DIGITS: nr_say_digits(out, x->ip, x->ipn); break;
     default:
         nr_say_num(out, x);
-        if (r.scale) nr_buf_word(out, r.scale);
+        if (r->scale) nr_buf_word(out, r->scale);
     }
-    if (r.tail_n) nr_say_tail(out, w + r.tail, r.tail_n);
+    if (r->tail_n) nr_say_tail(out, w + r->tail, r->tail_n);
 }
+
+NR_CLASS_RECORD(number, number, match, say);

@@ -61,27 +61,24 @@ static void say_year3_range(const nr_ctx *c, size_t i, nr_buf *out, const nr_num
 }
 
 /* "c. 980-1037" filling its word, which would pass for a telephone number ("555-1234"). */
-size_t nr_match_year_range(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match_year_range(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, range *r)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    range r;
-    memset(&r, 0, sizeof r);
-    nr_num *a = &r.a.x, *b = &r.b.x;
+    (void)m;
+    nr_num *a = &r->a.x, *b = &r->b.x;
     if (!c->lex || !nr_parse_num(w, n, 0, a) || a->len >= n) return 0;
     size_t dl = nr_range_dash(w + a->len, n - a->len);
     if (!dl || !nr_parse_num(w + a->len + dl, n - a->len - dl, 0, b) || a->len + dl + b->len != n) return 0;
-    if (!year3_range(c, i, i, a, b)) return 0;
-    NR_CLAIM_KEEP(m, &r);
-    return 1;
+    return year3_range(c, i, i, a, b);
 }
 
-void nr_say_year_range(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say_year_range(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m,
+                           const range *r, nr_buf *out)
 {
-    range r;
-    NR_CLAIM_TAKE(m, &r);
-    say_year3_range(c, i, out, &r.a.x, &r.b.x);
+    (void)w, (void)n, (void)m;
+    say_year3_range(c, i, out, &r->a.x, &r->b.x);
 }
+
+NR_CLASS_RECORD(year_range, range, match_year_range, say_year_range);
 
 /* ---- records ---- */
 
@@ -241,41 +238,35 @@ static void say_spaced(const nr_ctx *c, size_t i, nr_buf *out, const range *r)
     else nr_say_num(out, &r->b.x);
 }
 
-size_t nr_match_range(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, range *r)
 {
-    size_t n, used = 0;
-    const char *w = nr_tok_word(c->t, i, &n);
-    range r;
-    memset(&r, 0, sizeof r);
     if (n < 1) return 0;
     if (record(w, n)) {
         m->reading = RECORD;
         return 1;
     }
-    size_t skip = nr_parse_prefixed_side(c, w, n, &r.prefix, &r.a);   /* "mid-1990s-2000s" */
-    if (!r.a.len) return 0;
-    const char *rest = w + skip + r.a.len;
-    size_t rn = n - skip - r.a.len;
-    const nr_side *a = &r.a;
-    used = dashed(c, i, rest, rn, &r, &m->reading);
-    if (!used && !rn && !a->min && !a->ampm && !a->decade) used = spaced(c, i, &r, &m->reading);
-    if (used) NR_CLAIM_KEEP(m, &r);
+    size_t skip = nr_parse_prefixed_side(c, w, n, &r->prefix, &r->a);   /* "mid-1990s-2000s" */
+    if (!r->a.len) return 0;
+    const char *rest = w + skip + r->a.len;
+    size_t rn = n - skip - r->a.len;
+    const nr_side *a = &r->a;
+    size_t used = dashed(c, i, rest, rn, r, &m->reading);
+    if (!used && !rn && !a->min && !a->ampm && !a->decade) used = spaced(c, i, r, &m->reading);
     return used;
 }
 
-void nr_say_range(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const range *r,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     if (m->reading == RECORD) {
         say_record(out, w, n);
         return;
     }
-    range r;
-    NR_CLAIM_TAKE(m, &r);
-    if (r.prefix) nr_buf_wordn(out, w, r.prefix);
-    if (m->reading == DASHED) say_sides(c, out, &r, range_word(c, i));
-    else if (m->reading == SPACED) say_spaced(c, i, out, &r);
-    else say_year3_range(c, i, out, &r.a.x, &r.b.x);
-    if (r.scale) nr_buf_word(out, r.scale);
+    if (r->prefix) nr_buf_wordn(out, w, r->prefix);
+    if (m->reading == DASHED) say_sides(c, out, r, range_word(c, i));
+    else if (m->reading == SPACED) say_spaced(c, i, out, r);
+    else say_year3_range(c, i, out, &r->a.x, &r->b.x);
+    if (r->scale) nr_buf_word(out, r->scale);
 }
+
+NR_CLASS_RECORD(range, range, match, say);

@@ -44,11 +44,9 @@ static int ratio_cued(const nr_ctx *c, size_t i)
         || ratio_cue_at(c, i, i + 1);
 }
 
-/* The ratio filling token i's word, into r; *clock tells that it could be a clock time. */
-static int ratio_word(const nr_ctx *c, size_t i, ratio *r, int *clock)
+/* The ratio filling token i's word (w, n), into r; *clock tells that it could be a clock time. */
+static int ratio_word(const nr_ctx *c, const char *w, size_t n, ratio *r, int *clock)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     return c->lex && n && memchr(w, ':', n) && (r->parts = nr_parse_ratio(w, n, r->x, clock)) != 0;
 }
 
@@ -58,31 +56,29 @@ static int plain_ratio(const nr_ctx *c, size_t i)
     return ratio_cued(c, i) || !(i > 0 && nr_tok_joined(c->t, i - 1) && nr_tok_capitalized(c->t, i - 1));
 }
 
-size_t nr_match_ratio(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match_plain(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, ratio *r)
 {
-    ratio r;
+    (void)m;
     int clock;
-    if (!ratio_word(c, i, &r, &clock) || clock || !plain_ratio(c, i)) return 0;
-    NR_CLAIM_KEEP(m, &r);
-    return 1;
+    return ratio_word(c, w, n, r, &clock) && !clock && plain_ratio(c, i);
 }
 
-size_t nr_match_clock_ratio(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match_clock(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, ratio *r)
 {
-    ratio r;
+    (void)m;
     int clock;
-    if (!ratio_word(c, i, &r, &clock) || !clock || !ratio_cued(c, i)) return 0;
-    NR_CLAIM_KEEP(m, &r);
-    return 1;
+    return ratio_word(c, w, n, r, &clock) && clock && ratio_cued(c, i);
 }
 
-void nr_say_ratio(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const ratio *r,
+                nr_buf *out)
 {
-    (void)c, (void)i;
-    ratio r;
-    NR_CLAIM_TAKE(m, &r);
-    for (size_t j = 0; j < r.parts; j++) {
+    (void)c, (void)i, (void)w, (void)n, (void)m;
+    for (size_t j = 0; j < r->parts; j++) {
         if (j) nr_buf_word(out, "to");
-        nr_say_num(out, &r.x[j]);
+        nr_say_num(out, &r->x[j]);
     }
 }
+
+NR_CLASS_RECORD(ratio, ratio, match_plain, say);
+NR_CLASS_RECORD(clock_ratio, ratio, match_clock, say);

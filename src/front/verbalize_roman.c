@@ -125,10 +125,8 @@ typedef struct {
     int possessive;         /* "'s" after it */
 } numeral;
 
-size_t nr_match_roman(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, numeral *x)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
     if (!n || !c->lex) return 0;
     size_t body = 0;
     while (body < n && body <= MAX_ROMAN && w[body] && strchr("IVXLCDMivxlcdm", w[body])) body++;
@@ -143,30 +141,29 @@ size_t nr_match_roman(const nr_ctx *c, size_t i, nr_claim *m)
     int v = nr_roman_value(letters, body);
     reading r = v ? decide(c, i, w, body, upper, v) : R_NONE;
     if (r == R_NONE) return 0;
-    numeral x = { v, body, poss };
+    *x = (numeral){ v, body, poss };
     m->reading = (int)r;
-    NR_CLAIM_KEEP(m, &x);
     return 1;
 }
 
-void nr_say_roman(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const numeral *x,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    numeral x;
-    NR_CLAIM_TAKE(m, &x);
+    (void)c, (void)i;
     reading r = (reading)m->reading;
     char d[8];
-    size_t dn = to_digits(x.value, d), rest = n - x.body;
+    size_t dn = to_digits(x->value, d), rest = n - x->body;
     if (r == R_REGNAL) nr_buf_word(out, "the");
     if (r == R_REGNAL || r == R_ORDINAL) nr_say_ordinal(out, d, dn);
     else if (r == R_YEAR) nr_say_year(out, d, dn);
     else nr_say_cardinal(out, d, dn);
-    if (x.possessive) nr_buf_puts(out, "'s");
-    for (size_t k = x.body + 1, start = k; !x.possessive && rest && k <= n; k++) {
+    if (x->possessive) nr_buf_puts(out, "'s");
+    for (size_t k = x->body + 1, start = k; !x->possessive && rest && k <= n; k++) {
         if (k == n || w[k] == '-') {
             if (k > start) nr_buf_wordn(out, w + start, k - start);
             start = k + 1;
         }
     }
 }
+
+NR_CLASS_RECORD(roman, numeral, match, say);

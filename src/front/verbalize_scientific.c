@@ -118,43 +118,40 @@ static size_t e_notation(const char *w, size_t n, scientific *s)
     return l ? a->len + 1 + l : 0;
 }
 
-size_t nr_match_scientific(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, scientific *s)
 {
     if (!c->lex) return 0;
-    size_t n, k, used, un;
-    const char *w = nr_tok_word(c->t, i, &n);
-    scientific s;
-    memset(&s, 0, sizeof s);
-    if ((k = power_of_ten(w, n, &s))) m->reading = POWER_OF_TEN;
-    else if ((k = e_notation(w, n, &s))) m->reading = E_NOTATION;
+    size_t k, used, un;
+    if ((k = power_of_ten(w, n, s))) m->reading = POWER_OF_TEN;
+    else if ((k = e_notation(w, n, s))) m->reading = E_NOTATION;
     else return 0;
-    s.len = k;
+    s->len = k;
     const char *uw = nr_tok_word(c->t, i + 1, &un);
     const nr_lex_entry *e = un ? nr_lex_find(c->lex, NR_T_units_after_power, uw, un) : NULL;
     if (k == n && e && nr_tok_joined(c->t, i)) {        /* "10^-19 C": coulombs */
-        s.after_power = e;
+        s->after_power = e;
         used = 2;
     } else if (k == n) {
-        size_t more = nr_unit_spaced_read(c, i, 2, &s.unit);
-        s.has_unit = more != 0;
+        size_t more = nr_unit_spaced_read(c, i, 2, &s->unit);
+        s->has_unit = more != 0;
         used = 1 + more;
-    } else if ((used = nr_unit_after_read(c, i, w + k, n - k, 1, &s.unit))) {
-        s.has_unit = 1;
+    } else if ((used = nr_unit_after_read(c, i, w + k, n - k, 1, &s->unit))) {
+        s->has_unit = 1;
     } else return 0;
-    NR_CLAIM_KEEP(m, &s);
     return used;
 }
 
-void nr_say_scientific(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const scientific *s,
+                nr_buf *out)
 {
-    (void)c, (void)i;
-    scientific s;
-    NR_CLAIM_TAKE(m, &s);
+    (void)c, (void)i, (void)w, (void)n;
     if (m->reading == E_NOTATION) {
-        nr_say_quantity(out, &s.mantissa);
+        nr_say_quantity(out, &s->mantissa);
         nr_buf_word(out, "times");
     }
-    say_ten_to(out, s.d, s.dn, s.minus);
-    if (s.after_power) nr_say_unit_entry(out, s.after_power, 1);
-    else if (s.has_unit) nr_say_unit_after(out, &s.unit, 0);
+    say_ten_to(out, s->d, s->dn, s->minus);
+    if (s->after_power) nr_say_unit_entry(out, s->after_power, 1);
+    else if (s->has_unit) nr_say_unit_after(out, &s->unit, 0);
 }
+
+NR_CLASS_RECORD(scientific, scientific, match, say);

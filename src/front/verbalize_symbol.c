@@ -433,41 +433,33 @@ static size_t word_reading(const nr_ctx *c, size_t i, const char *w, size_t n, r
     return 1;
 }
 
-size_t nr_match_symbol(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, reading *r)
 {
     if (!c->lex || !symbol(c, "=", 1)) return 0;       /* no symbol words loaded */
-    size_t n, used;
-    const char *w = nr_tok_word(c->t, i, &n);
-    reading r = { 0 };
-    used = n ? word_reading(c, i, w, n, &r, &m->reading) : lone_minus(c, i, &r, &m->reading);
-    if (used) NR_CLAIM_KEEP(m, &r);
-    return used;
+    return n ? word_reading(c, i, w, n, r, &m->reading) : lone_minus(c, i, r, &m->reading);
 }
 
-void nr_say_symbol(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const reading *r,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    reading r;
-    NR_CLAIM_TAKE(m, &r);
     int trailing;
     switch (m->reading) {
-    case WORD: nr_buf_word(out, r.say); break;
+    case WORD: nr_buf_word(out, r->say); break;
     case RANGE_DASH:
-        nr_buf_word(out, r.say);
-        if (r.end) nr_buf_word(out, r.end);
-        if (r.read_on) nr_verbalize(c, i + 1, out);
+        nr_buf_word(out, r->say);
+        if (r->end) nr_buf_word(out, r->end);
+        if (r->read_on) nr_verbalize(c, i + 1, out);
         break;
     case AMPERSAND: say_ampersand(out, w, n); break;
     case PREFIXED: {
-        for (size_t k = 0; k < r.prefix;) {
+        for (size_t k = 0; k < r->prefix;) {
             size_t len = char_len(w + k, n - k);
             nr_buf_word(out, symbol(c, w + k, len)->say);
             k += len;
         }
         nr_token win[WINDOW];
         nr_tokens t;
-        size_t at = after_prefix(c, i, r.prefix, win, &t);
+        size_t at = after_prefix(c, i, r->prefix, win, &t);
         nr_ctx sub = { &t, c->lex };
         nr_verbalize(&sub, at, out);
         break;
@@ -476,3 +468,5 @@ void nr_say_symbol(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
     default: formula(c, w, n, out, &trailing);
     }
 }
+
+NR_CLASS_RECORD(symbol, reading, match, say);

@@ -323,38 +323,33 @@ static size_t phone_token(const nr_ctx *c, size_t i, const char *w, size_t n, te
     return *reading == CODE ? 1 : spaced_phone(c, i, w, n);
 }
 
-size_t nr_match_telephone(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, telephone *r)
 {
-    size_t n, used = 1;
-    const char *w = nr_tok_word(c->t, i, &n);
-    telephone r;
-    memset(&r, 0, sizeof r);
+    size_t used = 1;
     if (!n) return 0;
     if (c->lex && service_number(c, i, w, n)) m->reading = SERVICE;
-    else if (!(used = phone_token(c, i, w, n, &r, &m->reading))) {
+    else if (!(used = phone_token(c, i, w, n, r, &m->reading))) {
         if (!area_code(c, i)) return 0;
         m->reading = AREA_CODE;
         used = 1;
     }
-    NR_CLAIM_KEEP(m, &r);
     return used;
 }
 
-void nr_say_telephone(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const telephone *r,
+                nr_buf *out)
 {
-    size_t n;
-    const char *w = nr_tok_word(c->t, i, &n);
-    telephone r;
-    NR_CLAIM_TAKE(m, &r);
     switch (m->reading) {
     case SERVICE: say_service_number(out, w, n); break;
     case SPACED: say_spaced_phone(c, i, m->used, out); break;
     case AREA_CODE: nr_say_digits(out, w, n); break;
     default:
-        say_phone(out, &r.ph);
-        if (r.ext) {
+        say_phone(out, &r->ph);
+        if (r->ext) {
             nr_buf_word(out, "extension");
-            nr_say_digits(out, r.ext, r.extn);
+            nr_say_digits(out, r->ext, r->extn);
         }
     }
 }
+
+NR_CLASS_RECORD(telephone, telephone, match, say);

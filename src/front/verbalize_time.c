@@ -476,31 +476,28 @@ int nr_ampm_follows(const nr_ctx *c, size_t i)
     return cur_next(&k, 0) && read_ampm(&k);
 }
 
-size_t nr_match_time(const nr_ctx *c, size_t i, nr_claim *m)
+static size_t match(const nr_ctx *c, size_t i, const char *w, size_t n, nr_claim *m, claim *r)
 {
-    size_t n, used;
-    const char *w = nr_tok_word(c->t, i, &n);
-    claim r;
-    memset(&r, 0, sizeof r);
+    size_t used;
     if (!c->lex || n == 0) return 0;
-    if (!nr_is_digit(w[0])) m->reading = ZONE, used = zone_offset(c, i, &r);
-    else if ((used = race_time(c, i, &r))) m->reading = RACE;
-    else if ((used = clock_time(c, i, &r))) m->reading = CLOCK;
+    if (!nr_is_digit(w[0])) m->reading = ZONE, used = zone_offset(c, i, r);
+    else if ((used = race_time(c, i, r))) m->reading = RACE;
+    else if ((used = clock_time(c, i, r))) m->reading = CLOCK;
     else {
-        memset(&r, 0, sizeof r);
-        m->reading = MILITARY, used = military(c, i, &r);
+        memset(r, 0, sizeof *r);
+        m->reading = MILITARY, used = military(c, i, r);
     }
-    if (used) NR_CLAIM_KEEP(m, &r);
     return used;
 }
 
-void nr_say_time(const nr_ctx *c, size_t i, const nr_claim *m, nr_buf *out)
+static void say(const nr_ctx *c, size_t i, const char *w, size_t n, const nr_claim *m, const claim *r,
+                nr_buf *out)
 {
-    (void)i;
-    claim r;
-    NR_CLAIM_TAKE(m, &r);
-    if (m->reading == RACE) say_race_time(c, out, &r);
-    else if (m->reading == CLOCK) say_clock_time(c, out, &r);
-    else if (m->reading == MILITARY) say_military(c, out, &r);
-    else say_zone(c, out, &r.z);
+    (void)i, (void)w, (void)n;
+    if (m->reading == RACE) say_race_time(c, out, r);
+    else if (m->reading == CLOCK) say_clock_time(c, out, r);
+    else if (m->reading == MILITARY) say_military(c, out, r);
+    else say_zone(c, out, &r->z);
 }
+
+NR_CLASS_RECORD(time, claim, match, say);
