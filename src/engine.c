@@ -19,6 +19,7 @@
 #include "input/sniff.h"
 #include "input/markup.h"
 #include "input/ssml.h"
+#include "input/texthead.h"
 #include "output/chain.h"
 #include "synth/synth.h"
 #include "synth/pool.h"
@@ -65,6 +66,8 @@ struct narrator {
     int ssml_option;                /* NARRATOR_SSML_AUTO, _ON, _OFF */
     enum { INPUT_UNDECIDED, INPUT_PLAIN, INPUT_SSML } input;
     nr_buf head;                    /* the input's first bytes, held until AUTO has decided */
+    nr_texthead texthead;           /* article mode, plain text: the headline once (texthead.h) */
+    int article_head;               /* texthead is used: article mode, not line by line */
     nr_ssml *ssml;                  /* the document being parsed */
     nr_buf ssml_text;               /* the parser's text for the front end */
     nr_markup markup;               /* the document's inline elements */
@@ -163,6 +166,7 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     n->pitch = opt->pitch >= 0 ? opt->pitch : n->voice.pitch;
     n->volume = 100;
     n->lines = opt->lines;
+    n->article_head = opt->remove_junk && !opt->lines;
     n->any_bytes = opt->lines || opt->any_bytes;
     n->bytes = n->any_bytes ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
     if (opt->ssml < NARRATOR_SSML_AUTO || opt->ssml > NARRATOR_SSML_OFF)
@@ -194,6 +198,7 @@ void narrator_free(narrator *n)
     nr_lex_free(n->lex);
     nr_voice_free(&n->voice);
     nr_buf_free(&n->pending);
+    nr_texthead_free(&n->texthead);
     nr_buf_free(&n->chunk_say);
     free(n->punct_some);
     nr_buf_free(&n->head);
@@ -583,6 +588,27 @@ static narrator_status deliver_all(narrator *n)
     return settle(n, nr_pool_deliver(n->pool, 0, on_chunk, n));
 }
 
+static int run_read_paragraph(const char *text, size_t len, void *user)
+{
+    return (int)run_paragraph(user, text, len);
+}
+
+/* A paragraph read from the input: in an article of plain text, through the head's filter
+ * (the headline once, no breadcrumb: input/texthead.h); else straight to the front end. */
+static narrator_status read_paragraph(narrator *n, const char *text, size_t len)
+{
+    if (!n->article_head || n->input == INPUT_SSML) return run_paragraph(n, text, len);
+    int rc = nr_texthead_paragraph(&n->texthead, text, len, run_read_paragraph, n);
+    return rc == -1 ? set_error(n, NARRATOR_ERR_NOMEM, "out of memory") : (narrator_status)rc;
+}
+
+/* The end of a document: what the head's filter still holds is read. */
+static narrator_status end_paragraphs(narrator *n)
+{
+    if (!n->article_head) return NARRATOR_OK;
+    return (narrator_status)nr_texthead_end(&n->texthead, run_read_paragraph, n);
+}
+
 /* Runs every complete paragraph in `pending` and keeps the rest. */
 static narrator_status drain(narrator *n)
 {
@@ -591,7 +617,7 @@ static narrator_status drain(narrator *n)
     for (;;) {
         size_t end = nr_paragraph_end(n->pending.s + start, n->pending.len - start, scan, n->lines, &next);
         if (end == (size_t)-1) { scan = next; break; }
-        st = run_paragraph(n, n->pending.s + start, end);
+        st = read_paragraph(n, n->pending.s + start, end);
         start += next;
         scan = 0;
         if (st) break;
@@ -736,7 +762,9 @@ narrator_status narrator_flush(narrator *n)
     if (!st && n->input == INPUT_UNDECIDED) st = decide_input(n, 1);
     int document = n->input == INPUT_SSML && n->ssml;
     if (!st && document) st = feed_ssml(n, NULL, 0, 1);
-    if (!st && n->pending.len) st = run_paragraph(n, n->pending.s, n->pending.len);
+    if (!st && n->pending.len) st = read_paragraph(n, n->pending.s, n->pending.len);
+    if (!st) st = end_paragraphs(n);
+    else nr_texthead_reset(&n->texthead);
     if (!st) st = deliver_all(n);
     if (!st) st = speak_all(n);
     n->warm = 0;
@@ -765,6 +793,7 @@ void narrator_stop(narrator *n)
 narrator_status narrator_reset(narrator *n)
 {
     nr_buf_clear(&n->pending);
+    nr_texthead_reset(&n->texthead);
     n->scanned = 0;
     if (n->pool) nr_pool_discard(n->pool);
     if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, n);

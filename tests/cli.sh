@@ -454,4 +454,21 @@ run $N plan --stats "$T/meter.txt"
 check "--stats without sound: the levels are null" grep -q '"peak_dbfs": null, "rms_dbfs": null}$' "$T/err"
 run $N --help; check "--help names peak_dbfs and rms_dbfs" sh -c "grep -q peak_dbfs '$T/out' && grep -q rms_dbfs '$T/out'"
 
+# --- an article as plain text: the headline once and no breadcrumb before it, the dateline
+# read as a place and a pause (input/texthead.c, front/dateline.c); the seed article too
+run $N plan "$SAMPLE"
+check "sample: the headline is read once" sh -c "[ \$(grep -c 'Harbor City Approves Tidal Power Plan' '$T/out') -eq 1 ]"
+check "sample: no breadcrumb (Home News)" sh -c "! grep -q '\"say\": \"Home' '$T/out'"
+check "sample: HARBOR CITY-The is read as Harbor City. The" sh -c "grep -q '\"say\": \"Harbor City.\"' '$T/out' && grep -q '\"say\": \"The city council voted' '$T/out'"
+run $N --keep-junk plan "$SAMPLE"
+check "--keep-junk reads the breadcrumb line as it is" out_has '"say": "Home'
+if [ -f "$ARTICLE" ]; then
+    run $N plan "$ARTICLE"
+    check "seed article: the headline is read once" sh -c "[ \$(grep -c 'Germany Considers Letting Huawei In' '$T/out') -eq 1 ]"
+    check "seed article: no Home Business" sh -c "! grep -q 'Home Business' '$T/out'"
+    check "seed article: BERLIN-The is read as Berlin. The" sh -c "grep -q '\"say\": \"Berlin.\"' '$T/out' && grep -q '\"say\": \"The German government' '$T/out'"
+fi
+printf 'Same Line\nSame Line\n' | $N normalize --lines - >"$T/out" 2>"$T/err"
+check "normalize --lines keeps every line (no headline rule)" sh -c "[ \$(grep -c 'Same Line' '$T/out') -eq 2 ]"
+
 echo "cli: $pass passed, $fail failed"

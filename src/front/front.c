@@ -11,6 +11,7 @@
 #include "front/front.h"
 #include "front/clean.h"
 #include "front/junk.h"
+#include "front/dateline.h"
 #include "front/markers.h"
 #include "front/segment.h"
 #include "front/unglue.h"
@@ -22,7 +23,7 @@
 struct nr_front {
     nr_front_config cfg;
     nr_junk_phrases *boilerplate;   /* cfg.boilerplate made ready once */
-    nr_buf cleaned, unjunked, unglued, unmarked, say;
+    nr_buf cleaned, unjunked, dated, unglued, unmarked, say;
     nr_tokens toks;
     nr_markers marks;               /* SSML inline elements of the paragraph (markers.h) */
 };
@@ -45,6 +46,7 @@ void nr_front_free(nr_front *f)
     nr_junk_phrases_free(f->boilerplate);
     nr_buf_free(&f->cleaned);
     nr_buf_free(&f->unjunked);
+    nr_buf_free(&f->dated);
     nr_buf_free(&f->unglued);
     nr_buf_free(&f->unmarked);
     nr_buf_free(&f->say);
@@ -63,6 +65,8 @@ static const nr_buf *prepare(nr_front *f, const char *text, size_t len, int remo
         nr_buf_clear(&f->unjunked);
         nr_junk_strip_with(&f->unjunked, nr_buf_str(src), src->len, f->boilerplate);
         src = &f->unjunked;
+        nr_buf_clear(&f->dated);      /* an article's dateline: "BERLIN-The" -> "Berlin. The" */
+        if (nr_dateline(&f->dated, nr_buf_str(src), src->len)) src = &f->dated;
     }
     nr_buf_clear(&f->unglued);
     return nr_unglue(&f->unglued, nr_buf_str(src), src->len) ? &f->unglued : src;
