@@ -315,6 +315,7 @@ static int feed_utf8(nr_decoder *d, const char *s, size_t n, int end, nr_buf *ou
 
 int nr_decoder_feed(nr_decoder *d, const char *in, size_t n, int end, nr_buf *out)
 {
+    if (!in) in = "";       /* no more bytes (a flush) */
     if (d->carry.len) {     /* first the character the last piece cut off */
         nr_buf_clear(&d->joined);
         nr_buf_put(&d->joined, d->carry.s, d->carry.len);
@@ -324,7 +325,6 @@ int nr_decoder_feed(nr_decoder *d, const char *in, size_t n, int end, nr_buf *ou
         in = d->joined.s;
         n = d->joined.len;
     }
-    if (!in) in = "";
     int rc = d->mode == MODE_UTF8 ? feed_utf8(d, in, n, end, out)
            : d->mode == MODE_HOLD ? feed_hold(d, in, n, end, out)
            : feed_convert(d, in, n, end, out);
