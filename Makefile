@@ -8,14 +8,14 @@ DATADIR  = $(PREFIX)/share/narrator
 MANDIR   = $(PREFIX)/share/man/man1
 
 CC      ?= cc
-PKGS     = espeak-ng sndfile ao yaml-0.1 samplerate libxml-2.0
-# Linked: libyaml only. eSpeak NG, libsndfile, libsamplerate, libao and libxml2 are loaded at first
+PKGS     = espeak-ng sndfile ao yaml-0.1 samplerate libxml-2.0 uchardet
+# Linked: libyaml only. eSpeak NG, libsndfile, libsamplerate, libao, libxml2 and libuchardet are loaded at first
 # use (src/util/dynlib.c), so that text-only runs start fast; their headers still come from PKGS.
 LINK_PKGS = yaml-0.1
 # Debian packages that provide the libraries above, plus what the tests and demo use.
 # speech-dispatcher (with spd-say), its audio plugins, its eSpeak NG module (the latency
 # yardstick) and python3-speechd run the speech-dispatcher module tests.
-DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0-dev libxml2-dev \
+DEB_PKGS = libespeak-ng-dev libsndfile1-dev libao-dev libyaml-dev libsamplerate0-dev libxml2-dev libuchardet-dev \
            espeak-ng sndfile-programs pkg-config make gcc python3 libmp3lame-dev \
            speech-dispatcher speech-dispatcher-audio-plugins speech-dispatcher-espeak-ng python3-speechd \
            lame time

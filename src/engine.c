@@ -60,8 +60,10 @@ struct narrator {
     int any_bytes;                  /* options.any_bytes or lines: no judging, UTF-8 text */
     nr_bytes_kind bytes;            /* NR_BYTES_UNDECIDED until enough bytes came */
     nr_buf sniffed;                 /* the first bytes, held until then */
-    nr_decoder *decoder;            /* UTF-16 input: to UTF-8 */
+    nr_decoder *decoder;            /* to UTF-8 (input/decode.h): UTF-16, legacy or named text */
     nr_buf decoded;
+    char *encoding;                 /* options.encoding: every input is read as it; NULL: judged */
+    nr_charset_hook charset;        /* for a reader that finds a declared charset (HTML) */
     /* SSML (ssml.h, markup.h): what the input is, decided at the start and after a reset */
     int ssml_option;                /* NARRATOR_SSML_AUTO, _ON, _OFF */
     enum { INPUT_UNDECIDED, INPUT_PLAIN, INPUT_SSML } input;
@@ -136,6 +138,25 @@ static int default_jobs(void)
     return cores < 1 ? 1 : cores > 8 ? 8 : (int)cores;
 }
 
+/* How the input's bytes are taken at the start and after a reset: in the named encoding,
+ * as they are (any_bytes), or judged (input/sniff.h) once enough came. */
+static narrator_status start_bytes(narrator *n)
+{
+    nr_decoder_free(n->decoder);
+    n->decoder = NULL;
+    n->bytes = n->any_bytes || n->encoding ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
+    if (!n->encoding) return NARRATOR_OK;
+    int rc = nr_decoder_open(n->encoding, &n->decoder, n->err, sizeof n->err);
+    return rc == -1 ? NARRATOR_ERR_ARG : rc ? set_error(n, NARRATOR_ERR_NOMEM, "out of memory") : NARRATOR_OK;
+}
+
+/* A charset the document declares (an HTML page's <meta charset>), for the input's decoder. */
+static nr_declare_result declare_charset(void *ctx, const char *charset)
+{
+    narrator *n = ctx;
+    return n->decoder ? nr_decoder_declare(n->decoder, charset, NULL, 0) : NR_DECLARE_IGNORED;
+}
+
 #define NOT_A_VOICE_NAME "'%s' is not an eSpeak NG voice name (such as en-us, en-gb or English_(America))"
 
 narrator_status narrator_new(const narrator_options *opt, narrator **out)
@@ -168,7 +189,10 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     n->lines = opt->lines;
     n->article_head = opt->remove_junk && !opt->lines;
     n->any_bytes = opt->lines || opt->any_bytes;
-    n->bytes = n->any_bytes ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
+    if (opt->encoding && !(n->encoding = strdup(opt->encoding))) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
+    narrator_status bytes = start_bytes(n);
+    if (bytes) return bytes;
+    n->charset = (nr_charset_hook){ declare_charset, n };
     if (opt->ssml < NARRATOR_SSML_AUTO || opt->ssml > NARRATOR_SSML_OFF)
         return set_error(n, NARRATOR_ERR_ARG, "ssml option %d is not AUTO, ON or OFF", opt->ssml);
     n->ssml_option = opt->ssml;
@@ -205,6 +229,7 @@ void narrator_free(narrator *n)
     nr_buf_free(&n->sniffed);
     nr_decoder_free(n->decoder);
     nr_buf_free(&n->decoded);
+    free(n->encoding);
     nr_buf_free(&n->ssml_text);
     nr_ssml_free(n->ssml);
     nr_markup_free(&n->markup);
@@ -695,7 +720,7 @@ static narrator_status feed_text(narrator *n, const char *text, size_t len)
     return decide_input(n, 0);
 }
 
-/* Bytes on to feed_text, through the decoder when the input is UTF-16; `end`: the input
+/* Bytes on to feed_text, through the decoder when there is one; `end`: the input
  * is over for now (a flush), so a character cut off at the end is not waited for. */
 static narrator_status feed_bytes(narrator *n, const char *bytes, size_t len, int end)
 {
@@ -718,8 +743,8 @@ static narrator_status decide_bytes(narrator *n, int at_end)
         nr_buf_clear(&n->sniffed);
         return not_text(n);
     }
-    if ((kind == NR_BYTES_UTF16LE || kind == NR_BYTES_UTF16BE) && !(n->decoder = nr_decoder_new(kind)))
-        return set_error(n, NARRATOR_ERR_NOMEM, "cannot read UTF-16 text: no converter (out of memory?)");
+    if (!(n->decoder = nr_decoder_new(kind)))
+        return set_error(n, NARRATOR_ERR_NOMEM, "cannot read the text: no converter (out of memory?)");
     nr_buf held = n->sniffed;
     memset(&n->sniffed, 0, sizeof n->sniffed);
     size_t bom = nr_sniff_bom_length(held.s, held.len, kind);
@@ -800,14 +825,11 @@ narrator_status narrator_reset(narrator *n)
     n->warm = 0;
     nr_buf_clear(&n->head);
     nr_buf_clear(&n->sniffed);
-    nr_decoder_free(n->decoder);
-    n->decoder = NULL;
-    n->bytes = n->any_bytes ? NR_BYTES_TEXT : NR_BYTES_UNDECIDED;
     end_document(n);
     n->failure = NARRATOR_OK;
     n->err[0] = '\0';
     n->stop = 0;
-    return NARRATOR_OK;
+    return start_bytes(n);      /* the next input is judged afresh */
 }
 
 /* Live settings: checked here; each chunk is spoken with them as they are then (wanted). */

@@ -100,6 +100,10 @@ typedef struct {
     int any_bytes;              /* 1: every input is UTF-8 text whatever its bytes (no binary
                                  * refusal, no UTF-16), for hosts whose text is UTF-8 by contract,
                                  * such as a screen reader's; 0: judged (see below) */
+    const char *encoding;       /* NULL: detected (see below); else every input is read in this
+                                 * encoding, any name iconv knows ("latin1", "WINDOWS-1252",
+                                 * "UTF-16"), with no judging of its bytes; an unknown name makes
+                                 * narrator_new return NARRATOR_ERR_ARG */
 } narrator_options;
 
 /* SSML input: AUTO reads a text as SSML when its first non-blank characters are "<speak"
@@ -120,10 +124,14 @@ enum { NARRATOR_SSML_AUTO = 0, NARRATOR_SSML_ON = 1, NARRATOR_SSML_OFF = 2 };
  * as UTF-16; binary data (a program, an image, an archive, PDF: many control bytes, or such
  * a file's signature) is refused with NARRATOR_ERR_INPUT and narrator_errmsg() "not text
  * (binary data)", and every later call fails the same way until narrator_reset(). Anything
- * else is text: UTF-8, with any other bytes repaired (see README). With `lines` or
- * `any_bytes` set the bytes are taken as they are (UTF-8 text, whatever the bytes). */
+ * else is text: UTF-8 as it comes; a byte that is not UTF-8 within the first 64 KB, before
+ * any UTF-8 character beyond ASCII, makes it legacy 8-bit text, whose encoding libuchardet
+ * names from the first 64 KB (held until then, or until narrator_flush) and iconv converts
+ * (Windows-1252 when uchardet says Latin-1 or cannot tell); a later such byte is read as
+ * Windows-1252 (see README). With `lines` or `any_bytes` set the bytes are taken as they
+ * are (UTF-8 text, whatever the bytes), and with `encoding` as that encoding. */
 
-#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO, 0 }
+#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO, 0, NULL }
 
 /* File tags, where the format has them. NULL fields are left out. */
 typedef struct {

@@ -347,6 +347,55 @@ for enc in UTF-16 UTF-16LE UTF-16BE; do
 done
 printf 'Hello\000world.\n' | $N normalize >"$T/nul.out"
 check "a NUL between words keeps them apart" grep -q "^Hello world\.$" "$T/nul.out"
+for enc in UTF-16LE UTF-16BE; do      # with a byte-order mark of each order
+    { if [ $enc = UTF-16LE ]; then printf '\377\376'; else printf '\376\377'; fi
+      iconv -f UTF-8 -t $enc "$T/utf8.txt"; } >"$T/bom.txt"
+    run $N normalize "$T/bom.txt"
+    check "$enc with a byte-order mark reads as the UTF-8 text does" sh -c "[ \"\$(cat '$T/rc')\" = 0 ] && cmp -s '$T/out' '$T/utf8.out'"
+done
+
+# --- legacy 8-bit text: libuchardet names the encoding; --encoding names it
+FFFD=$(printf '\357\277\275')
+printf 'The caf\351 s owner M\374ller paid \2005 for \223coffee\224.\n' >"$T/w1252.txt"
+run $N normalize "$T/w1252.txt"
+check "Windows-1252: exits 0" rc_is 0
+check "Windows-1252: the euro sign and curly quotes are read" out_has "^The café s owner Müller paid five euros for coffee\.$"
+check "Windows-1252: no U+FFFD" sh -c "! grep -q '$FFFD' '$T/out'"
+printf 'Gr\374\337e an Herrn M\374ller aus M\374nchen.\n' >"$T/latin1.txt"
+run $N normalize "$T/latin1.txt"
+check "Latin-1: exits 0" rc_is 0
+check "Latin-1: the u with umlaut is read" out_has "Müller aus München"
+check "Latin-1: no U+FFFD" sh -c "! grep -q '$FFFD' '$T/out'"
+run $N normalize --encoding latin1 "$T/w1252.txt"
+check "--encoding latin1: exits 0" rc_is 0
+check "--encoding latin1: 0x80 is a control code, not the euro" sh -c "grep -q 'Müller paid five for' '$T/out' && ! grep -q euro '$T/out'"
+run $N normalize --encoding=WINDOWS-1252 "$T/latin1.txt"
+check "--encoding=WINDOWS-1252 reads Latin-1 letters" out_has "Müller aus München"
+printf 'caf\303\251, then a stray caf\351.\n' >"$T/mixed.txt"
+run $N normalize "$T/mixed.txt"
+check "UTF-8 with a stray Windows-1252 byte: both read" out_has "^café, then a stray café\.$"
+run $N normalize --encoding no-such-charset "$T/w1252.txt"
+check "--encoding unknown: exits 2" rc_is 2
+check "--encoding unknown: one clear message" sh -c "[ \"\$(cat '$T/err')\" = \"narrator: unknown encoding 'no-such-charset' (\\\`iconv -l\\\` lists the names)\" ]"
+check "--encoding unknown: nothing printed" [ ! -s "$T/out" ]
+run $N --encoding no-such-charset -o "$T/enc.wav" "$T/w1252.txt"
+check "--encoding unknown with -o: exits 2, no output file" sh -c "[ \"\$(cat '$T/rc')\" = 2 ] && [ -z \"\$(ls -A '$T' | grep enc\\.wav)\" ]"
+run $N normalize --encoding
+check "--encoding without a name: exits 2" rc_is 2
+# a long Windows-1252 text streams: its first chunks are planned before the input ends (the
+# writer waits for them, up to 20 s, before it writes the last line)
+awk 'BEGIN { for (i = 0; i < 2000; i++) printf "Paragraph %d: the caf\351 owner M\374ller paid \2005.\n\n", i }' >"$T/long1252.txt"
+mkfifo "$T/fifo"
+( cat "$T/long1252.txt"; i=0
+  while [ $i -lt 200 ] && ! grep -q euros "$T/stream.out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+  grep -q euros "$T/stream.out" 2>/dev/null && : >"$T/streamed"
+  echo "The end." ) >"$T/fifo" &
+$N plan -j 1 <"$T/fifo" >"$T/stream.out"; rc=$?
+wait
+check "a long Windows-1252 input: exits 0" [ $rc = 0 ]
+check "a long Windows-1252 input streams: chunks planned before the input ended" [ -e "$T/streamed" ]
+check "a long Windows-1252 input: read to the end" grep -q '"say": "The end\."' "$T/stream.out"
+check "a long Windows-1252 input: no U+FFFD" sh -c "! grep -q '$FFFD' '$T/stream.out'"
 
 # --- a voice name is a voice name, never a path eSpeak NG would open
 echo "Hello there." >"$T/hello.txt"

@@ -62,6 +62,9 @@ static void usage(FILE *f)
 "  -p, --pitch N           pitch, 0-99\n"
 "      --lexicon FILE      extra YAML lexicon (repeatable; later ones win)\n"
 "      --keep-junk         read everything: no removal of scraper junk\n"
+"      --encoding NAME     the input is in encoding NAME (any iconv name: latin1,\n"
+"                          windows-1252, utf-16...; without it: UTF-8, UTF-16 with a\n"
+"                          byte-order mark, or a legacy encoding libuchardet names)\n"
 "      --ssml              the input is SSML (without it: SSML when it starts with\n"
 "                          <speak or <?xml; malformed SSML stops with FILE:LINE:COL)\n"
 "  -j, --jobs N            cores to use: front-end threads and eSpeak NG worker\n"
@@ -137,6 +140,7 @@ static int parse_args(cli *c, int argc, char **argv)
         else if ((v = value_of(argc, argv, &i, "--driver"))) c->driver = v;
         else if ((v = value_of(argc, argv, &i, "--title"))) c->title = v;
         else if ((v = value_of(argc, argv, &i, "--artist"))) c->artist = v;
+        else if ((v = value_of(argc, argv, &i, "--encoding"))) c->opt.encoding = v;
         else if ((v = value_of(argc, argv, &i, "--lexicon"))) {
             if (nlex == sizeof c->lexicons / sizeof c->lexicons[0]) return usage_error("too many --lexicon files%s", "");
             c->lexicons[nlex++] = v;
@@ -293,6 +297,12 @@ int main(int argc, char **argv)
     }
     narrator *n = NULL;
     narrator_status st = make_narrator(&c, &n);
+    if (st == NARRATOR_ERR_ARG) {      /* an option the library refused, such as --encoding */
+        fprintf(stderr, "narrator: %s\n", narrator_errmsg(n));
+        narrator_free(n);
+        if (in != stdin) fclose(in);
+        return 2;
+    }
     if (!st) st = open_outputs(&c, n);
     if (!st) {
         running = n;

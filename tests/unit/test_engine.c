@@ -353,6 +353,47 @@ NR_TEST(engine_binary_refused_unless_any_bytes)
     }
 }
 
+/* options.encoding: every input (after a reset too) is read in it; an unknown name is
+ * NARRATOR_ERR_ARG; without it a legacy input is detected, and afresh after a reset. */
+static narrator_status plan_encoded(const char *encoding, const char *text, nr_buf *got, narrator **made)
+{
+    narrator_options opt = NARRATOR_OPTIONS_INIT;
+    opt.data_dir = ".";
+    opt.jobs = 1;
+    opt.encoding = encoding;
+    narrator_status st = narrator_new(&opt, made);
+    if (st) return st;
+    narrator_on_chunk(*made, record, got);
+    st = narrator_feed(*made, text, strlen(text));
+    return st ? st : narrator_flush(*made);
+}
+
+NR_TEST(engine_encoding_option)
+{
+    static const char latin1[] = "Herr M\xfcller zahlt \x80" "5.";
+    nr_buf got = { 0 };
+    narrator *n = NULL;
+    CHECK(plan_encoded(NULL, latin1, &got, &n) == NARRATOR_OK, "detected: %s", narrator_errmsg(n));
+    CHECK_STR(nr_buf_str(&got), "Herr M\xc3\xbcller zahlt five euros.|2;", "detected as Windows-1252");
+    nr_buf_clear(&got);
+    narrator_reset(n);
+    CHECK(narrator_feed(n, "caf\xc3\xa9.", 6) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "after a reset");
+    CHECK_STR(nr_buf_str(&got), "caf\xc3\xa9.|2;", "after a reset the input is judged afresh (UTF-8)");
+    narrator_free(n);
+    nr_buf_clear(&got);
+    CHECK(plan_encoded("ISO-8859-15", latin1, &got, &n) == NARRATOR_OK, "named: %s", narrator_errmsg(n));
+    nr_buf_clear(&got);
+    narrator_reset(n);
+    CHECK(narrator_feed(n, "\xa4" "5.", 3) == NARRATOR_OK && narrator_flush(n) == NARRATOR_OK, "after a reset");
+    CHECK_STR(nr_buf_str(&got), "five euros.|2;", "after a reset still ISO-8859-15 (0xA4 is the euro)");
+    narrator_free(n);
+    n = NULL;
+    CHECK(plan_encoded("no-such-charset", latin1, &got, &n) == NARRATOR_ERR_ARG, "an unknown name");
+    CHECK_STR(n ? narrator_errmsg(n) : "", "unknown encoding 'no-such-charset' (`iconv -l` lists the names)", "its message");
+    narrator_free(n);
+    nr_buf_free(&got);
+}
+
 /* ---- the level meter (narrator_stats peak_dbfs, rms_dbfs; --stats) ---- */
 
 static const char *METER_TEXT = "A short sentence, written twice. And then a second sentence follows it, longer than "
