@@ -67,7 +67,7 @@ static int junk_tag(int t)
     switch (t) {
     case T_HEAD: case T_SCRIPT: case T_STYLE: case T_NOSCRIPT: case T_NAV: case T_ASIDE: case T_FORM:
     case T_IFRAME: case T_SVG: case T_BUTTON: case T_SELECT: case T_INPUT: case T_TEXTAREA: case T_TEMPLATE:
-    case T_OBJECT: case T_EMBED: case T_CANVAS: case T_FOOTER: case T_MENU: case T_DIALOG: case T_OPTION:
+    case T_OBJECT: case T_EMBED: case T_CANVAS: case T_MENU: case T_DIALOG: case T_OPTION:
     case T_LABEL: case T_TITLE: case T_VIDEO: case T_AUDIO:
         return 1;
     }
@@ -436,7 +436,7 @@ static const char *const chrome_words[] = {
     "advert", "advertisement", "sidebar", "newsletter", "subscribe", "subscription", "signup", "footer", "masthead",
     "breadcrumb", "breadcrumbs", "menu", "nav", "navbar", "navigation", "popup", "modal", "banner", "cookie",
     "gdpr", "outbrain", "taboola", "recommended", "trending", "widget", "toolbar", "tools", "pagination", "pager",
-    "rss", "skip", "print", "login", "header", "tags", "more", "legal", "copyright", "byline", "author", NULL };
+    "rss", "skip", "print", "login", "header", "tags", "legal", "copyright", "byline", "author", NULL };
 static const char *const good_words[] = {
     "article", "content", "story", "body", "entry", "post", "text", "main", "blog", "hentry", "prose", NULL };
 
@@ -458,13 +458,9 @@ static int hint_has(const char *s, size_t n, const char *const *words, int exact
 static int chrome_hint(const tree *t, const node *x)
 {
     const char *s = t->pool.s + x->hint;
-    static const char *const short_words[] = { "ad", "ads", "nav", "more", "tags", "skip", "print", "tools", NULL };
-    if (hint_has(s, x->hint_len, short_words, 1)) return 1;
-    static const char *const *long_words = chrome_words;
-    for (size_t k = 0; long_words[k]; k++) {
-        const char *one[2] = { long_words[k], NULL };
-        if (strlen(long_words[k]) > 5 && hint_has(s, x->hint_len, one, 0)) return 1;
-        if (strlen(long_words[k]) <= 5 && hint_has(s, x->hint_len, one, 1)) return 1;
+    for (size_t k = 0; chrome_words[k]; k++) {     /* short words whole ("ad" is not "adjust") */
+        const char *one[2] = { chrome_words[k], NULL };
+        if (hint_has(s, x->hint_len, one, strlen(chrome_words[k]) <= 5)) return 1;
     }
     return 0;
 }
@@ -489,13 +485,21 @@ typedef struct {
     size_t chars;                   /* text read */
 } pass;
 
+/* Inside an <article>, <main> or <section>: a header there is the article's, not the page's. */
+static int inside_content(const tree *t, const node *x)
+{
+    for (int a = x->parent; a >= 0; a = t->nodes[a].parent)
+        if (t->nodes[a].tag == T_ARTICLE || t->nodes[a].tag == T_MAIN || t->nodes[a].tag == T_SECTION) return 1;
+    return 0;
+}
+
 /* Dropped before scoring: junk tags, hidden elements, chrome roles, and (with
  * P_STRIP_UNLIKELY) elements whose class or id say chrome and nothing says article. */
 static int dropped_early(const pass *ps, const node *x)
 {
     if (x->text) return 0;
     if (junk_tag(x->tag) || (x->flags & (F_HIDDEN | F_CHROME_ROLE))) return 1;
-    if (x->tag == T_HEADER) return 1;
+    if ((x->tag == T_HEADER || x->tag == T_FOOTER) && !inside_content(ps->t, x)) return 1;
     if ((ps->rules & P_STRIP_UNLIKELY) && x->tag != T_BODY && x->tag != T_HTML && x->tag != T_ARTICLE &&
         x->tag != T_MAIN && x->tag != T_A && chrome_hint(ps->t, x) && !good_hint(ps->t, x))
         return 1;
@@ -687,6 +691,7 @@ static int looks_like_chrome(pass *ps, const node *x)
     if (!(ps->rules & P_CLEAN)) return 0;
     switch (x->tag) {
     case T_DIV: case T_SECTION: case T_UL: case T_OL: case T_TABLE: case T_DL: case T_FIGURE: case T_P:
+    case T_HEADER: case T_FOOTER:
         break;
     default:
         return 0;
@@ -750,7 +755,7 @@ static void read_node(pass *ps, int i, int at, nr_document *out)
     }
     if (i != ps->top && looks_like_chrome(ps, x)) return;
     if (x->tag == T_IMG) return;
-    int block = block_tag(x->tag) || x->tag == T_TD || x->tag == T_TH;
+    int block = block_tag(x->tag);       /* a table's cells are read in their row's line */
     if (block) flush_run(ps, at, out);
     for (int c = x->first; c >= 0; c = t->nodes[c].next) read_node(ps, c, i, out);
     if (x->tag == T_TD || x->tag == T_TH) nr_buf_putc(&ps->run, ' ');
