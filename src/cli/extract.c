@@ -5,6 +5,7 @@
  */
 #include "cli/extract.h"
 #include <stdio.h>
+#include <strings.h>
 
 typedef struct {
     int documents;          /* models printed: chunks of a model's text are not printed again */
@@ -23,7 +24,7 @@ static int print_document(const narrator_document *d, void *user)
     extract_printer *p = user;
     p->documents++;
     if (d->title) put_line(p, "", d->title);
-    if (d->byline) put_line(p, "By ", d->byline);
+    if (d->byline) put_line(p, strncasecmp(d->byline, "by ", 3) ? "By " : "", d->byline);
     if (d->date) put_line(p, "", d->date);
     static const char hashes[] = "######";
     for (size_t i = 0; i < d->n_blocks; i++) {

@@ -22,6 +22,7 @@
 #include "input/html.h"
 #include "util/buf.h"
 #include "util/dynlib.h"
+#include "util/utf8.h"
 #include <libxml/HTMLparser.h>
 #include <math.h>
 #include <stdio.h>
@@ -676,9 +677,13 @@ static int sibling_belongs(pass *ps, int top, const node *s)
     const node *tp = &t->nodes[top];
     if (s->dropped || s->text) return 0;
     double threshold = fmax(10, tp->score * 0.2), bonus = 0;
-    if (s->hint_len > 1 && s->hint_len == tp->hint_len && !memcmp(t->pool.s + s->hint, t->pool.s + tp->hint, s->hint_len))
-        bonus = tp->score * 0.2;
+    int alike = s->hint_len > 1 && s->hint_len == tp->hint_len && s->tag == tp->tag &&
+                !memcmp(t->pool.s + s->hint, t->pool.s + tp->hint, s->hint_len);
+    if (alike) bonus = tp->score * 0.2;
     if (s->scored && s->score + bonus >= threshold) return 1;
+    /* a block like the top one (same tag and class) that reads like text, however deep
+     * its paragraphs are */
+    if (alike && s->chars >= 80 && link_density(s) < 0.25) return 1;
     if (s->tag != T_P) return 0;
     double ld = link_density(s);
     if (s->chars > 80) return ld < 0.25;
@@ -874,9 +879,23 @@ static int parse(tree *t, const char *page, size_t len, const char *encoding)
     return 0;
 }
 
+/* Bytes that are all valid UTF-8 (and not all ASCII) are UTF-8, whatever the page says or
+ * does not say: libxml2 would take a page without a charset for Latin-1. */
+static int is_utf8(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = nr_utf8_decode(s + i, n - i, &cp);
+        if (cp == 0xFFFD && !(k == 3 && !memcmp(s + i, "\xEF\xBF\xBD", 3))) return 0;
+        i += k;
+    }
+    return 1;
+}
+
 nr_html_status nr_html_extract(const char *page, size_t len, const char *encoding, nr_document *doc,
                                char *err, size_t errlen)
 {
+    if (!encoding && is_utf8(page, len)) encoding = "UTF-8";
     if (nr_dynlib_load(&libxml2_lib, err, errlen)) return NR_HTML_NOLIB;
     tree t = { .cur = -1, .doc = doc };
     int rc = parse(&t, page, len, encoding);
