@@ -728,6 +728,18 @@ static narrator_block_kind run_kind(const tree *t, int at, int *level)
     return kind;
 }
 
+/* The same letters and digits in the same order, whatever the case, spaces and punctuation
+ * ("Bridge reopens!" and "bridge reopens"). */
+static int same_words(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !((unsigned char)*a >= 0x80 || (lower(*a) >= 'a' && lower(*a) <= 'z') || (*a >= '0' && *a <= '9'))) a++;
+        while (*b && !((unsigned char)*b >= 0x80 || (lower(*b) >= 'a' && lower(*b) <= 'z') || (*b >= '0' && *b <= '9'))) b++;
+        if (!*a || !*b) return !*a && !*b;
+        if (lower((unsigned char)*a++) != lower((unsigned char)*b++)) return 0;
+    }
+}
+
 /* The text gathered since the last block boundary becomes a block. */
 static void flush_run(pass *ps, int at, nr_document *out)
 {
@@ -738,7 +750,7 @@ static void flush_run(pass *ps, int at, nr_document *out)
     char *folded = nr_document_fold(ps->run.s, ps->run.len, &n);
     if (!folded) { out->oom = 1; nr_buf_clear(&ps->run); return; }
     /* the title is read once, first: a heading that repeats it is not read again */
-    int repeats = kind == NARRATOR_BLOCK_HEADING && ps->title && !strcmp(folded, ps->title);
+    int repeats = kind == NARRATOR_BLOCK_HEADING && ps->title && same_words(folded, ps->title);
     if (n && !repeats) {
         nr_document_add(out, kind, level, folded, n, ps->run_start, ps->run_end);
         ps->chars += n;
@@ -798,6 +810,19 @@ static void read_pass(tree *t, unsigned rules, const char *title, nr_document *o
     *chars = ps.chars;
 }
 
+/* The text of node i's subtree into b (a space between its text nodes), up to about max bytes. */
+static void node_text(const tree *t, int i, size_t max, nr_buf *b)
+{
+    for (size_t k = (size_t)i + 1; k < t->n && b->len < max; k++) {
+        int a = (int)k;
+        while (a >= 0 && a != i) a = t->nodes[a].parent;
+        if (a != i) break;                      /* nodes are in document order: the subtree is over */
+        if (!t->nodes[k].text) continue;
+        nr_buf_put(b, t->pool.s + t->nodes[k].str, t->nodes[k].str_len);
+        nr_buf_putc(b, ' ');
+    }
+}
+
 /* The byline in the page, when the metadata had none: the first short element marked as
  * the author's (rel=author, itemprop=author) or whose class or id says byline. */
 static void find_byline(tree *t)
@@ -809,15 +834,26 @@ static void find_byline(tree *t)
         if (x->text || junk_tag(x->tag)) continue;
         if (!(x->flags & F_BYLINE) && !hint_has(t->pool.s + x->hint, x->hint_len, words, 0)) continue;
         nr_buf b = { 0 };
-        for (size_t k = i + 1; k < t->n && t->nodes[k].start <= x->end && b.len < 200; k++) {
-            int a = (int)k;
-            while (a >= 0 && a != (int)i) a = t->nodes[a].parent;
-            if (a == (int)i && t->nodes[k].text) { nr_buf_put(&b, t->pool.s + t->nodes[k].str, t->nodes[k].str_len); nr_buf_putc(&b, ' '); }
-        }
+        node_text(t, (int)i, 200, &b);
         size_t n = b.len ? text_chars(b.s, b.len) : 0;
         if (n > 0 && n < 100) nr_document_set(t->doc, NR_DOC_BYLINE, b.s, b.len, 0);
         nr_buf_free(&b);
         if (nr_document_get(t->doc, NR_DOC_BYLINE)) return;
+    }
+}
+
+/* A page with no title in its metadata nor in <title>: its first <h1>. */
+static void title_from_h1(tree *t)
+{
+    if (nr_document_get(t->doc, NR_DOC_TITLE)) return;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->nodes[i].tag != T_H1) continue;
+        nr_buf b = { 0 };
+        node_text(t, (int)i, (size_t)-1, &b);
+        if (b.len) nr_document_set(t->doc, NR_DOC_TITLE, b.s, b.len, 0);
+        if (b.oom) t->oom = 1;
+        nr_buf_free(&b);
+        return;
     }
 }
 
@@ -902,6 +938,7 @@ nr_html_status nr_html_extract(const char *page, size_t len, const char *encodin
     if (!rc && !t.oom) {
         read_jsonld(&t);
         title_from_page(&t);
+        title_from_h1(&t);
         find_byline(&t);
         if (t.n) read_article(&t);
     }

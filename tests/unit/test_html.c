@@ -127,6 +127,22 @@ NR_TEST(html_blog_page)
     nr_buf_free(&got);
 }
 
+/* No title but an <h1>: the <h1> is the title, read once (a heading that differs from it
+ * only in case and punctuation is the same title). */
+NR_TEST(html_title_from_h1)
+{
+    static const char page[] = "<html><body><article><h1>Night trains return!</h1><h2>night trains, return</h2>"
+        "<p>The sleeper service to the coast runs again from Friday, with new cabins, a dining car, and quiet.</p>"
+        "</article></body></html>";
+    nr_document doc;
+    nr_document_init(&doc);
+    char err[256];
+    CHECK(nr_html_extract(page, sizeof page - 1, NULL, &doc, err, sizeof err) == NR_HTML_OK, "%s", err);
+    CHECK_STR(nr_document_get(&doc, NR_DOC_TITLE), "Night trains return!", "the h1 as title");
+    CHECK(doc.d.n_blocks == 1 && doc.d.blocks[0].kind == NARRATOR_BLOCK_PARAGRAPH, "only the paragraph is read (%zu blocks)", doc.d.n_blocks);
+    nr_document_free(&doc);
+}
+
 /* JSON-LD that is not well-formed, a page of nothing, and bytes that are no HTML at all: a
  * model (maybe empty), no crash. */
 NR_TEST(html_bad_pages)
