@@ -16,6 +16,8 @@
 #include "front/spell.h"
 #include "frontpool.h"
 #include "input/decode.h"
+#include "input/format.h"
+#include "input/html.h"
 #include "input/sniff.h"
 #include "input/markup.h"
 #include "input/ssml.h"
@@ -66,7 +68,11 @@ struct narrator {
     nr_charset_hook charset;        /* for a reader that finds a declared charset (HTML) */
     /* SSML (ssml.h, markup.h): what the input is, decided at the start and after a reset */
     int ssml_option;                /* NARRATOR_SSML_AUTO, _ON, _OFF */
-    enum { INPUT_UNDECIDED, INPUT_PLAIN, INPUT_SSML } input;
+    int from;                       /* NARRATOR_FROM_AUTO, _TEXT, _HTML, _SSML */
+    enum { INPUT_UNDECIDED, INPUT_PLAIN, INPUT_SSML, INPUT_HTML } input;
+    nr_buf html;                    /* an HTML page, held until its end (html.h) */
+    narrator_document_fn document_fn;
+    void *document_user;
     nr_buf head;                    /* the input's first bytes, held until AUTO has decided */
     nr_texthead texthead;           /* article mode, plain text: the headline once (texthead.h) */
     int article_head;               /* texthead is used: article mode, not line by line */
@@ -85,6 +91,7 @@ struct narrator {
 };
 
 static void forget_spoken(void *tag, void *user);
+static int initial_input(const narrator *n);
 
 const char *narrator_version(void) { return NARRATOR_VERSION; }
 
@@ -196,7 +203,12 @@ narrator_status narrator_new(const narrator_options *opt, narrator **out)
     if (opt->ssml < NARRATOR_SSML_AUTO || opt->ssml > NARRATOR_SSML_OFF)
         return set_error(n, NARRATOR_ERR_ARG, "ssml option %d is not AUTO, ON or OFF", opt->ssml);
     n->ssml_option = opt->ssml;
-    n->input = opt->ssml == NARRATOR_SSML_ON ? INPUT_SSML : opt->ssml == NARRATOR_SSML_OFF ? INPUT_PLAIN : INPUT_UNDECIDED;
+    if (opt->from < NARRATOR_FROM_AUTO || opt->from > NARRATOR_FROM_SSML)
+        return set_error(n, NARRATOR_ERR_ARG, "input format %d is not AUTO, TEXT, HTML or SSML", opt->from);
+    if (opt->from == NARRATOR_FROM_HTML && opt->ssml != NARRATOR_SSML_AUTO)
+        return set_error(n, NARRATOR_ERR_ARG, "HTML input and an SSML option (ON or OFF) together");
+    n->from = opt->from;
+    n->input = initial_input(n);
     nr_front_config cfg = {
         .lex = n->lex,
         .pause_ms = { n->voice.pause_ms[0], n->voice.pause_ms[1], n->voice.pause_ms[2] },
@@ -231,6 +243,7 @@ void narrator_free(narrator *n)
     nr_buf_free(&n->decoded);
     free(n->encoding);
     nr_buf_free(&n->ssml_text);
+    nr_buf_free(&n->html);
     nr_ssml_free(n->ssml);
     nr_markup_free(&n->markup);
     nr_markup_chunk_free(&n->rewritten);
@@ -680,32 +693,18 @@ static narrator_status feed_ssml(narrator *n, const char *text, size_t len, int 
     return n->ssml_text.len ? feed_plain(n, n->ssml_text.s, n->ssml_text.len) : NARRATOR_OK;
 }
 
-/* AUTO: SSML when the first non-blank characters are "<speak" or "<?xml". 1 SSML, 0 plain,
- * -1 not known yet (at the end of the input: plain). */
-static int sniff_ssml(const char *s, size_t len, int at_end)
-{
-    static const char *const starts[] = { "<speak", "<?xml" };
-    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;     /* a byte-order mark */
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    if (i == len || (len < 3 && (unsigned char)s[0] == 0xEF)) return at_end ? 0 : -1;
-    for (size_t k = 0; k < 2; k++) {
-        size_t want = strlen(starts[k]), have = len - i < want ? len - i : want;
-        if (memcmp(s + i, starts[k], have) != 0) continue;
-        if (have == want) return 1;
-        if (!at_end) return -1;
-    }
-    return 0;
-}
+static narrator_status feed_text(narrator *n, const char *text, size_t len);
 
-/* Hands on the held first bytes once AUTO knows what they are. */
+/* Hands on the held first bytes once AUTO knows what they are (format.h). */
 static narrator_status decide_input(narrator *n, int at_end)
 {
-    int kind = sniff_ssml(nr_buf_str(&n->head), n->head.len, at_end);
-    if (kind < 0) return NARRATOR_OK;
-    n->input = kind ? INPUT_SSML : INPUT_PLAIN;
+    nr_format kind = nr_format_detect(nr_buf_str(&n->head), n->head.len, at_end);
+    if (kind == NR_FORMAT_UNDECIDED) return NARRATOR_OK;
+    if (kind == NR_FORMAT_HTML && n->lines) kind = NR_FORMAT_TEXT;    /* a line is not a page */
+    n->input = kind == NR_FORMAT_SSML ? INPUT_SSML : kind == NR_FORMAT_HTML ? INPUT_HTML : INPUT_PLAIN;
     nr_buf held = n->head;
     memset(&n->head, 0, sizeof n->head);
-    narrator_status st = !held.len ? NARRATOR_OK : kind ? feed_ssml(n, held.s, held.len, 0) : feed_plain(n, held.s, held.len);
+    narrator_status st = held.len ? feed_text(n, held.s, held.len) : NARRATOR_OK;
     nr_buf_free(&held);
     return st;
 }
@@ -715,6 +714,10 @@ static narrator_status feed_text(narrator *n, const char *text, size_t len)
 {
     if (n->input == INPUT_PLAIN) return feed_plain(n, text, len);
     if (n->input == INPUT_SSML) return feed_ssml(n, text, len, 0);
+    if (n->input == INPUT_HTML) {
+        nr_buf_put(&n->html, text, len);
+        return n->html.oom ? set_error(n, NARRATOR_ERR_NOMEM, "out of memory") : NARRATOR_OK;
+    }
     nr_buf_put(&n->head, text, len);
     if (n->head.oom) return set_error(n, NARRATOR_ERR_NOMEM, "out of memory");
     return decide_input(n, 0);
@@ -738,6 +741,7 @@ static narrator_status decide_bytes(narrator *n, int at_end)
 {
     nr_bytes_kind kind = nr_sniff_bytes(nr_buf_str(&n->sniffed), n->sniffed.len, at_end);
     if (kind == NR_BYTES_UNDECIDED) return NARRATOR_OK;
+    if (kind == NR_BYTES_BINARY && n->from == NARRATOR_FROM_TEXT) kind = NR_BYTES_TEXT;  /* read as it is */
     n->bytes = kind;
     if (kind == NR_BYTES_BINARY) {
         nr_buf_clear(&n->sniffed);
@@ -765,7 +769,47 @@ narrator_status narrator_feed(narrator *n, const char *text, size_t len)
 
 static int initial_input(const narrator *n)
 {
+    if (n->from == NARRATOR_FROM_HTML) return INPUT_HTML;
+    if (n->from == NARRATOR_FROM_SSML) return INPUT_SSML;
+    if (n->from == NARRATOR_FROM_TEXT) return n->ssml_option == NARRATOR_SSML_ON ? INPUT_SSML : INPUT_PLAIN;
     return n->ssml_option == NARRATOR_SSML_ON ? INPUT_SSML : n->ssml_option == NARRATOR_SSML_OFF ? INPUT_PLAIN : INPUT_UNDECIDED;
+}
+
+narrator_status narrator_on_document(narrator *n, narrator_document_fn fn, void *user)
+{
+    n->document_fn = fn;
+    n->document_user = user;
+    return NARRATOR_OK;
+}
+
+/* The model's title, then its blocks, as paragraphs of plain text. */
+static narrator_status feed_document(narrator *n, const narrator_document *d)
+{
+    narrator_status st = NARRATOR_OK;
+    if (d->title) st = feed_plain(n, d->title, strlen(d->title));
+    if (!st && d->title) st = feed_plain(n, "\n\n", 2);
+    for (size_t i = 0; !st && i < d->n_blocks; i++) {
+        st = feed_plain(n, d->blocks[i].text, d->blocks[i].text_len);
+        if (!st) st = feed_plain(n, "\n\n", 2);
+    }
+    return st;
+}
+
+/* The held page is over: its article, to the host's document callback and on to the front end. */
+static narrator_status read_html(narrator *n)
+{
+    if (!n->html.len) return NARRATOR_OK;
+    nr_document doc;
+    nr_document_init(&doc);
+    nr_html_status rc = nr_html_extract(nr_buf_str(&n->html), n->html.len, n->decoder ? "UTF-8" : NULL, &doc,
+                                        n->err, sizeof n->err);
+    nr_buf_clear(&n->html);
+    narrator_status st = rc == NR_HTML_NOMEM ? NARRATOR_ERR_NOMEM : rc ? NARRATOR_ERR_IO : NARRATOR_OK;
+    if (!st && n->document_fn && n->document_fn(&doc.d, n->document_user))
+        st = set_error(n, NARRATOR_ERR_CALLBACK, "stopped by the document callback");
+    if (!st) st = feed_document(n, &doc.d);
+    nr_document_free(&doc);
+    return st;
 }
 
 /* An SSML document is over: the next text is a new one. */
@@ -787,6 +831,7 @@ narrator_status narrator_flush(narrator *n)
     if (!st && n->input == INPUT_UNDECIDED) st = decide_input(n, 1);
     int document = n->input == INPUT_SSML && n->ssml;
     if (!st && document) st = feed_ssml(n, NULL, 0, 1);
+    if (!st && n->input == INPUT_HTML) st = read_html(n);
     if (!st && n->pending.len) st = read_paragraph(n, n->pending.s, n->pending.len);
     if (!st) st = end_paragraphs(n);
     else nr_texthead_reset(&n->texthead);
@@ -824,6 +869,7 @@ narrator_status narrator_reset(narrator *n)
     if (n->voices) nr_synthpool_discard(n->voices, forget_spoken, n);
     n->warm = 0;
     nr_buf_clear(&n->head);
+    nr_buf_clear(&n->html);
     nr_buf_clear(&n->sniffed);
     end_document(n);
     n->failure = NARRATOR_OK;

@@ -104,6 +104,7 @@ typedef struct {
                                  * encoding, any name iconv knows ("latin1", "WINDOWS-1252",
                                  * "UTF-16"), with no judging of its bytes; an unknown name makes
                                  * narrator_new return NARRATOR_ERR_ARG */
+    int from;                   /* NARRATOR_FROM_AUTO, _TEXT, _HTML or _SSML (see below) */
 } narrator_options;
 
 /* SSML input: AUTO reads a text as SSML when its first non-blank characters are "<speak"
@@ -131,7 +132,46 @@ enum { NARRATOR_SSML_AUTO = 0, NARRATOR_SSML_ON = 1, NARRATOR_SSML_OFF = 2 };
  * Windows-1252 (see README). With `lines` or `any_bytes` set the bytes are taken as they
  * are (UTF-8 text, whatever the bytes), and with `encoding` as that encoding. */
 
-#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO, 0, NULL }
+/* The input format: AUTO tells SSML (as above), HTML (a doctype, <html>, <head> or <body>
+ * first, or a start that is mostly tags) and plain text apart, once per document; TEXT reads
+ * any input as plain text (binary data too, see above); HTML and SSML force those. `ssml`
+ * ON is the same as SSML; ON or OFF with HTML is NARRATOR_ERR_ARG.
+ * HTML is not streamed: the page is held until narrator_flush() (or finish), then its
+ * article is found (the page's navigation, ads, comments, share bars and the like are left
+ * out), and the title and the article's blocks are read as paragraphs. */
+enum { NARRATOR_FROM_AUTO = 0, NARRATOR_FROM_TEXT, NARRATOR_FROM_HTML, NARRATOR_FROM_SSML };
+
+#define NARRATOR_OPTIONS_INIT { NULL, NULL, 0, -1, NULL, 0, 1, 0, NULL, 0, NARRATOR_SSML_AUTO, 0, NULL, NARRATOR_FROM_AUTO }
+
+/* The document model of an input (today: of HTML pages): metadata, then the blocks to read. */
+typedef enum {
+    NARRATOR_BLOCK_HEADING = 0, /* level 1-6 */
+    NARRATOR_BLOCK_PARAGRAPH,
+    NARRATOR_BLOCK_LIST_ITEM,   /* level: how deep the list is nested, from 1 */
+    NARRATOR_BLOCK_QUOTE,       /* a paragraph of a block quote */
+    NARRATOR_BLOCK_CHAPTER      /* a chapter boundary (text: its title, may be empty) */
+} narrator_block_kind;
+
+typedef struct {
+    narrator_block_kind kind;
+    int level;
+    const char *text;           /* UTF-8, NUL-terminated, one line, never empty */
+    size_t text_len;
+    size_t src_start, src_end;  /* the bytes of the input it came from (approximate for HTML:
+                                 * from its start tag to its end tag) */
+} narrator_block;
+
+typedef struct {
+    const char *title, *byline, *date, *site_name, *language;   /* NULL when not known */
+    const narrator_block *blocks;
+    size_t n_blocks;
+} narrator_document;
+
+/* Called once per document when its model is ready (an HTML page: at the flush that ends
+ * it), before its text is read; valid only during the call. Return 0 to go on, anything
+ * else to stop (NARRATOR_ERR_CALLBACK). */
+typedef int (*narrator_document_fn)(const narrator_document *doc, void *user);
+NARRATOR_API narrator_status narrator_on_document(narrator *n, narrator_document_fn fn, void *user);
 
 /* File tags, where the format has them. NULL fields are left out. */
 typedef struct {

@@ -474,6 +474,39 @@ run sh tests/tables.sh "$T/planted"; check "tests/tables.sh fails on planted tab
 check "tests/tables.sh names the unread table" out_has "table 'planted_unread': no code reads it"
 check "tests/tables.sh names the undeclared section" out_has "section 'plantedz' is no table"
 
+# --- HTML: a web page is read as its article alone (auto-detected, or --from html); extract
+# shows the document model; --from text reads anything as text
+NEWS=tests/fixtures/news-page.html
+run $N extract "$NEWS"; check "extract: exit 0" rc_is 0
+check "extract: the title first" sh -c "head -1 '$T/out' | grep -qx 'Harbour bridge reopens after two years of repairs'"
+check "extract: the byline" out_has "^By Fiona Marsh$"
+check "extract: the date" out_has "^2024-03-14T08:30:00Z$"
+check "extract: a heading as '## '" out_has "^## What was repaired$"
+check "extract: a list item as '- '" out_has "^- Forty new steel hangers"
+check "extract: the article's last paragraph" out_has "^The council said the repairs cost"
+check "extract: no chrome (nav, ads, share, newsletter, related, comments, footer)" sh -c \
+    "! grep -E 'Sport|ADVERTISEMENT|Share on|Subscribe|Ferry fares|COMMENTTEXT|Copyright|TRACKERSCRIPT|HIDDEN' '$T/out'"
+check "extract: the title once" sh -c "[ \$(grep -c 'Harbour bridge reopens' '$T/out') = 1 ]"
+run $N normalize "$NEWS"; check "normalize an HTML page: exit 0" rc_is 0
+check "normalize an HTML page: the article" out_has "northern approach"
+check "normalize an HTML page: no tag, no '<', no URL" sh -c "! grep -E '<|>|https?|www|schema|/people' '$T/out'"
+run $N plan tests/fixtures/blog-page.html; check "plan a blog page: the post" out_has "My first loaf was a brick"
+check "plan a blog page: no sidebar" sh -c "! grep -q 'About me' '$T/out'"
+sed 's/<!DOCTYPE html>//; s/<html lang="en-GB">/<div>/' "$NEWS" >"$T/news.txt"
+run $N --from html extract "$T/news.txt"; check "--from html: the article" out_has "^The council said"
+run $N --from text normalize "$NEWS"; check "--from text reads a page as text (its tags too)" out_has "TRACKERSCRIPT"
+head -c 3000 "$N" >"$T/bin.dat"
+run $N --from text plan "$T/bin.dat"; check "--from text reads binary data as text: exit 0" rc_is 0
+run $N plan "$T/bin.dat"; check "without --from text binary data is refused" rc_is 1
+run $N --from markdown plan "$NEWS"; check "--from markdown: exit 2" rc_is 2; check "--from markdown: not supported yet" err_has "not supported yet"
+run $N --from epub plan "$NEWS"; check "--from epub: exit 2" rc_is 2
+run $N --from pdf plan "$NEWS"; check "--from pdf: exit 2" rc_is 2
+run $N --from html --ssml plan "$NEWS"; check "--from html with --ssml: exit 2" rc_is 2
+run $N --from ssml normalize "$T/frag.ssml"; check "--from ssml reads SSML" sh -c "[ \"\$(cat '$T/out')\" = 'Hello there.' ]"
+run $N --help; check "--help shows --from and extract" sh -c "grep -q -- '--from' '$T/out' && grep -q 'extract' '$T/out'"
+run $N extract "$T/bin.dat"; check "extract of binary data: exit 1" rc_is 1
+run $N -o "$T/x.wav" extract "$NEWS"; check "extract with -o: exit 2" rc_is 2
+
 # --- the level meter: --stats peak_dbfs and rms_dbfs are those of the WAV file's samples, with
 # one process and with workers, the same for this text either way; MP3 is measured before it
 # is encoded (here), or where it is encoded (in the workers)

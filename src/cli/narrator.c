@@ -12,6 +12,7 @@
  * fails its write with EFBIG ("File too large") and gets one message, not a core dump.
  */
 #include "narrator.h"
+#include "cli/extract.h"
 #include "cli/text.h"
 #include <errno.h>
 #include <limits.h>
@@ -24,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum mode { SPEAK, NORMALIZE, PLAN };
+enum mode { SPEAK, NORMALIZE, PLAN, EXTRACT };
 
 typedef struct {
     enum mode mode;
@@ -50,6 +51,8 @@ static void usage(FILE *f)
 "       narrator -o OUT [OPTIONS] [FILE|-]      write an audio file (.wav .mp3 .flac .ogg .opus)\n"
 "       narrator normalize [--lines] [FILE|-]   print the words handed to eSpeak NG\n"
 "       narrator plan [FILE|-]                  print the chunks as JSON lines\n"
+"       narrator extract [FILE|-]               print the article found (title, byline,\n"
+"                                               date, headings and paragraphs)\n"
 "       narrator --list-voices\n"
 "\n"
 "Options:\n"
@@ -67,6 +70,9 @@ static void usage(FILE *f)
 "                          byte-order mark, or a legacy encoding libuchardet names)\n"
 "      --ssml              the input is SSML (without it: SSML when it starts with\n"
 "                          <speak or <?xml; malformed SSML stops with FILE:LINE:COL)\n"
+"      --from FORMAT       the input is text, html or ssml (default: told from its\n"
+"                          start; text reads anything as text, binary data too);\n"
+"                          a web page is read as its article alone\n"
 "  -j, --jobs N            cores to use: front-end threads and eSpeak NG worker\n"
 "                          processes (default: one per core; 1: all in one thread)\n"
 "      --title TEXT        title tag of the output file\n"
@@ -116,6 +122,19 @@ static const char *value_of(int argc, char **argv, int *i, const char *name)
     return argv[++*i];
 }
 
+/* --from: the input format; the formats still to come are a usage error of their own. */
+static int parse_from(const char *v, int *from)
+{
+    static const struct { const char *name; int from; } formats[] = {
+        { "text", NARRATOR_FROM_TEXT }, { "html", NARRATOR_FROM_HTML }, { "ssml", NARRATOR_FROM_SSML },
+    };
+    for (size_t k = 0; k < sizeof formats / sizeof *formats; k++)
+        if (!strcmp(v, formats[k].name)) { *from = formats[k].from; return 0; }
+    if (!strcmp(v, "markdown") || !strcmp(v, "epub")) return usage_error("--from %s: not supported yet", v);
+    if (!*v) return usage_error("option '--from' needs a value%s", "");
+    return usage_error("--from '%s': not text, html or ssml", v);
+}
+
 static int parse_args(cli *c, int argc, char **argv)
 {
     int mode_given = 0;
@@ -135,6 +154,10 @@ static int parse_args(cli *c, int argc, char **argv)
         else if ((v = value_of(argc, argv, &i, "-o")) || (v = value_of(argc, argv, &i, "-w")) ||
                  (v = value_of(argc, argv, &i, "--output"))) c->output = v;
         else if ((v = value_of(argc, argv, &i, "-f"))) c->input = v;
+        else if ((v = value_of(argc, argv, &i, "--from"))) {
+            int rc = parse_from(v, &c->opt.from);
+            if (rc) return rc;
+        }
         else if ((v = value_of(argc, argv, &i, "-v"))) { c->opt.voice = v; c->voice_from_v = 1; }
         else if ((v = value_of(argc, argv, &i, "--voice"))) c->opt.voice = v;
         else if ((v = value_of(argc, argv, &i, "--driver"))) c->driver = v;
@@ -155,8 +178,8 @@ static int parse_args(cli *c, int argc, char **argv)
             c->opt.pitch = num;
         } else if (a[0] == '-' && a[1]) return usage_error("unknown option '%s'", a);
         /* the mode word comes before the input, after any options: "narrator -v brisk plan x.txt" */
-        else if (!mode_given && !c->input && (!strcmp(a, "normalize") || !strcmp(a, "plan"))) {
-            c->mode = !strcmp(a, "plan") ? PLAN : NORMALIZE;
+        else if (!mode_given && !c->input && (!strcmp(a, "normalize") || !strcmp(a, "plan") || !strcmp(a, "extract"))) {
+            c->mode = !strcmp(a, "plan") ? PLAN : !strcmp(a, "extract") ? EXTRACT : NORMALIZE;
             mode_given = 1;
         } else if (c->input) return usage_error("more than one input file ('%s')", a);
         else c->input = a;
@@ -165,9 +188,10 @@ static int parse_args(cli *c, int argc, char **argv)
     c->opt.lexicons = c->lexicons;
     c->opt.n_lexicons = nlex;
     c->opt.lines = c->lines;
+    if (c->opt.from == NARRATOR_FROM_HTML && c->opt.ssml == NARRATOR_SSML_ON) return usage_error("--ssml and --from html%s: choose one", "");
     if (c->lines && c->mode != NORMALIZE) return usage_error("--lines goes with 'normalize'%s", "");
     if (c->mode != SPEAK && c->output)
-        return usage_error("'%s' prints text; it takes no audio output", c->mode == PLAN ? "plan" : "normalize");
+        return usage_error("'%s' prints text; it takes no audio output", c->mode == PLAN ? "plan" : c->mode == EXTRACT ? "extract" : "normalize");
     return 0;
 }
 
@@ -271,6 +295,7 @@ static narrator_status open_outputs(cli *c, narrator *n)
 {
     if (c->mode == NORMALIZE) return nr_cli_normalize_to_stdout(n);
     if (c->mode == PLAN) return nr_cli_plan_to_stdout(n);
+    if (c->mode == EXTRACT) return nr_cli_extract_to_stdout(n);
     if (c->output) {
         narrator_tags tags = { c->title, c->artist };
         return narrator_open_file(n, c->output, &tags);
