@@ -154,7 +154,10 @@ static int script_of(uint32_t cp)
     return NOT_LETTER;
 }
 
-/* A short line mostly in another script than Latin: a site banner, not the article. */
+/* A short line mostly in another script than Latin: a site banner, not the article. Short
+ * is fewer than 20 words and fewer than FOREIGN_LETTERS_MAX letters of that script: Chinese
+ * and Japanese put no spaces between words, so a paragraph of theirs is one "word" long. */
+#define FOREIGN_LETTERS_MAX 40
 int nr_junk_is_foreign_chrome(const char *s, size_t n)
 {
     size_t latin = 0, other = 0, words = 0, i = 0;
@@ -173,5 +176,5 @@ int nr_junk_is_foreign_chrome(const char *s, size_t n)
         latin += sc == LATIN;
         other += sc == OTHER_SCRIPT;
     }
-    return other > latin && words < 20;
+    return other > latin && words < 20 && other < FOREIGN_LETTERS_MAX;
 }
