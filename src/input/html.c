@@ -387,6 +387,7 @@ static int json_value(json *j, int ctx, int depth)
 
 static void read_jsonld(tree *t)
 {
+    if (!t->jsonld.s) return;       /* no JSON-LD on the page (and no NULL + 0) */
     json j = { t->jsonld.s, t->jsonld.s + t->jsonld.len, t, { 0 } };
     while (j.s && j.s < j.end) {
         json_blank(&j);
