@@ -553,4 +553,13 @@ fi
 printf 'Same Line\nSame Line\n' | $N normalize --lines - >"$T/out" 2>"$T/err"
 check "normalize --lines keeps every line (no headline rule)" sh -c "[ \$(grep -c 'Same Line' '$T/out') -eq 2 ]"
 
+# --- an HTML page in windows-1252 that says so (<meta charset>): decoded once, read right,
+# nothing garbled by a second decoding, no message from the parser
+printf '<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Caf\351 news</title></head><body><article><p>The caf\351 owner M\374ller paid \2005 for the \223best\224 coffee in town, and everyone in the street agreed that it was worth it, said the reporter.</p><p>A second paragraph with more words, commas, and text, so that it scores as the body of the page.</p></article></body></html>' >"$T/w1252.html"
+run $N normalize "$T/w1252.html"
+check "windows-1252 page: exits 0" rc_is 0
+check "windows-1252 page: café, Müller, euros and the quoted word" sh -c "grep -q 'The café owner Müller paid five euros for the best coffee' '$T/out'"
+check "windows-1252 page: no mojibake, no U+FFFD" sh -c "! grep -q 'â€\|�' '$T/out'"
+check "windows-1252 page: nothing on standard error" sh -c "[ ! -s '$T/err' ]"
+
 echo "cli: $pass passed, $fail failed"

@@ -902,7 +902,11 @@ static int parse(tree *t, const char *page, size_t len, const char *encoding)
     xmlCharEncoding enc = encoding ? XML_CHAR_ENCODING_UTF8 : XML_CHAR_ENCODING_NONE;
     t->ctxt = libxml2.htmlCreatePushParserCtxt(&sax, t, page, (int)first, NULL, enc);
     if (!t->ctxt) return -1;
-    libxml2.htmlCtxtUseOptions(t->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    /* bytes known to be UTF-8 (the input layer decoded them, or they are valid UTF-8) stay
+     * UTF-8 whatever <meta charset> says: decoding them again as the page's old charset
+     * would garble every non-ASCII character */
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+    libxml2.htmlCtxtUseOptions(t->ctxt, encoding ? options | HTML_PARSE_IGNORE_ENC : options);
     const char *p = page + first;
     size_t left = len - first;
     while (left > (1u << 30)) {                 /* htmlParseChunk takes an int */
