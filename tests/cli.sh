@@ -335,6 +335,17 @@ check "binary input: no output file, no temporary" [ -z "$(ls -A "$T" | grep 'pr
 echo keep >"$T/kept.mp3"
 run $N -o "$T/kept.mp3" "$T/prog"
 check "binary input: an existing output file is untouched" [ "$(cat "$T/kept.mp3")" = keep ]
+# an image and a zip that is no EPUB are refused the same way; --from text still reads them
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\020\0\0\0\020\010\006\0\0\0\037\363\377a' >"$T/img.png"
+head -c 600 /bin/ls >>"$T/img.png"
+/usr/bin/python3 -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'w'); z.writestr('a.txt', 'hello world ' * 100); z.close()" "$T/notepub.zip"
+for f in img.png notepub.zip; do
+    run $N -o "$T/$f.wav" "$T/$f"
+    check "$f: exits 1 with 'not text (binary data)', no output file" \
+        sh -c "[ \$(cat '$T/rc') -eq 1 ] && grep -q '^narrator: $T/$f: not text (binary data)$' '$T/err' && [ ! -e '$T/$f.wav' ]"
+done
+run $N --from text normalize "$T/notepub.zip"
+check "--from text reads a zip anyway (its stored text is heard)" sh -c "[ \$(cat '$T/rc') -eq 0 ] && grep -q 'hello world hello world' '$T/out'"
 run sh -c "$N plan <'$T/prog'"
 check "binary on standard input: 'stdin: not text'" err_has "^narrator: stdin: not text (binary data)$"
 check "binary input: nothing planned" [ ! -s "$T/out" ]
