@@ -22,12 +22,9 @@
 #define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD in UTF-8 */
 #define FALLBACK "WINDOWS-1252"
 
-#define UCHARDET_API(X) X(uchardet_new) X(uchardet_handle_data) X(uchardet_data_end) \
-    X(uchardet_get_charset) X(uchardet_delete)
-static struct { UCHARDET_API(NR_DYNLIB_MEMBER) } uchardet;   /* loaded at the first legacy input */
-#define UCHARDET_SLOT(fn) NR_DYNLIB_SLOT(uchardet, fn)
-static const nr_dynsym uchardet_syms[] = { UCHARDET_API(UCHARDET_SLOT) };
-static nr_dynlib uchardet_lib = NR_DYNLIB("libuchardet.so.0", uchardet_syms);
+#define UCHARDET_API(X, a) X(a, uchardet_new) X(a, uchardet_handle_data) X(a, uchardet_data_end) \
+    X(a, uchardet_get_charset) X(a, uchardet_delete)
+NR_DYNLIB_DEFINE(uchardet, UCHARDET_API, "libuchardet.so.0");   /* loaded at the first legacy input */
 
 typedef enum { MODE_UTF8, MODE_HOLD, MODE_CONVERT } decode_mode;
 

@@ -29,12 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LIBXML2_HTML_FUNCTIONS(X) X(htmlCreatePushParserCtxt) X(htmlCtxtUseOptions) X(htmlParseChunk) \
-    X(htmlFreeParserCtxt) X(xmlByteConsumed)
-static struct { LIBXML2_HTML_FUNCTIONS(NR_DYNLIB_MEMBER) } libxml2;
-#define LIBXML2_SLOT(fn) NR_DYNLIB_SLOT(libxml2, fn)
-static const nr_dynsym libxml2_syms[] = { LIBXML2_HTML_FUNCTIONS(LIBXML2_SLOT) };
-static nr_dynlib libxml2_lib = NR_DYNLIB("libxml2.so.2", libxml2_syms);
+#define LIBXML2_HTML_FUNCTIONS(X, a) X(a, htmlCreatePushParserCtxt) X(a, htmlCtxtUseOptions) X(a, htmlParseChunk) \
+    X(a, htmlFreeParserCtxt) X(a, xmlByteConsumed)
+NR_DYNLIB_DEFINE(libxml2, LIBXML2_HTML_FUNCTIONS, "libxml2.so.2");
 
 /* ---- tags */
 

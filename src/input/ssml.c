@@ -18,12 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LIBXML2_FUNCTIONS(X) X(xmlCreatePushParserCtxt) X(xmlCtxtUseOptions) X(xmlParseChunk) \
-    X(xmlStopParser) X(xmlFreeParserCtxt)
-static struct { LIBXML2_FUNCTIONS(NR_DYNLIB_MEMBER) } libxml2;     /* loaded at the first document */
-#define LIBXML2_SLOT(fn) NR_DYNLIB_SLOT(libxml2, fn)
-static const nr_dynsym libxml2_syms[] = { LIBXML2_FUNCTIONS(LIBXML2_SLOT) };
-static nr_dynlib libxml2_lib = NR_DYNLIB("libxml2.so.2", libxml2_syms);
+#define LIBXML2_FUNCTIONS(X, a) X(a, xmlCreatePushParserCtxt) X(a, xmlCtxtUseOptions) X(a, xmlParseChunk) \
+    X(a, xmlStopParser) X(a, xmlFreeParserCtxt)
+NR_DYNLIB_DEFINE(libxml2, LIBXML2_FUNCTIONS, "libxml2.so.2");     /* loaded at the first document */
 
 struct nr_ssml {
     xmlParserCtxtPtr ctxt;

@@ -31,20 +31,14 @@
 #include "util/dynlib.h"
 
 /* libsndfile, loaded at first use (dynlib.h): calls below go through its struct. */
-#define SNDFILE_FUNCTIONS(X) X(sf_close) X(sf_command) X(sf_error_number) X(sf_format_check) \
-    X(sf_open_fd) X(sf_set_string) X(sf_strerror) X(sf_write_float) X(sf_write_short)
-static struct { SNDFILE_FUNCTIONS(NR_DYNLIB_MEMBER) } libsndfile;
-#define LIBSNDFILE_SLOT(fn) NR_DYNLIB_SLOT(libsndfile, fn)
-static const nr_dynsym sndfile_lib_syms[] = { SNDFILE_FUNCTIONS(LIBSNDFILE_SLOT) };
-static nr_dynlib sndfile_lib = NR_DYNLIB("libsndfile.so.1", sndfile_lib_syms);
+#define SNDFILE_FUNCTIONS(X, a) X(a, sf_close) X(a, sf_command) X(a, sf_error_number) X(a, sf_format_check) \
+    X(a, sf_open_fd) X(a, sf_set_string) X(a, sf_strerror) X(a, sf_write_float) X(a, sf_write_short)
+NR_DYNLIB_DEFINE(libsndfile, SNDFILE_FUNCTIONS, "libsndfile.so.1");
 
 /* libsamplerate, loaded at first use (dynlib.h): calls below go through its struct. */
-#define SAMPLERATE_FUNCTIONS(X) X(src_delete) X(src_new) X(src_process) \
-    X(src_short_to_float_array) X(src_strerror)
-static struct { SAMPLERATE_FUNCTIONS(NR_DYNLIB_MEMBER) } libsamplerate;
-#define LIBSAMPLERATE_SLOT(fn) NR_DYNLIB_SLOT(libsamplerate, fn)
-static const nr_dynsym samplerate_lib_syms[] = { SAMPLERATE_FUNCTIONS(LIBSAMPLERATE_SLOT) };
-static nr_dynlib samplerate_lib = NR_DYNLIB("libsamplerate.so.0", samplerate_lib_syms);
+#define SAMPLERATE_FUNCTIONS(X, a) X(a, src_delete) X(a, src_new) X(a, src_process) \
+    X(a, src_short_to_float_array) X(a, src_strerror)
+NR_DYNLIB_DEFINE(libsamplerate, SAMPLERATE_FUNCTIONS, "libsamplerate.so.0");
 
 _Static_assert(sizeof(short) == sizeof(int16_t), "libsndfile's short must be 16 bits");
 
@@ -198,7 +192,7 @@ static const nr_stage_ops sndfile_ops = {
 static int start_resampling(sndfile_stage *f, int in_rate, int out_rate, char *err, size_t errlen)
 {
     char why[256];
-    if (nr_dynlib_load(&samplerate_lib, why, sizeof why)) {
+    if (nr_dynlib_load(&libsamplerate_lib, why, sizeof why)) {
         nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, why);
         return -1;
     }
@@ -218,7 +212,7 @@ static int open_sndfile(sndfile_stage *f, const struct nr_format *fmt, const nr_
                         size_t errlen)
 {
     char why[256];
-    if (nr_dynlib_load(&sndfile_lib, why, sizeof why)) {
+    if (nr_dynlib_load(&libsndfile_lib, why, sizeof why)) {
         nr_stage_errf(err, errlen, "cannot write %s: %s", f->file.path, why);
         return -1;
     }

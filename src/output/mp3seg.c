@@ -24,15 +24,12 @@
 #include "output/stage.h"
 
 /* libmp3lame, loaded at first use (dynlib.h): calls below go through its struct. */
-#define LAME_FUNCTIONS(X) X(lame_init) X(lame_close) X(lame_set_in_samplerate) \
-    X(lame_set_out_samplerate) X(lame_set_num_channels) X(lame_set_mode) X(lame_set_VBR) \
-    X(lame_set_VBR_quality) X(lame_set_bWriteVbrTag) X(lame_set_write_id3tag_automatic) \
-    X(lame_set_errorf) X(lame_set_debugf) X(lame_set_msgf) X(lame_init_params) \
-    X(lame_get_encoder_delay) X(lame_get_framesize) X(lame_encode_buffer) X(lame_encode_flush)
-static struct { LAME_FUNCTIONS(NR_DYNLIB_MEMBER) } liblame;
-#define LIBLAME_SLOT(fn) NR_DYNLIB_SLOT(liblame, fn)
-static const nr_dynsym lame_lib_syms[] = { LAME_FUNCTIONS(LIBLAME_SLOT) };
-static nr_dynlib lame_lib = NR_DYNLIB("libmp3lame.so.0", lame_lib_syms);
+#define LAME_FUNCTIONS(X, a) X(a, lame_init) X(a, lame_close) X(a, lame_set_in_samplerate) \
+    X(a, lame_set_out_samplerate) X(a, lame_set_num_channels) X(a, lame_set_mode) X(a, lame_set_VBR) \
+    X(a, lame_set_VBR_quality) X(a, lame_set_bWriteVbrTag) X(a, lame_set_write_id3tag_automatic) \
+    X(a, lame_set_errorf) X(a, lame_set_debugf) X(a, lame_set_msgf) X(a, lame_init_params) \
+    X(a, lame_get_encoder_delay) X(a, lame_get_framesize) X(a, lame_encode_buffer) X(a, lame_encode_flush)
+NR_DYNLIB_DEFINE(liblame, LAME_FUNCTIONS, "libmp3lame.so.0");
 
 /* What `lame -V 6` means at 22050 Hz: LAME's command line turns -V 6 at this rate into an
  * internal quality of 3.67 (it says "VBR(q=3.67059)"), about 77 kb/s for narrator's speech;
@@ -145,7 +142,7 @@ int nr_mp3seg_encode(const int16_t *pcm, size_t n, int rate, nr_buf *out, size_t
         return -1;
     }
     char why[256];
-    if (nr_dynlib_load(&lame_lib, why, sizeof why)) {
+    if (nr_dynlib_load(&liblame_lib, why, sizeof why)) {
         nr_stage_errf(err, errlen, "cannot encode MP3: %s", why);
         return -1;
     }

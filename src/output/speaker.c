@@ -16,13 +16,10 @@
 #include "util/dynlib.h"
 
 /* libao, loaded at first use (dynlib.h): calls below go through its struct. */
-#define AO_FUNCTIONS(X) X(ao_close) X(ao_default_driver_id) X(ao_driver_id) \
-    X(ao_driver_info) X(ao_driver_info_list) X(ao_initialize) X(ao_open_live) X(ao_play) \
-    X(ao_shutdown)
-static struct { AO_FUNCTIONS(NR_DYNLIB_MEMBER) } libao;
-#define LIBAO_SLOT(fn) NR_DYNLIB_SLOT(libao, fn)
-static const nr_dynsym ao_lib_syms[] = { AO_FUNCTIONS(LIBAO_SLOT) };
-static nr_dynlib ao_lib = NR_DYNLIB("libao.so.4", ao_lib_syms);
+#define AO_FUNCTIONS(X, a) X(a, ao_close) X(a, ao_default_driver_id) X(a, ao_driver_id) \
+    X(a, ao_driver_info) X(a, ao_driver_info_list) X(a, ao_initialize) X(a, ao_open_live) X(a, ao_play) \
+    X(a, ao_shutdown)
+NR_DYNLIB_DEFINE(libao, AO_FUNCTIONS, "libao.so.4");
 
 typedef struct {
     nr_stage stage;
@@ -89,7 +86,7 @@ static ao_device *open_device(const char *driver, int in_rate, const char **show
         return NULL;
     }
     char why[256];
-    if (nr_dynlib_load(&ao_lib, why, sizeof why)) {
+    if (nr_dynlib_load(&libao_lib, why, sizeof why)) {
         nr_stage_errf(err, errlen, "cannot play audio: %s", why);
         return NULL;
     }

@@ -18,13 +18,10 @@
 #include "util/dynlib.h"
 
 /* eSpeak NG, loaded at first use (dynlib.h): calls below go through espeak.<function>. */
-#define ESPEAK_FUNCTIONS(X) X(espeak_Initialize) X(espeak_SetParameter) \
-    X(espeak_SetSynthCallback) X(espeak_SetVoiceByName) X(espeak_SetVoiceByProperties) \
-    X(espeak_Synth) X(espeak_SetPunctuationList) X(espeak_GetCurrentVoice)
-static struct { ESPEAK_FUNCTIONS(NR_DYNLIB_MEMBER) } espeak;
-#define ESPEAK_SLOT(fn) NR_DYNLIB_SLOT(espeak, fn)
-static const nr_dynsym espeak_lib_syms[] = { ESPEAK_FUNCTIONS(ESPEAK_SLOT) };
-static nr_dynlib espeak_lib = NR_DYNLIB("libespeak-ng.so.1", espeak_lib_syms);
+#define ESPEAK_FUNCTIONS(X, a) X(a, espeak_Initialize) X(a, espeak_SetParameter) \
+    X(a, espeak_SetSynthCallback) X(a, espeak_SetVoiceByName) X(a, espeak_SetVoiceByProperties) \
+    X(a, espeak_Synth) X(a, espeak_SetPunctuationList) X(a, espeak_GetCurrentVoice)
+NR_DYNLIB_DEFINE(espeak, ESPEAK_FUNCTIONS, "libespeak-ng.so.1");
 
 #define SILENCE_LEVEL 64          /* |sample| at or below this counts as silence */
 

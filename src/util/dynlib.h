@@ -4,14 +4,12 @@
  * libao and everything they pull in (PulseAudio, codecs): about half of start-up.
  *
  * A backend lists the functions it calls in an X-macro, after including the library's header
- * (the pointers get their types from its prototypes), keeps them in a struct named after the
- * library, and calls through it:
- *     #define ESPEAK_API(X) X(espeak_Synth) X(espeak_Terminate)
- *     static struct { ESPEAK_API(NR_DYNLIB_MEMBER) } espeak;
- *     #define ESPEAK_SLOT(fn) NR_DYNLIB_SLOT(espeak, fn)
- *     static const nr_dynsym syms[] = { ESPEAK_API(ESPEAK_SLOT) };
- *     static nr_dynlib lib = NR_DYNLIB("libespeak-ng.so.1", syms);
- *     ... nr_dynlib_load(&lib, err, errlen) ... espeak.espeak_Synth(...);
+ * (the pointers get their types from its prototypes); NR_DYNLIB_DEFINE makes a struct of
+ * pointers named after the library, its symbol table and its loader NAME_lib, and the code
+ * calls through the struct:
+ *     #define ESPEAK_API(X, a) X(a, espeak_Synth) X(a, espeak_Terminate)
+ *     NR_DYNLIB_DEFINE(espeak, ESPEAK_API, "libespeak-ng.so.1");
+ *     ... nr_dynlib_load(&espeak_lib, err, errlen) ... espeak.espeak_Synth(...);
  */
 #ifndef NR_DYNLIB_H
 #define NR_DYNLIB_H
@@ -30,9 +28,13 @@ typedef struct {
     char err[256];
 } nr_dynlib;
 
-#define NR_DYNLIB_MEMBER(fn) __typeof__(&fn) fn;
+#define NR_DYNLIB_MEMBER(api, fn) __typeof__(&fn) fn;
 #define NR_DYNLIB_SLOT(api, fn) { #fn, (void **)&api.fn },
 #define NR_DYNLIB(soname, syms) { soname, syms, sizeof syms / sizeof syms[0], 0, "" }
+#define NR_DYNLIB_DEFINE(api, FUNCTIONS, soname) \
+    static struct { FUNCTIONS(NR_DYNLIB_MEMBER, api) } api; \
+    static const nr_dynsym api##_syms[] = { FUNCTIONS(NR_DYNLIB_SLOT, api) }; \
+    static nr_dynlib api##_lib = NR_DYNLIB(soname, api##_syms)
 
 /* Loads the library once (thread-safe) and fills every slot. 0 ok; -1 with a message
  * naming the library in err. Later calls return the first outcome. */
